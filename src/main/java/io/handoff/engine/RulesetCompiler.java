@@ -1,0 +1,150 @@
+package io.handoff.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.kie.api.KieBase;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.KnowledgeBuilderResult;
+import org.kie.internal.builder.ResultSeverity;
+import org.kie.internal.io.ResourceFactory;
+
+/**
+ * Compiles rule files and decision tables into one {@link Ruleset} with the classic DRL compiler, and
+ * reports every problem in the analyst's coordinates: {@code rules/x.drl, line 12} or
+ * {@code decision-tables/scoring.xlsx, sheet Scoring, row 17}, never a line of generated code.
+ */
+public final class RulesetCompiler {
+    /** Stable rule ids look like {@code SCORE-CS-010}: upper-case words and numbers joined by dashes. */
+    static final Pattern STABLE_ID = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+)+");
+    private static final Pattern DRL_RULE = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
+    public static final int DEFAULT_MAX_FIRINGS = 10_000;
+
+    private final DecisionTableTranslator translator = new DecisionTableTranslator();
+    private final int maxFirings;
+
+    public RulesetCompiler() {
+        this(DEFAULT_MAX_FIRINGS);
+    }
+
+    public RulesetCompiler(int maxFirings) {
+        this.maxFirings = maxFirings;
+    }
+
+    /** Compiles the sources or throws with every error found. */
+    public Ruleset compile(List<SourceFile> sources) {
+        List<CompileProblem> problems = new ArrayList<>();
+        Map<String, RuleLocation> locations = new LinkedHashMap<>();
+        Map<String, TableTranslation> tablesByGeneratedPath = new HashMap<>();
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        if (sources.isEmpty()) {
+            problems.add(CompileProblem.error("no-sources", new RuleLocation(null, null, null, null),
+                    "no .drl or decision table files found"));
+        }
+        for (SourceFile source : sources) {
+            if (source.isDrl()) {
+                collectDrlRules(source, locations, problems);
+                builder.add(resource(source.content(), source.path()), ResourceType.DRL);
+            } else if (source.isTable()) {
+                DecisionTableTranslator.Result result = translator.translate(source);
+                problems.addAll(result.problems());
+                for (TableTranslation sheet : result.sheets()) {
+                    tablesByGeneratedPath.put(sheet.generatedPath(), sheet);
+                    sheet.rules().forEach((id, location) -> addLocation(id, location, locations, problems));
+                    builder.add(resource(sheet.drl().getBytes(StandardCharsets.UTF_8), sheet.generatedPath()),
+                            ResourceType.DRL);
+                }
+            }
+        }
+        for (KnowledgeBuilderResult result : builder.getResults(ResultSeverity.ERROR, ResultSeverity.WARNING)) {
+            problems.add(translate(result, tablesByGeneratedPath));
+        }
+        locations.keySet().stream().filter(id -> !STABLE_ID.matcher(id).matches()).forEach(id -> problems.add(
+                CompileProblem.warning("unstable-rule-id", locations.get(id),
+                        "rule '" + id + "' has no stable id like SCORE-CS-010; its name may change when rows move")));
+        if (problems.stream().anyMatch(CompileProblem::isError)) {
+            throw new RulesetCompilationException(problems);
+        }
+        KieBase kieBase = builder.newKieBase();
+        return new Ruleset(version(sources), kieBase, locations, sources, problems, maxFirings);
+    }
+
+    private static Resource resource(byte[] content, String path) {
+        Resource resource = ResourceFactory.newByteArrayResource(content);
+        resource.setSourcePath(path);
+        resource.setResourceType(ResourceType.DRL);
+        return resource;
+    }
+
+    private static void collectDrlRules(SourceFile source, Map<String, RuleLocation> locations,
+                                        List<CompileProblem> problems) {
+        String[] lines = new String(source.content(), StandardCharsets.UTF_8).split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher matcher = DRL_RULE.matcher(lines[i]);
+            if (matcher.find()) {
+                String name = matcher.group(1) != null ? matcher.group(1)
+                        : matcher.group(2) != null ? matcher.group(2) : matcher.group(3);
+                addLocation(name, RuleLocation.ofDrl(source.path(), i + 1), locations, problems);
+            }
+        }
+    }
+
+    private static void addLocation(String id, RuleLocation location, Map<String, RuleLocation> locations,
+                                    List<CompileProblem> problems) {
+        RuleLocation earlier = locations.putIfAbsent(id, location);
+        if (earlier != null && !earlier.equals(location)) {
+            problems.add(CompileProblem.error("duplicate-rule-id", location,
+                    "rule id " + id + " is already used at " + earlier.describe()));
+        }
+    }
+
+    private static CompileProblem translate(KnowledgeBuilderResult result, Map<String, TableTranslation> tables) {
+        String path = result.getResource() == null ? null : result.getResource().getSourcePath();
+        int[] lines = result.getLines();
+        int line = lines != null && lines.length > 0 ? lines[0] : -1;
+        TableTranslation table = path == null ? null : tables.get(path);
+        RuleLocation location;
+        if (table != null) {
+            location = line > 0 ? table.locate(line) : new RuleLocation(table.file(), table.sheet(), null, null);
+        } else {
+            location = new RuleLocation(path, null, null, line > 0 ? line : null);
+        }
+        String message = result.getMessage() == null ? "" : result.getMessage().replaceAll("\\s+", " ");
+        if (table != null) {
+            // the generated line number means nothing to an analyst; the row does
+            message = message.replaceAll("\\[\\s*\\d+\\s*,\\s*\\d+\\s*]:?", "").replaceAll("line \\d+:\\d+", "").strip();
+        }
+        return result.getSeverity() == ResultSeverity.ERROR
+                ? CompileProblem.error("compile-error", location, message)
+                : CompileProblem.warning("compile-warning", location, message);
+    }
+
+    /** SHA-256 over the sorted source paths and bytes: the ruleset's version. */
+    public static String version(List<SourceFile> sources) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            sources.stream().sorted(java.util.Comparator.comparing(SourceFile::path)).forEach(source -> {
+                digest.update(source.path().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                byte[] content = source.content();
+                digest.update(java.nio.ByteBuffer.allocate(8).putLong(content.length).array());
+                digest.update(content);
+            });
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+}
