@@ -36,6 +36,7 @@ public final class Handoff {
     private double sentiment;
     private int reopenCount;
     private int handoffCount;
+    private boolean slaSet;
     private long slaMinutesLeft = Long.MAX_VALUE;
     private String workItemKind = "";
     private String riskLevel = "";
@@ -276,6 +277,15 @@ public final class Handoff {
 
     public void setHandoffCount(int handoffCount) {
         this.handoffCount = handoffCount;
+    }
+
+    /** true when the case has an SLA due time */
+    public boolean isSlaSet() {
+        return slaSet;
+    }
+
+    public void setSlaSet(boolean slaSet) {
+        this.slaSet = slaSet;
     }
 
     /** minutes from asOf to the earliest SLA due time; Long.MAX_VALUE without SLA */

@@ -1,0 +1,106 @@
+package io.handoff.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import io.handoff.contract.MalformedContractException;
+import io.handoff.decision.IncompleteDecisionException;
+import io.handoff.decision.RejectedContractException;
+
+/**
+ * Turns every failure into an RFC 9457 problem ({@code application/problem+json}) with a stable {@code code};
+ * contract violations list {@code errors[]} of {pointer, code, message}. Callers never see a stack trace.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+    static final String TYPE_BASE = "https://handoff.io/problems/";
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(RejectedContractException.class)
+    ResponseEntity<Object> rejected(RejectedContractException e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-contract",
+                "The handoff contract is invalid",
+                e.violations().size() + " violation(s) of the handoff contract schema; see errors[].");
+        problem.setProperty("decisionId", e.decisionId());
+        problem.setProperty("outcome", "invalid-contract");
+        problem.setProperty("errors", e.violations().stream()
+                .map(v -> Map.of("pointer", v.pointer(), "code", v.code(), "message", v.message())).toList());
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    @ExceptionHandler(MalformedContractException.class)
+    ResponseEntity<Object> malformed(MalformedContractException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-json", "The body is not valid JSON",
+                e.getMessage());
+        if (e.line() > 0) {
+            problem.setProperty("line", e.line());
+            problem.setProperty("column", e.column());
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ResponseEntity<Object> tooLarge(PayloadTooLargeException e) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .body(problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "The body is too large", e.getMessage()));
+    }
+
+    @ExceptionHandler(IncompleteDecisionException.class)
+    ResponseEntity<Object> incomplete(IncompleteDecisionException e) {
+        log.error("decision {} incomplete: {}", e.decisionId(), e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "incomplete-decision",
+                "The active ruleset did not complete the decision", e.getMessage());
+        problem.setProperty("decisionId", e.decisionId());
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        String errorId = UUID.randomUUID().toString();
+        log.error("unexpected failure {}", errorId, e);
+        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "Internal error", "The service failed unexpectedly; quote errorId " + errorId + " to the operators.");
+        problem.setProperty("errorId", errorId);
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    /** Spring's own failures (404, 405, 415, ...) get a stable code too. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem) {
+            String code = HttpStatus.resolve(statusCode.value()) == null ? "http-" + statusCode.value()
+                    : HttpStatus.resolve(statusCode.value()).name().toLowerCase().replace('_', '-');
+            problem.setType(URI.create(TYPE_BASE + code));
+            problem.setProperty("code", code);
+        }
+        return response;
+    }
+
+    static ProblemDetail problem(HttpStatus status, String code, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + code));
+        problem.setTitle(title);
+        problem.setProperty("code", code);
+        return problem;
+    }
+
+    static List<String> codes() {
+        return List.of("invalid-contract", "malformed-json", "payload-too-large", "incomplete-decision", "internal-error");
+    }
+}

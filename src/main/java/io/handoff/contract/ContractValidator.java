@@ -1,0 +1,119 @@
+package io.handoff.contract;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a contract from bytes: parse (malformed: {@link MalformedContractException}), validate against the
+ * JSON Schema and the rules a schema cannot express, reporting every violation with a JSON pointer
+ * ({@link ContractViolationException}), then map to {@link HandoffContract}.
+ */
+public final class ContractValidator {
+    /** Deepest nesting accepted; the schema's own depth is 5. */
+    public static final int MAX_NESTING_DEPTH = 32;
+
+    private final JsonMapper mapper;
+    private final Schema schema;
+
+    public ContractValidator() {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        this.mapper = JsonMapper.builder(factory)
+                .build();
+        SchemaRegistryConfig config = SchemaRegistryConfig.builder()
+                .pathType(PathType.JSON_POINTER)
+                .formatAssertionsEnabled(true)
+                .build();
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                builder -> builder.schemaRegistryConfig(config));
+        this.schema = registry.getSchema(new String(ContractSchema.bytes(), StandardCharsets.UTF_8), InputFormat.JSON);
+    }
+
+    /** A contract that passed validation, with the document exactly as received (for hashing and audit). */
+    public record Validated(JsonNode document, HandoffContract contract) {
+    }
+
+    public Validated read(byte[] body) {
+        JsonNode document = parse(body);
+        List<Violation> violations = violations(document);
+        if (!violations.isEmpty()) {
+            throw new ContractViolationException(document, violations);
+        }
+        return new Validated(document, mapper.treeToValue(document, HandoffContract.class));
+    }
+
+    public JsonNode parse(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new MalformedContractException("the request body is empty; a JSON handoff contract is expected", 1, 1, null);
+        }
+        try {
+            JsonNode node = mapper.readTree(body);
+            if (node == null || node.isMissingNode()) {
+                throw new MalformedContractException("the request body holds no JSON value", 1, 1, null);
+            }
+            return node;
+        } catch (JacksonException e) {
+            TokenStreamLocation location = e.getLocation();
+            int line = location == null ? -1 : location.getLineNr();
+            int column = location == null ? -1 : location.getColumnNr();
+            throw new MalformedContractException(e.getOriginalMessage(), line, column, e);
+        }
+    }
+
+    /** Every violation of the document, schema first, then cross-field checks; sorted by pointer. */
+    public List<Violation> violations(JsonNode document) {
+        Map<String, Violation> unique = new LinkedHashMap<>();
+        for (Error error : schema.validate(document)) {
+            Violation violation = SchemaErrors.toViolation(error);
+            unique.putIfAbsent(violation.pointer() + " " + violation.code(), violation);
+        }
+        if (unique.isEmpty()) {
+            crossFieldViolations(document).forEach(v -> unique.putIfAbsent(v.pointer() + " " + v.code(), v));
+        }
+        List<Violation> sorted = new ArrayList<>(unique.values());
+        sorted.sort(Comparator.comparing(Violation::pointer).thenComparing(Violation::code));
+        return sorted;
+    }
+
+    /** Rules a schema cannot state: SLA due times must not lie before {@code asOf}. */
+    private static List<Violation> crossFieldViolations(JsonNode document) {
+        List<Violation> violations = new ArrayList<>();
+        OffsetDateTime asOf = OffsetDateTime.parse(document.get("asOf").asString());
+        JsonNode sla = document.path("case").path("sla");
+        for (String field : List.of("firstResponseDue", "resolutionDue")) {
+            JsonNode due = sla.get(field);
+            if (due != null && OffsetDateTime.parse(due.asString()).isBefore(asOf)) {
+                violations.add(new Violation("/case/sla/" + field, "sla-before-as-of",
+                        field + " " + due.asString() + " lies before asOf " + asOf
+                                + "; an SLA already missed is reported as an outcome, not handed off"));
+            }
+        }
+        return violations;
+    }
+
+    public JsonMapper mapper() {
+        return mapper;
+    }
+}

@@ -1,0 +1,80 @@
+package io.handoff.contract;
+
+import java.util.Map;
+
+import com.networknt.schema.Error;
+import tools.jackson.databind.JsonNode;
+
+/** Maps the schema validator's errors to our stable violation codes and pointers. */
+final class SchemaErrors {
+    private static final Map<String, String> CODES = Map.ofEntries(
+            Map.entry("required", "required"),
+            Map.entry("type", "wrong-type"),
+            Map.entry("enum", "not-allowed-value"),
+            Map.entry("const", "not-allowed-value"),
+            Map.entry("additionalProperties", "unknown-field"),
+            Map.entry("minLength", "too-short"),
+            Map.entry("maxLength", "too-long"),
+            Map.entry("maxItems", "too-many-items"),
+            Map.entry("uniqueItems", "duplicate-items"),
+            Map.entry("minimum", "out-of-range"),
+            Map.entry("maximum", "out-of-range"),
+            Map.entry("pattern", "bad-format"),
+            Map.entry("format", "bad-format"),
+            Map.entry("false", "wrong-domain-field"));
+
+    private SchemaErrors() {
+    }
+
+    static Violation toViolation(Error error) {
+        String keyword = error.getKeyword() == null ? "false" : error.getKeyword();
+        String pointer = pointer(error, keyword);
+        JsonNode instance = error.getInstanceNode();
+        String code = CODES.getOrDefault(keyword, "schema-" + keyword);
+        String message = stripLocation(error.getMessage());
+        if ("wrong-type".equals(code) && instance != null && instance.isNull()) {
+            code = "null-not-allowed";
+            message = "null is not allowed: omit the field or give a value";
+        } else if ("too-short".equals(code) && instance != null && instance.isString() && instance.asString().isEmpty()) {
+            code = "empty";
+            message = "must not be an empty string";
+        } else if ("bad-format".equals(code) && instance != null && instance.isString() && looksZoneless(instance.asString())) {
+            code = "timestamp-without-zone";
+            message = "timestamp '" + instance.asString() + "' has no zone: add Z or an offset such as +02:00";
+        } else if ("wrong-domain-field".equals(code)) {
+            message = "field belongs to the other domain and is not allowed in this contract";
+        } else if ("too-long".equals(code) && instance != null && instance.isString()) {
+            message = message.length() > 200 ? message.substring(0, 200) + "..." : message;
+        }
+        return new Violation(pointer, code, truncate(message));
+    }
+
+    private static String pointer(Error error, String keyword) {
+        String base = error.getInstanceLocation() == null ? "" : error.getInstanceLocation().toString();
+        if (base.equals("/")) {
+            base = "";
+        }
+        if (("required".equals(keyword) || "additionalProperties".equals(keyword)) && error.getProperty() != null) {
+            return base + "/" + error.getProperty().replace("~", "~0").replace("/", "~1");
+        }
+        return base;
+    }
+
+    private static boolean looksZoneless(String text) {
+        return text.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?");
+    }
+
+    /** The validator prefixes messages with the instance location; the pointer already says where. */
+    private static String stripLocation(String message) {
+        if (message == null) {
+            return "invalid";
+        }
+        int colon = message.indexOf(": ");
+        return colon > 0 && (message.startsWith("/") || message.startsWith("$") || message.startsWith(": "))
+                ? message.substring(colon + 2) : message;
+    }
+
+    private static String truncate(String message) {
+        return message.length() > 300 ? message.substring(0, 300) + "..." : message;
+    }
+}

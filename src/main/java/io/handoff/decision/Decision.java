@@ -1,0 +1,64 @@
+package io.handoff.decision;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * A decision about one handoff contract, with its evidence. The same contract on the same ruleset version
+ * always gives the same decision; only {@code decisionId} and {@code recordedAt} differ.
+ */
+@JsonPropertyOrder({"decisionId", "recordedAt", "contractId", "domain", "handoffType", "asOf", "rulesetVersion",
+        "inputHash", "outcome", "posture", "score", "contributions", "route", "approvals", "guardrails",
+        "retryPolicy", "remediation", "trace"})
+public record Decision(
+        String decisionId, Instant recordedAt, String contractId, String domain, String handoffType,
+        OffsetDateTime asOf, String rulesetVersion, String inputHash, String outcome, String posture, int score,
+        List<Contribution> contributions, RouteChoice route, List<RequiredApproval> approvals,
+        List<Finding> guardrails, Retry retryPolicy, List<RemediationItem> remediation, List<TraceEntry> trace) {
+
+    public Decision {
+        Objects.requireNonNull(decisionId, "decisionId");
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(posture, "posture");
+        contributions = List.copyOf(contributions);
+        approvals = List.copyOf(approvals);
+        guardrails = List.copyOf(guardrails);
+        remediation = List.copyOf(remediation);
+        trace = List.copyOf(trace);
+    }
+
+    /** Points one rule added to or took from the score. */
+    public record Contribution(String ruleId, int points, String reason) {
+    }
+
+    public record RouteChoice(String queue, String ruleId, String reason) {
+    }
+
+    public record RequiredApproval(String gateId, String approverRole, String reason, String ruleId) {
+    }
+
+    public record Finding(String category, String action, String postureFloor, String message, String ruleId) {
+    }
+
+    public record Retry(int maxAttempts, int backoffSeconds, String ruleId) {
+    }
+
+    public record RemediationItem(String pointer, String message, String ruleId) {
+    }
+
+    /** One fired rule: order, id, where it is written, and what it did. */
+    public record TraceEntry(int seq, String ruleId, Source source, String reason, List<String> did) {
+        public TraceEntry {
+            did = List.copyOf(did);
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Source(String file, String sheet, Integer row, Integer line) {
+    }
+}

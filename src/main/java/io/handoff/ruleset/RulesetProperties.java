@@ -1,0 +1,17 @@
+package io.handoff.ruleset;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the ruleset comes from: {@code handoff.ruleset.rules-folder} (default {@code ./rules}) and
+ * {@code handoff.ruleset.tables-folder} (default {@code ./decision-tables}); {@code max-firings} caps rule
+ * firings per decision (a looping rule becomes an escalation, not a hang).
+ */
+@ConfigurationProperties("handoff.ruleset")
+public record RulesetProperties(@DefaultValue("./rules") Path rulesFolder,
+                                @DefaultValue("./decision-tables") Path tablesFolder,
+                                @DefaultValue("10000") int maxFirings) {
+}
