@@ -1,0 +1,122 @@
+package io.handoff.ruleset;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import io.handoff.contract.ContractValidator;
+import io.handoff.contract.Violation;
+import io.handoff.decision.CanonicalJson;
+import io.handoff.decision.Decision;
+import io.handoff.decision.DecisionService;
+import io.handoff.engine.Ruleset;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** Loads the cases kept in {@code cases/} folders next to the rules and runs them against a ruleset. */
+public final class CaseRunner {
+    private static final ObjectMapper YAML = YAMLMapper.builder().build();
+
+    private final DecisionService decisions;
+
+    public CaseRunner(DecisionService decisions) {
+        this.decisions = decisions;
+    }
+
+    /** Every {@code .yaml}, {@code .yml} or {@code .json} case under a {@code cases} folder of the given folders. */
+    public static List<RuleCase> load(Path... folders) {
+        List<RuleCase> cases = new ArrayList<>();
+        for (Path folder : folders) {
+            Path casesFolder = folder.resolve("cases");
+            if (!Files.isDirectory(casesFolder)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(casesFolder)) {
+                files.filter(Files::isRegularFile)
+                        .filter(f -> f.toString().matches(".*\\.(ya?ml|json)$"))
+                        .sorted()
+                        .forEach(f -> cases.add(read(f, folder.toAbsolutePath().normalize().getFileName() + "/"
+                                + folder.relativize(f).toString().replace('\\', '/'))));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read cases under " + casesFolder, e);
+            }
+        }
+        return cases;
+    }
+
+    static RuleCase read(Path file, String displayPath) {
+        try {
+            JsonNode node = YAML.readTree(Files.readAllBytes(file));
+            RuleCase.Expectation expect = YAML.treeToValue(node.path("expect"), RuleCase.Expectation.class);
+            String name = node.path("name").asString(displayPath);
+            if (!node.has("contract") || expect == null) {
+                throw new IllegalArgumentException(displayPath + ": a case needs 'contract' and 'expect'");
+            }
+            return new RuleCase(name, displayPath, node.get("contract"), expect);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read case " + displayPath, e);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("case " + displayPath + " is malformed: " + e.getMessage(), e);
+        }
+    }
+
+    public List<CaseResult> runAll(List<RuleCase> cases, Ruleset ruleset) {
+        return cases.stream().map(c -> run(c, ruleset)).toList();
+    }
+
+    public CaseResult run(RuleCase ruleCase, Ruleset ruleset) {
+        ContractValidator validator = decisions.validator();
+        List<Violation> violations = validator.violations(ruleCase.contract());
+        RuleCase.Expectation expect = ruleCase.expect();
+        List<CaseResult.Mismatch> mismatches = new ArrayList<>();
+        if (!violations.isEmpty()) {
+            if (!"invalid-contract".equals(expect.outcome())) {
+                mismatches.add(new CaseResult.Mismatch("contract", "a valid contract", violations.toString()));
+            }
+            return new CaseResult(ruleCase.name(), ruleCase.file(), mismatches, Set.of());
+        }
+        ContractValidator.Validated validated = new ContractValidator.Validated(ruleCase.contract(),
+                validator.mapper().treeToValue(ruleCase.contract(), io.handoff.contract.HandoffContract.class));
+        Decision decision = decisions.decide("case:" + CanonicalJson.sha256(ruleCase.contract()), validated, ruleset);
+        Set<String> fired = decision.trace().stream().map(Decision.TraceEntry::ruleId)
+                .collect(Collectors.toCollection(TreeSet::new));
+        compare("outcome", expect.outcome(), decision.outcome(), mismatches);
+        compare("posture", expect.posture(), decision.posture(), mismatches);
+        compare("route", expect.route(), decision.route() == null ? null : decision.route().queue(), mismatches);
+        compare("score", expect.score(), decision.score(), mismatches);
+        if (expect.approvals() != null) {
+            compare("approvals", new TreeSet<>(expect.approvals()),
+                    decision.approvals().stream().map(Decision.RequiredApproval::gateId).collect(Collectors.toCollection(TreeSet::new)),
+                    mismatches);
+        }
+        if (expect.remediation() != null) {
+            compare("remediation", new TreeSet<>(expect.remediation()),
+                    decision.remediation().stream().map(Decision.RemediationItem::pointer).collect(Collectors.toCollection(TreeSet::new)),
+                    mismatches);
+        }
+        List<String> missing = expect.fired().stream().filter(id -> !fired.contains(id)).toList();
+        if (!missing.isEmpty()) {
+            mismatches.add(new CaseResult.Mismatch("fired", "to include " + missing, "fired " + fired));
+        }
+        List<String> unwanted = expect.notFired().stream().filter(fired::contains).toList();
+        if (!unwanted.isEmpty()) {
+            mismatches.add(new CaseResult.Mismatch("notFired", "not to fire " + unwanted, "fired " + unwanted));
+        }
+        return new CaseResult(ruleCase.name(), ruleCase.file(), mismatches, fired);
+    }
+
+    private static void compare(String field, Object expected, Object actual, List<CaseResult.Mismatch> mismatches) {
+        if (expected != null && !Objects.equals(expected, actual)) {
+            mismatches.add(new CaseResult.Mismatch(field, String.valueOf(expected), String.valueOf(actual)));
+        }
+    }
+}
