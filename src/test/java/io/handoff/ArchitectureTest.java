@@ -1,0 +1,45 @@
+package io.handoff;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Data flows one way: api -> decision -> {contract, engine, ruleset}; the core knows no HTTP and contract knows no Drools. */
+class ArchitectureTest {
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.handoff");
+
+    @Test
+    void nothingDependsOnTheApi() {
+        noClasses().that().resideOutsideOfPackages("io.handoff.api..", "io.handoff")
+                .should().dependOnClassesThat().resideInAPackage("io.handoff.api..").check(CLASSES);
+    }
+
+    @Test
+    void engineKnowsNeitherHttpNorContractsNorDecisions() {
+        noClasses().that().resideInAPackage("io.handoff.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.handoff.contract..", "io.handoff.decision..",
+                        "io.handoff.ruleset..", "org.springframework.web..", "jakarta.servlet..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void contractKnowsNoDroolsAndNoSpring() {
+        noClasses().that().resideInAPackage("io.handoff.contract..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.kie..", "org.drools..", "org.springframework..",
+                        "io.handoff.engine..", "io.handoff.decision..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void decisionDoesNotReachIntoDroolsOrTheWeb() {
+        noClasses().that().resideInAnyPackage("io.handoff.decision..", "io.handoff.rulemodel..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.kie..", "org.drools..", "org.springframework.web..",
+                        "jakarta.servlet..")
+                .check(CLASSES);
+    }
+}
