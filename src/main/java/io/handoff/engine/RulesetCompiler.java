@@ -68,8 +68,11 @@ public final class RulesetCompiler {
                 }
             }
         }
-        for (KnowledgeBuilderResult result : builder.getResults(ResultSeverity.ERROR, ResultSeverity.WARNING)) {
-            problems.add(translate(result, tablesByGeneratedPath));
+        List<KnowledgeBuilderResult> results = List.copyOf(builder.getResults(ResultSeverity.ERROR, ResultSeverity.WARNING));
+        for (KnowledgeBuilderResult result : results) {
+            if (!isFollowOnError(result, results)) {
+                problems.add(translate(result, tablesByGeneratedPath));
+            }
         }
         locations.keySet().stream().filter(id -> !STABLE_ID.matcher(id).matches()).forEach(id -> problems.add(
                 CompileProblem.warning("unstable-rule-id", locations.get(id),
@@ -110,6 +113,16 @@ public final class RulesetCompiler {
         }
     }
 
+    /** Drools adds "Parser returned a null Package" after a syntax error in the same source; it says nothing new. */
+    private static boolean isFollowOnError(KnowledgeBuilderResult result, List<KnowledgeBuilderResult> all) {
+        if (result.getMessage() == null || !result.getMessage().contains("Parser returned a null Package")) {
+            return false;
+        }
+        String path = result.getResource() == null ? null : result.getResource().getSourcePath();
+        return all.stream().anyMatch(other -> other != result && other.getResource() != null
+                && java.util.Objects.equals(other.getResource().getSourcePath(), path));
+    }
+
     private static CompileProblem translate(KnowledgeBuilderResult result, Map<String, TableTranslation> tables) {
         String path = result.getResource() == null ? null : result.getResource().getSourcePath();
         int[] lines = result.getLines();
@@ -124,7 +137,8 @@ public final class RulesetCompiler {
         String message = result.getMessage() == null ? "" : result.getMessage().replaceAll("\\s+", " ");
         if (table != null) {
             // the generated line number means nothing to an analyst; the row does
-            message = message.replaceAll("\\[\\s*\\d+\\s*,\\s*\\d+\\s*]:?", "").replaceAll("line \\d+:\\d+", "").strip();
+            message = message.replaceAll("\\[\\s*\\d+\\s*,\\s*\\d+\\s*]:?", "")
+                    .replaceAll("(?i)\\bline \\d+:\\d+\\s*", "").strip();
         }
         return result.getSeverity() == ResultSeverity.ERROR
                 ? CompileProblem.error("compile-error", location, message)
