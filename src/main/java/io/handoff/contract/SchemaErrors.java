@@ -32,10 +32,11 @@ final class SchemaErrors {
         JsonNode instance = error.getInstanceNode();
         String code = CODES.getOrDefault(keyword, "schema-" + keyword);
         String message = stripLocation(error.getMessage());
-        if ("wrong-type".equals(code) && instance != null && instance.isNull()) {
+        boolean emptyString = instance != null && instance.isString() && instance.asString().isEmpty();
+        if (instance != null && instance.isNull() && ("wrong-type".equals(code) || "not-allowed-value".equals(code))) {
             code = "null-not-allowed";
             message = "null is not allowed: omit the field or give a value";
-        } else if ("too-short".equals(code) && instance != null && instance.isString() && instance.asString().isEmpty()) {
+        } else if (emptyString && ("too-short".equals(code) || "bad-format".equals(code))) {
             code = "empty";
             message = "must not be an empty string";
         } else if ("bad-format".equals(code) && instance != null && instance.isString() && looksZoneless(instance.asString())) {

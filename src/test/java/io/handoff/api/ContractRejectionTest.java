@@ -50,6 +50,9 @@ class ContractRejectionTest {
                     assertThat(error.get("message").asString()).isNotBlank();
                 });
             }
+            if (entry.has("onlyErrors")) {
+                assertThat(problem.get("errors").size()).as(response.body()).isEqualTo(entry.get("onlyErrors").asInt());
+            }
         } else {
             assertThat(problem.get("code").asString()).isEqualTo(entry.get("code").asString());
         }
