@@ -2,20 +2,33 @@ package io.handoff;
 
 import java.time.Clock;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.handoff.api.ApiProperties;
+import io.handoff.audit.AuditLog;
+import io.handoff.audit.AuditProperties;
 import io.handoff.contract.ContractValidator;
+import io.handoff.decision.DecisionRecorder;
 import io.handoff.decision.DecisionService;
+import io.handoff.decision.ReplayService;
 import io.handoff.ruleset.ActiveRuleset;
+import io.handoff.ruleset.RulesetArchive;
 import io.handoff.ruleset.RulesetProperties;
 
-/** Wires the Spring-free core (contract, engine, decision, ruleset) into the service. */
+/** Wires the Spring-free core (contract, engine, decision, ruleset, audit) into the service. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({RulesetProperties.class, ApiProperties.class})
+@EnableScheduling
+@EnableConfigurationProperties({RulesetProperties.class, ApiProperties.class, AuditProperties.class})
 class ServiceConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(ServiceConfiguration.class);
+
     @Bean
     Clock clock() {
         return Clock.systemUTC();
@@ -26,13 +39,40 @@ class ServiceConfiguration {
         return new ContractValidator();
     }
 
-    @Bean
-    ActiveRuleset activeRuleset(RulesetProperties properties) {
-        return ActiveRuleset.load(properties);
+    @Bean(destroyMethod = "close")
+    AuditLog auditLog(JdbcTemplate jdbc, TransactionTemplate transactions, AuditProperties properties) {
+        return new AuditLog(jdbc, transactions, properties);
     }
 
     @Bean
-    DecisionService decisionService(ContractValidator validator, ActiveRuleset activeRuleset, Clock clock) {
-        return new DecisionService(validator, activeRuleset, clock);
+    RulesetArchive rulesetArchive(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        return new RulesetArchive(jdbc, transactions);
+    }
+
+    /** The active ruleset; its sources are archived before it decides anything, so every decision can be replayed. */
+    @Bean
+    ActiveRuleset activeRuleset(RulesetProperties properties, RulesetArchive archive, Clock clock) {
+        ActiveRuleset active = ActiveRuleset.load(properties);
+        archive.store(active.get(), clock.instant());
+        log.info("active ruleset {} ({} rules from {} sources)", active.get().version(), active.get().rules().size(),
+                active.get().sources().size());
+        return active;
+    }
+
+    @Bean
+    DecisionService decisionService(ContractValidator validator, ActiveRuleset activeRuleset, Clock clock,
+                                    AuditLog auditLog, AuditProperties properties) {
+        DecisionRecorder recorder = auditLog::append;
+        if (!properties.recording()) {
+            log.warn("handoff.audit.recording=false: decisions are NOT recorded. Use this for benchmarks only.");
+            recorder = DecisionRecorder.none();
+        }
+        return new DecisionService(validator, activeRuleset, clock, recorder, auditLog.masking());
+    }
+
+    @Bean
+    ReplayService replayService(AuditLog auditLog, RulesetArchive archive, DecisionService decisions,
+                                ActiveRuleset activeRuleset) {
+        return new ReplayService(auditLog, archive, decisions, activeRuleset);
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import io.handoff.audit.AuditUnavailableException;
 import io.handoff.contract.MalformedContractException;
 import io.handoff.decision.IncompleteDecisionException;
 import io.handoff.decision.RejectedContractException;
@@ -68,6 +69,27 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.internalServerError().body(problem);
     }
 
+    @ExceptionHandler(AuditUnavailableException.class)
+    ResponseEntity<Object> auditUnavailable(AuditUnavailableException e) {
+        log.error("audit store unavailable, decision not returned: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "audit-unavailable", "The decision could not be recorded",
+                        "The audit log could not commit the decision, so it is not returned: " + e.getMessage()));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<Object> notFound(NotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(problem(HttpStatus.NOT_FOUND, e.code(), "Not found", e.getMessage()));
+    }
+
+    @ExceptionHandler(BadParameterException.class)
+    ResponseEntity<Object> badParameter(BadParameterException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "bad-parameter", "A query parameter is invalid", e.getMessage());
+        problem.setProperty("parameter", e.parameter());
+        return ResponseEntity.badRequest().body(problem);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
         String errorId = UUID.randomUUID().toString();
@@ -101,6 +123,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     static List<String> codes() {
-        return List.of("invalid-contract", "malformed-json", "payload-too-large", "incomplete-decision", "internal-error");
+        return List.of("invalid-contract", "malformed-json", "payload-too-large", "incomplete-decision", "internal-error",
+                "audit-unavailable", "decision-not-found", "bad-parameter");
     }
 }

@@ -1,45 +1,79 @@
 package io.handoff.decision;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import io.handoff.audit.CanonicalJson;
+import io.handoff.audit.Masking;
 import io.handoff.contract.ContractValidator;
 import io.handoff.contract.ContractViolationException;
 import io.handoff.engine.Evaluation;
 import io.handoff.engine.Ruleset;
 
 /**
- * Decides handoff contracts: validate, evaluate on the active ruleset, build the decision. A rejected
- * contract surfaces as {@link RejectedContractException} carrying the attempt's decision id.
+ * Decides handoff contracts: validate, evaluate on the active ruleset, build the decision, record it, and
+ * only then return it. A rejected contract is recorded too and surfaces as {@link RejectedContractException}.
+ * If recording fails the caller gets the failure, never an unrecorded decision.
  */
 public final class DecisionService {
     private final ContractValidator validator;
     private final Supplier<Ruleset> activeRuleset;
     private final Clock clock;
+    private final DecisionRecorder recorder;
+    private final Masking masking;
 
-    public DecisionService(ContractValidator validator, Supplier<Ruleset> activeRuleset, Clock clock) {
+    public DecisionService(ContractValidator validator, Supplier<Ruleset> activeRuleset, Clock clock,
+                           DecisionRecorder recorder, Masking masking) {
         this.validator = validator;
         this.activeRuleset = activeRuleset;
         this.clock = clock;
+        this.recorder = recorder;
+        this.masking = masking;
+    }
+
+    /** A service that records nothing: for cases, tests and benchmarks of the pure decision. */
+    public DecisionService(ContractValidator validator, Supplier<Ruleset> activeRuleset, Clock clock) {
+        this(validator, activeRuleset, clock, DecisionRecorder.none(), new Masking(List.of()));
+    }
+
+    /** Recording times are kept to the millisecond so the response, the record body and the database agree. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     public Decision decide(byte[] body) {
         String decisionId = UUID.randomUUID().toString();
+        long start = System.nanoTime();
+        Ruleset ruleset = activeRuleset.get();
         ContractValidator.Validated validated;
         try {
             validated = validator.read(body);
         } catch (ContractViolationException e) {
+            recorder.record(AuditEntries.ofRejection(decisionId, now(), e.document(), e.violations(),
+                    ruleset.version(), masking, System.nanoTime() - start));
             throw new RejectedContractException(decisionId, e);
         }
-        return decide(decisionId, validated, activeRuleset.get());
+        long validatedAt = System.nanoTime();
+        Evaluation evaluation = ruleset.evaluate(List.of(HandoffFacts.from(validated.contract())));
+        Decision decision = DecisionAssembler.assemble(decisionId, now(), validated.contract(),
+                CanonicalJson.sha256(validated.document()), evaluation);
+        recorder.record(AuditEntries.ofDecision(decision, validated.document(), masking, validatedAt - start,
+                evaluation.nanos()));
+        return decision;
     }
 
-    /** Decides an already validated contract on a given ruleset (cases, replay and benchmarks use this too). */
+    /** Decides an already validated contract on a given ruleset without recording (cases, replay, benchmarks). */
     public Decision decide(String decisionId, ContractValidator.Validated validated, Ruleset ruleset) {
+        return decide(decisionId, validated, ruleset, now());
+    }
+
+    Decision decide(String decisionId, ContractValidator.Validated validated, Ruleset ruleset, Instant recordedAt) {
         Evaluation evaluation = ruleset.evaluate(List.of(HandoffFacts.from(validated.contract())));
-        return DecisionAssembler.assemble(decisionId, clock.instant(), validated.contract(),
+        return DecisionAssembler.assemble(decisionId, recordedAt, validated.contract(),
                 CanonicalJson.sha256(validated.document()), evaluation);
     }
 

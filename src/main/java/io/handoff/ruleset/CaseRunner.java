@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 import io.handoff.contract.ContractValidator;
 import io.handoff.contract.Violation;
-import io.handoff.decision.CanonicalJson;
+import io.handoff.audit.CanonicalJson;
 import io.handoff.decision.Decision;
 import io.handoff.decision.DecisionService;
 import io.handoff.engine.Ruleset;

@@ -10,13 +10,13 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.springframework.boot.test.context.SpringBootTest;
+import io.handoff.ServiceTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
 
 /** Every catalogued bad body gets the catalogued 4xx problem+json over real HTTP; none gets a 500. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceTest
 class ContractRejectionTest {
     private final HttpClient http = HttpClient.newHttpClient();
 

@@ -1,4 +1,4 @@
-package io.handoff.decision;
+package io.handoff.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

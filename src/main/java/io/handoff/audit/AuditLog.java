@@ -1,0 +1,80 @@
+package io.handoff.audit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The decision log's one entry point: append (group-committed, returns only once durable), look up,
+ * search with cursor paging, stream for export, verify the chain and apply retention.
+ */
+public final class AuditLog implements AutoCloseable {
+    private final AuditStore store;
+    private final AuditWriter writer;
+    private final ChainVerifier verifier;
+    private final Retention retention;
+    private final Masking masking;
+
+    public AuditLog(JdbcTemplate jdbc, TransactionTemplate transactions, AuditProperties properties) {
+        this.store = new AuditStore(jdbc, transactions);
+        this.writer = new AuditWriter(store, properties.queueCapacity(), properties.maxBatch(), properties.commitTimeout());
+        this.verifier = new ChainVerifier(store);
+        this.retention = new Retention(store, properties.retention());
+        this.masking = new Masking(properties.maskPointers());
+    }
+
+    /** Commits the entry to the log and returns the stored record; throws {@link AuditUnavailableException} if it cannot. */
+    public AuditRecord append(AuditEntry entry) {
+        String body = new String(CanonicalJson.bytes(entry.body()), java.nio.charset.StandardCharsets.UTF_8);
+        return writer.append(new AuditStore.Prepared(entry, body));
+    }
+
+    public Masking masking() {
+        return masking;
+    }
+
+    public Optional<AuditRecord> find(String decisionId) {
+        return store.find(decisionId);
+    }
+
+    public List<AuditRecord> search(AuditQuery query, int limit) {
+        return store.search(query, limit);
+    }
+
+    public void stream(AuditQuery query, Consumer<AuditRecord> sink) {
+        store.stream(query, sink);
+    }
+
+    public VerifyReport verify(Long fromSeq, Long toSeq) {
+        return verifier.verify(fromSeq, toSeq);
+    }
+
+    public Retention.Report applyRetention(Instant now) {
+        return retention.run(now);
+    }
+
+    public List<Checkpoint> checkpoints() {
+        return store.checkpoints();
+    }
+
+    public int queueDepth() {
+        return writer.queueDepth();
+    }
+
+    public long batchesWritten() {
+        return writer.batchesWritten();
+    }
+
+    public long recordsWritten() {
+        return writer.recordsWritten();
+    }
+
+    @Override
+    public void close() {
+        writer.close();
+    }
+}

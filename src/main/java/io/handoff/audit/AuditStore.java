@@ -1,0 +1,186 @@
+package io.handoff.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** JDBC access to the log tables; the same SQL on H2 and PostgreSQL. Appends and retention are its only writes. */
+public final class AuditStore {
+    private static final String COLUMNS = "seq, decision_id, kind, contract_id, domain, handoff_type, outcome, posture, "
+            + "ruleset_version, input_hash, recorded_at, body, prev_hash, hash";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+
+    public AuditStore(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    /** A record ready to be appended: everything but its chain position. */
+    record Prepared(AuditEntry entry, String body) {
+    }
+
+    /**
+     * Appends a batch in one transaction under the chain-head lock: assigns consecutive seqs, links each
+     * record to the one before, inserts, and moves the head. Returns the stored records in order.
+     */
+    List<AuditRecord> append(List<Prepared> batch) {
+        return transactions.execute(status -> {
+            Head head = jdbc.queryForObject("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE",
+                    (rs, n) -> new Head(rs.getLong(1), rs.getString(2)));
+            List<AuditRecord> records = new ArrayList<>(batch.size());
+            long seq = head.seq();
+            String prev = head.hash();
+            for (Prepared p : batch) {
+                seq++;
+                String hash = ChainHash.of(seq, prev, p.body());
+                AuditEntry e = p.entry();
+                records.add(new AuditRecord(seq, e.decisionId(), e.kind(), e.contractId(), e.domain(), e.handoffType(),
+                        e.outcome(), e.posture(), e.rulesetVersion(), e.inputHash(), e.recordedAt(), e.body(), prev, hash));
+                prev = hash;
+            }
+            insert(records, batch);
+            jdbc.update("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", seq, prev);
+            return records;
+        });
+    }
+
+    private void insert(List<AuditRecord> records, List<Prepared> batch) {
+        List<Object[]> rows = new ArrayList<>(records.size());
+        List<Object[]> rules = new ArrayList<>();
+        List<Object[]> gates = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            AuditRecord r = records.get(i);
+            rows.add(new Object[] {r.seq(), r.decisionId(), r.kind(), r.contractId(), r.domain(), r.handoffType(),
+                    r.outcome(), r.posture(), r.rulesetVersion(), r.inputHash(),
+                    OffsetDateTime.ofInstant(r.recordedAt(), ZoneOffset.UTC), batch.get(i).body(), r.prevHash(), r.hash()});
+            List<String> ruleIds = batch.get(i).entry().ruleIds();
+            for (int position = 0; position < ruleIds.size(); position++) {
+                rules.add(new Object[] {r.seq(), position + 1, ruleIds.get(position)});
+            }
+            batch.get(i).entry().gateIds().stream().distinct().forEach(gate -> gates.add(new Object[] {r.seq(), gate}));
+        }
+        jdbc.batchUpdate("INSERT INTO audit_record (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
+        if (!rules.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO audit_fired_rule (seq, position, rule_id) VALUES (?,?,?)", rules);
+        }
+        if (!gates.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO audit_gate (seq, gate_id) VALUES (?,?)", gates);
+        }
+    }
+
+    record Head(long seq, String hash) {
+    }
+
+    Head head() {
+        return jdbc.queryForObject("SELECT seq, hash FROM audit_head WHERE id = 1", (rs, n) -> new Head(rs.getLong(1), rs.getString(2)));
+    }
+
+    public Optional<AuditRecord> find(String decisionId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM audit_record WHERE decision_id = ?", AuditStore::map, decisionId)
+                .stream().findFirst();
+    }
+
+    /** Newest first, at most {@code limit}; page on with {@link AuditQuery#before(long)} and the last seq. */
+    public List<AuditRecord> search(AuditQuery query, int limit) {
+        Sql sql = where(query);
+        return jdbc.query("SELECT " + COLUMNS + " FROM audit_record r" + sql.where() + " ORDER BY seq DESC LIMIT " + limit,
+                AuditStore::map, sql.params().toArray());
+    }
+
+    /** Streams every matching record, oldest first, without holding them in memory. */
+    public void stream(AuditQuery query, Consumer<AuditRecord> sink) {
+        Sql sql = where(query);
+        transactions.executeWithoutResult(status -> jdbc.query(connection -> {
+            var statement = connection.prepareStatement("SELECT " + COLUMNS + " FROM audit_record r" + sql.where()
+                    + " ORDER BY seq", ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            statement.setFetchSize(500);
+            for (int i = 0; i < sql.params().size(); i++) {
+                statement.setObject(i + 1, sql.params().get(i));
+            }
+            return statement;
+        }, (RowCallbackHandler) rs -> sink.accept(map(rs, 0))));
+    }
+
+    /** A stored row as verification sees it: the body exactly as stored, not re-serialized. */
+    record StoredRow(long seq, String decisionId, String contractId, String outcome, String posture, String body,
+                     String prevHash, String hash) {
+    }
+
+    /** Rows with {@code from <= seq <= to}, oldest first, at most {@code limit}. */
+    List<StoredRow> rows(long from, long to, int limit) {
+        return jdbc.query("SELECT seq, decision_id, contract_id, outcome, posture, body, prev_hash, hash FROM audit_record "
+                        + "WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT " + limit,
+                (rs, n) -> new StoredRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getString(8)), from, to);
+    }
+
+    Optional<String> hashAt(long seq) {
+        return jdbc.queryForList("SELECT hash FROM audit_record WHERE seq = ?", String.class, seq).stream().findFirst();
+    }
+
+    Optional<Long> firstSeq() {
+        return Optional.ofNullable(jdbc.queryForObject("SELECT MIN(seq) FROM audit_record", Long.class));
+    }
+
+    List<Checkpoint> checkpoints() {
+        return jdbc.query("SELECT first_seq, last_seq, prev_hash, last_hash, removed, reason, created_at FROM audit_checkpoint ORDER BY first_seq",
+                (rs, n) -> new Checkpoint(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                        rs.getString(6), rs.getObject(7, OffsetDateTime.class).toInstant()));
+    }
+
+    JdbcTemplate jdbc() {
+        return jdbc;
+    }
+
+    TransactionTemplate transactions() {
+        return transactions;
+    }
+
+    private record Sql(String where, List<Object> params) {
+    }
+
+    private static Sql where(AuditQuery q) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        clause(where, params, "r.contract_id = ?", q.contractId());
+        clause(where, params, "r.domain = ?", q.domain());
+        clause(where, params, "r.outcome = ?", q.outcome());
+        clause(where, params, "r.posture = ?", q.posture());
+        clause(where, params, "r.ruleset_version = ?", q.rulesetVersion());
+        clause(where, params, "EXISTS (SELECT 1 FROM audit_fired_rule f WHERE f.seq = r.seq AND f.rule_id = ?)", q.ruleId());
+        clause(where, params, "EXISTS (SELECT 1 FROM audit_gate g WHERE g.seq = r.seq AND g.gate_id = ?)", q.gateId());
+        clause(where, params, "r.recorded_at >= ?", q.from() == null ? null : OffsetDateTime.ofInstant(q.from(), ZoneOffset.UTC));
+        clause(where, params, "r.recorded_at < ?", q.to() == null ? null : OffsetDateTime.ofInstant(q.to(), ZoneOffset.UTC));
+        clause(where, params, "r.seq < ?", q.beforeSeq());
+        return new Sql(where.toString(), params);
+    }
+
+    private static void clause(StringBuilder where, List<Object> params, String sql, Object value) {
+        if (value != null) {
+            where.append(" AND ").append(sql);
+            params.add(value);
+        }
+    }
+
+    static AuditRecord map(ResultSet rs, int row) throws SQLException {
+        return new AuditRecord(rs.getLong("seq"), rs.getString("decision_id"), rs.getString("kind"),
+                rs.getString("contract_id"), rs.getString("domain"), rs.getString("handoff_type"), rs.getString("outcome"),
+                rs.getString("posture"), rs.getString("ruleset_version"), rs.getString("input_hash"),
+                rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), JSON.readTree(rs.getString("body")),
+                rs.getString("prev_hash"), rs.getString("hash"));
+    }
+}

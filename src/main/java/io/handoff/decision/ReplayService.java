@@ -1,0 +1,83 @@
+package io.handoff.decision;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import io.handoff.audit.AuditEntry;
+import io.handoff.audit.AuditLog;
+import io.handoff.audit.AuditRecord;
+import io.handoff.contract.ContractValidator;
+import io.handoff.contract.HandoffContract;
+import io.handoff.contract.Violation;
+import io.handoff.engine.Ruleset;
+import io.handoff.engine.RulesetCompiler;
+import io.handoff.ruleset.RulesetArchive;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Re-evaluates a recorded decision from its recorded (masked) input on its recorded ruleset version. */
+public final class ReplayService {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final AuditLog log;
+    private final RulesetArchive archive;
+    private final DecisionService decisions;
+    private final Supplier<Ruleset> active;
+    private final Map<String, Ruleset> compiled = new ConcurrentHashMap<>();
+
+    public ReplayService(AuditLog log, RulesetArchive archive, DecisionService decisions, Supplier<Ruleset> active) {
+        this.log = log;
+        this.archive = archive;
+        this.decisions = decisions;
+        this.active = active;
+    }
+
+    /** Empty when no record has that decision id. */
+    public Optional<ReplayResult> replay(String decisionId) {
+        return log.find(decisionId).map(this::replay);
+    }
+
+    private ReplayResult replay(AuditRecord record) {
+        JsonNode body = record.record();
+        JsonNode contract = body.get("contract");
+        List<ReplayResult.Difference> differences = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        boolean masked = body.path("maskedPointers").size() > 0;
+        if (masked) {
+            notes.add("replayed from the masked contract; masked fields " + body.get("maskedPointers")
+                    + " are not read by rules, inputHash is compared against the unmasked original and left out");
+        }
+        if (AuditEntry.REJECTION.equals(record.kind())) {
+            List<Violation> now = decisions.validator().violations(contract);
+            JsonDiff.diff("/violations", body.get("violations"), JSON.valueToTree(now), differences);
+        } else {
+            Ruleset ruleset = rulesetFor(record.rulesetVersion());
+            ContractValidator validator = decisions.validator();
+            ContractValidator.Validated validated = new ContractValidator.Validated(contract,
+                    validator.mapper().treeToValue(contract, HandoffContract.class));
+            Decision replayed = decisions.decide(record.decisionId(), validated, ruleset, record.recordedAt());
+            ObjectNode recordedDecision = (ObjectNode) body.get("decision").deepCopy();
+            ObjectNode replayedDecision = JSON.valueToTree(replayed);
+            if (masked) {
+                recordedDecision.remove("inputHash");
+                replayedDecision.remove("inputHash");
+            }
+            JsonDiff.diff("", recordedDecision, replayedDecision, differences);
+        }
+        return new ReplayResult(record.decisionId(), record.rulesetVersion(),
+                differences.isEmpty() ? ReplayResult.IDENTICAL : ReplayResult.DIFFERENT, differences, notes);
+    }
+
+    private Ruleset rulesetFor(String version) {
+        Ruleset current = active.get();
+        if (current.version().equals(version)) {
+            return current;
+        }
+        return compiled.computeIfAbsent(version, v -> new RulesetCompiler().compile(archive.load(v).orElseThrow(
+                () -> new IllegalStateException("sources of ruleset version " + v + " were never archived"))));
+    }
+}

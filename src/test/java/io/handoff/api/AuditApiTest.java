@@ -1,0 +1,132 @@
+package io.handoff.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.handoff.ServiceTest;
+import tools.jackson.databind.JsonNode;
+
+/** What an auditor does over HTTP: fetch, search, page, export, verify, replay, and catch a tampered record. */
+@ServiceTest
+class AuditApiTest {
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void everyDecisionAndRejectionCanBeFetchedByItsId() throws Exception {
+        JsonNode decision = json(post("/api/v1/decisions", ContractFixtures.contract("pm-spec-to-engineering.json")));
+        JsonNode record = json(get("/api/v1/decisions/" + decision.get("decisionId").asString()));
+        assertThat(record.get("outcome").asString()).isEqualTo(decision.get("outcome").asString());
+        assertThat(record.get("hash").asString()).hasSize(64);
+        assertThat(record.at("/record/decision/trace").size()).isEqualTo(decision.get("trace").size());
+
+        JsonNode rejected = json(post("/api/v1/decisions", "{\"contractId\": \"HC-REJ-1\"}".getBytes()));
+        JsonNode rejection = json(get("/api/v1/decisions/" + rejected.get("decisionId").asString()));
+        assertThat(rejection.get("outcome").asString()).isEqualTo("invalid-contract");
+        assertThat(rejection.at("/record/violations").size()).isPositive();
+
+        HttpResponse<String> missing = get("/api/v1/decisions/no-such-id");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(json(missing).get("code").asString()).isEqualTo("decision-not-found");
+    }
+
+    @Test
+    void searchesWithFiltersAndPagesWithACursor() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            post("/api/v1/decisions", ContractFixtures.contract("cs-enterprise-sev1-to-engineering.json"));
+        }
+        String filters = "contractId=HC-2026-0001&gate=incident-command&ruleId=GATE-CS-010&outcome=accept-pending-approval&posture=green";
+        JsonNode byGate = json(get("/api/v1/decisions?" + filters + "&limit=500"));
+        assertThat(byGate.get("items").size()).isGreaterThanOrEqualTo(5);
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = json(get("/api/v1/decisions?" + filters + "&limit=2" + (cursor == null ? "" : "&cursor=" + cursor)));
+            page.get("items").forEach(item -> paged.add(item.get("decisionId").asString()));
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+        } while (cursor != null);
+        assertThat(paged).doesNotHaveDuplicates().hasSize(byGate.get("items").size());
+
+        HttpResponse<String> bad = get("/api/v1/decisions?posture=purple");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(json(bad).get("parameter").asString()).isEqualTo("posture");
+    }
+
+    @Test
+    void exportsNdjsonAndCsvWithTheSameFilters() throws Exception {
+        post("/api/v1/decisions", ContractFixtures.contract("pm-spec-to-engineering.json"));
+        HttpResponse<String> ndjson = get("/api/v1/decisions/export?format=ndjson&contractId=HC-2026-0002");
+        assertThat(ndjson.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/x-ndjson"));
+        String[] lines = ndjson.body().strip().split("\n");
+        assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(json(line).get("contractId").asString()).isEqualTo("HC-2026-0002"));
+        HttpResponse<String> csv = get("/api/v1/decisions/export?format=csv&contractId=HC-2026-0002");
+        String[] rows = csv.body().strip().split("\n");
+        assertThat(rows[0]).startsWith("seq,decisionId,kind,contractId");
+        assertThat(rows).hasSize(lines.length + 1);
+    }
+
+    @Test
+    void replayOfARecordedDecisionIsIdentical() throws Exception {
+        JsonNode decision = json(post("/api/v1/decisions", ContractFixtures.contract("cs-enterprise-sev1-to-engineering.json")));
+        JsonNode replay = json(postEmpty("/api/v1/decisions/" + decision.get("decisionId").asString() + "/replay"));
+        assertThat(replay.get("status").asString()).as(replay.toString()).isEqualTo("identical");
+        assertThat(replay.get("differences").size()).isZero();
+    }
+
+    @Test
+    void verifyNamesATamperedRecordAndIsIntactOtherwise() throws Exception {
+        JsonNode decision = json(post("/api/v1/decisions", ContractFixtures.contract("pm-spec-to-engineering.json")));
+        assertThat(json(get("/api/v1/audit/verify")).get("status").asString()).isEqualTo("intact");
+        String id = decision.get("decisionId").asString();
+        String original = jdbc.queryForObject("SELECT body FROM audit_record WHERE decision_id = ?", String.class, id);
+        try {
+            jdbc.update("UPDATE audit_record SET body = ? WHERE decision_id = ?", original.replace("\"score\":", "\"score\":9"), id);
+            JsonNode report = json(get("/api/v1/audit/verify"));
+            assertThat(report.get("status").asString()).isEqualTo("broken");
+            assertThat(report.at("/firstBad/decisionId").asString()).isEqualTo(id);
+        } finally {
+            jdbc.update("UPDATE audit_record SET body = ? WHERE decision_id = ?", original, id);
+        }
+        assertThat(json(get("/api/v1/audit/verify")).get("status").asString()).isEqualTo("intact");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, byte[] body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> postEmpty(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        return ContractFixtures.JSON.readTree(response.body());
+    }
+
+    private static JsonNode json(String text) {
+        return ContractFixtures.JSON.readTree(text);
+    }
+}

@@ -1,0 +1,234 @@
+package io.handoff.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.handoff.ShippedRuleset;
+import io.handoff.contract.ContractValidator;
+import io.handoff.decision.Decision;
+import io.handoff.decision.DecisionService;
+import io.handoff.decision.RejectedContractException;
+import io.handoff.ruleset.CaseRunner;
+import io.handoff.ruleset.RuleCase;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The audit log's guarantees, run against each real database (H2 file, PostgreSQL). */
+abstract class AuditLogContract {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final List<byte[]> CONTRACTS = CaseRunner.load(ShippedRuleset.RULES).stream()
+            .map(RuleCase::contract).map(JSON::writeValueAsBytes).toList();
+
+    private TestDatabase db;
+    private AuditLog log;
+    private MutableClock clock;
+    private DecisionService decisions;
+
+    abstract TestDatabase database();
+
+    @BeforeEach
+    void openLog() {
+        db = database();
+        log = new AuditLog(db.jdbc, db.transactions, new AuditProperties(true,
+                List.of("/case/customer/email", "/case/customer/name"), 64, 1000, Duration.ofSeconds(10),
+                Duration.ofHours(1), Map.of()));
+        clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        decisions = new DecisionService(new ContractValidator(), ShippedRuleset::ruleset, clock, log::append, log.masking());
+    }
+
+    @AfterEach
+    void closeLog() {
+        log.close();
+        db.close();
+    }
+
+    @Test
+    void concurrentDecisionsFormOneIntactChainAndAreAllFindable() throws Exception {
+        List<String> ids = decideConcurrently(400);
+        assertThat(new HashSet<>(ids)).hasSize(400);
+        for (String id : ids) {
+            assertThat(log.find(id)).as(id).isPresent();
+        }
+        List<Long> seqs = db.jdbc.queryForList("SELECT seq FROM audit_record ORDER BY seq", Long.class);
+        assertThat(seqs).hasSize(400).first().isEqualTo(1L);
+        assertThat(seqs.get(399)).isEqualTo(400L);
+        VerifyReport report = log.verify(null, null);
+        assertThat(report.status()).isEqualTo("intact");
+        assertThat(report.checked()).isEqualTo(400);
+        assertThat(log.batchesWritten()).as("group commit batched concurrent records").isLessThan(400);
+    }
+
+    @Test
+    void recordKeepsMaskedContractDecisionAndChainFields() {
+        Decision decision = decisions.decide(CONTRACTS.get(2));
+        AuditRecord record = log.find(decision.decisionId()).orElseThrow();
+        assertThat(record.seq()).isEqualTo(1);
+        assertThat(record.prevHash()).isEqualTo(ChainHash.GENESIS);
+        assertThat(record.rulesetVersion()).isEqualTo(decision.rulesetVersion());
+        assertThat(record.inputHash()).isEqualTo(decision.inputHash());
+        assertThat(record.record().at("/contract/case/customer/email").asString()).isEqualTo(Masking.MASK);
+        assertThat(record.record().at("/contract/case/customer/name").asString()).isEqualTo(Masking.MASK);
+        assertThat(record.record().get("maskedPointers").valueStream().map(n -> n.asString()))
+                .containsExactly("/case/customer/email", "/case/customer/name");
+        assertThat(record.record().at("/decision/trace/0/source/file").asString()).isNotBlank();
+        assertThat(record.record().at("/decision/outcome").asString()).isEqualTo(decision.outcome());
+        assertThat(record.record().has("timings")).isTrue();
+    }
+
+    @Test
+    void rejectedAttemptIsRecordedWithItsViolations() {
+        RejectedContractException rejected = org.junit.jupiter.api.Assertions.assertThrows(RejectedContractException.class,
+                () -> decisions.decide("{\"contractId\": \"HC-BAD\", \"domain\": \"customer-support\"}".getBytes()));
+        AuditRecord record = log.find(rejected.decisionId()).orElseThrow();
+        assertThat(record.kind()).isEqualTo("rejection");
+        assertThat(record.outcome()).isEqualTo("invalid-contract");
+        assertThat(record.contractId()).isEqualTo("HC-BAD");
+        assertThat(record.record().get("violations").size()).isEqualTo(rejected.violations().size());
+    }
+
+    @Test
+    void changedByteInStoredRecordIsNamedByVerify() throws Exception {
+        List<String> ids = decideConcurrently(30);
+        db.jdbc.update("UPDATE audit_record SET body = REPLACE(body, '\"score\":', '\"score\":1') WHERE seq = 17");
+        VerifyReport report = log.verify(null, null);
+        assertThat(report.status()).isEqualTo("broken");
+        assertThat(report.firstBad().seq()).isEqualTo(17);
+        assertThat(report.firstBad().decisionId()).isIn(ids);
+        assertThat(report.firstBad().problem()).contains("hash");
+    }
+
+    @Test
+    void changedIndexedColumnIsNamedByVerify() throws Exception {
+        decideConcurrently(20);
+        db.jdbc.update("UPDATE audit_record SET outcome = 'accept' WHERE seq = 9 AND outcome <> 'accept'");
+        db.jdbc.update("UPDATE audit_record SET outcome = 'escalate' WHERE seq = 9 AND outcome = 'accept' "
+                + "AND body NOT LIKE '%\"outcome\":\"escalate\"%'");
+        VerifyReport report = log.verify(null, null);
+        assertThat(report.firstBad().seq()).isEqualTo(9);
+        assertThat(report.firstBad().problem()).contains("columns");
+    }
+
+    @Test
+    void deletedOrTruncatedRecordsAreNamedByVerify() throws Exception {
+        decideConcurrently(20);
+        db.jdbc.update("DELETE FROM audit_record WHERE seq = 20");
+        VerifyReport truncated = log.verify(null, null);
+        assertThat(truncated.firstBad().seq()).isEqualTo(20);
+        assertThat(truncated.firstBad().problem()).contains("missing");
+        db.jdbc.update("DELETE FROM audit_record WHERE seq = 11");
+        VerifyReport report = log.verify(null, null);
+        assertThat(report.firstBad().seq()).isEqualTo(11);
+        assertThat(report.firstBad().problem()).contains("missing");
+    }
+
+    @Test
+    void verifiesARange() throws Exception {
+        decideConcurrently(25);
+        VerifyReport report = log.verify(5L, 12L);
+        assertThat(report.intact()).isTrue();
+        assertThat(report.checked()).isEqualTo(8);
+        assertThat(report.fromSeq()).isEqualTo(5);
+        assertThat(report.toSeq()).isEqualTo(12);
+    }
+
+    @Test
+    void filtersAndCursorPagingAreStable() throws Exception {
+        List<String> ids = decideConcurrently(CONTRACTS.size() * 2);
+        List<String> paged = new ArrayList<>();
+        AuditQuery query = AuditQuery.all();
+        while (true) {
+            List<AuditRecord> page = log.search(query, 7);
+            page.forEach(r -> paged.add(r.decisionId()));
+            if (page.size() < 7) {
+                break;
+            }
+            query = query.before(page.get(page.size() - 1).seq());
+        }
+        assertThat(paged).hasSize(ids.size()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(ids);
+
+        assertThat(log.search(new AuditQuery("HC-CASE-001", null, null, null, null, null, null, null, null, null), 100))
+                .hasSize(2).allSatisfy(r -> assertThat(r.contractId()).isEqualTo("HC-CASE-001"));
+        assertThat(log.search(new AuditQuery(null, null, "escalate", null, null, null, null, null, null, null), 500))
+                .isNotEmpty().allSatisfy(r -> assertThat(r.outcome()).isEqualTo("escalate"));
+        assertThat(log.search(new AuditQuery(null, "product-management", null, "critical", null, null, null, null, null, null), 500))
+                .isNotEmpty().allSatisfy(r -> assertThat(r.posture()).isEqualTo("critical"));
+        assertThat(log.search(new AuditQuery(null, null, null, null, null, "GUARD-REL-010", null, null, null, null), 500))
+                .isNotEmpty().allSatisfy(r -> assertThat(r.record().get("decision").get("trace").toString()).contains("GUARD-REL-010"));
+        assertThat(log.search(new AuditQuery(null, null, null, null, null, null, "incident-command", null, null, null), 500))
+                .isNotEmpty().allSatisfy(r -> assertThat(r.record().at("/decision/approvals").toString()).contains("incident-command"));
+        assertThat(log.search(new AuditQuery(null, null, null, null, ShippedRuleset.ruleset().version(), null, null,
+                clock.instant(), clock.instant().plusSeconds(1), null), 500)).hasSize(ids.size());
+        assertThat(log.search(new AuditQuery(null, null, null, null, "no-such-version", null, null, null, null, null), 500)).isEmpty();
+    }
+
+    @Test
+    void streamsEveryMatchingRecordOldestFirst() throws Exception {
+        decideConcurrently(60);
+        List<Long> seqs = Collections.synchronizedList(new ArrayList<>());
+        log.stream(AuditQuery.all(), r -> seqs.add(r.seq()));
+        assertThat(seqs).hasSize(60).isSorted();
+    }
+
+    @Test
+    void retentionRemovesExpiredRangesAndTheChainStaysVerifiable() throws Exception {
+        decideConcurrently(CONTRACTS.size());
+        Set<String> old = new HashSet<>(db.jdbc.queryForList("SELECT decision_id FROM audit_record", String.class));
+        clock.advance(Duration.ofDays(100));
+        decideConcurrently(10);
+        Retention.Report report = log.applyRetention(clock.instant());
+        assertThat(report.removed()).isPositive();
+        List<String> keptOld = db.jdbc.queryForList("SELECT decision_id FROM audit_record WHERE posture <> 'green' "
+                + "OR posture IS NULL", String.class);
+        assertThat(db.jdbc.queryForObject("SELECT COUNT(*) FROM audit_record WHERE posture = 'green' AND recorded_at < ?",
+                Integer.class, java.time.OffsetDateTime.parse("2026-02-01T00:00:00Z"))).isZero();
+        assertThat(keptOld).isNotEmpty();
+        assertThat(log.checkpoints()).hasSize(report.ranges());
+        assertThat(log.verify(null, null).status()).isEqualTo("intact");
+        assertThat(old).containsAll(db.jdbc.queryForList("SELECT decision_id FROM audit_record WHERE recorded_at < ?",
+                String.class, java.time.OffsetDateTime.parse("2026-02-01T00:00:00Z")));
+
+        db.jdbc.update("UPDATE audit_checkpoint SET last_hash = ? WHERE first_seq = (SELECT MIN(first_seq) FROM audit_checkpoint)",
+                ChainHash.GENESIS);
+        assertThat(log.verify(null, null).status()).isEqualTo("broken");
+    }
+
+    @Test
+    void unreachableStoreFailsTheDecisionInsteadOfReturningItUnrecorded() {
+        decisions.decide(CONTRACTS.get(0));
+        db.dataSource.close();
+        assertThatThrownBy(() -> decisions.decide(CONTRACTS.get(1))).isInstanceOf(AuditUnavailableException.class);
+    }
+
+    private List<String> decideConcurrently(int count) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                byte[] contract = CONTRACTS.get(i % CONTRACTS.size());
+                futures.add(pool.submit(() -> decisions.decide(contract).decisionId()));
+            }
+            List<String> ids = new ArrayList<>();
+            for (Future<String> future : futures) {
+                ids.add(future.get());
+            }
+            return ids;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package io.handoff.audit;
+
+/** The audit log on the embedded H2 file database the service uses by default. */
+class H2AuditLogTest extends AuditLogContract {
+    @Override
+    TestDatabase database() {
+        return TestDatabase.h2();
+    }
+}
