@@ -14,6 +14,8 @@ CREATE TABLE audit_record (
     ruleset_version VARCHAR(64),
     input_hash      VARCHAR(64),
     recorded_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+    fired_rules     VARCHAR      NOT NULL,
+    gates           VARCHAR      NOT NULL,
     body            VARCHAR      NOT NULL,
     prev_hash       VARCHAR(64)  NOT NULL,
     hash            VARCHAR(64)  NOT NULL,
@@ -21,24 +23,8 @@ CREATE TABLE audit_record (
 );
 CREATE INDEX ix_audit_contract ON audit_record (contract_id, seq);
 CREATE INDEX ix_audit_recorded ON audit_record (recorded_at, seq);
-CREATE INDEX ix_audit_outcome ON audit_record (outcome, seq);
-CREATE INDEX ix_audit_ruleset ON audit_record (ruleset_version, seq);
-
--- What fired and which gates were required, for filtering; the record body stays the evidence.
-CREATE TABLE audit_fired_rule (
-    seq      BIGINT       NOT NULL,
-    position INT          NOT NULL,
-    rule_id  VARCHAR(100) NOT NULL,
-    PRIMARY KEY (seq, position)
-);
-CREATE INDEX ix_fired_rule ON audit_fired_rule (rule_id, seq);
-
-CREATE TABLE audit_gate (
-    seq     BIGINT       NOT NULL,
-    gate_id VARCHAR(100) NOT NULL,
-    PRIMARY KEY (seq, gate_id)
-);
-CREATE INDEX ix_gate ON audit_gate (gate_id, seq);
+-- fired_rules and gates hold the fired rule ids (in firing order) and the required gate ids, each list
+-- written as ' ID1 ID2 ' so a filter is one LIKE; they are copies of the hashed body, kept for search.
 
 -- A range removed by retention: the chain stays verifiable across it.
 CREATE TABLE audit_checkpoint (

@@ -4,15 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-import tools.jackson.databind.JsonNode;
-
 /**
  * What is to be recorded about one decision or rejected attempt. {@code body} is the evidence (masked
- * contract, decision, violations, timings); the other fields are indexed copies of it for queries.
+ * contract, decision, violations, timings) as canonical JSON text, exactly the bytes the chain hashes; the
+ * other fields are indexed copies of it for queries.
  */
 public record AuditEntry(String decisionId, String kind, String contractId, String domain, String handoffType,
                          String outcome, String posture, String rulesetVersion, String inputHash, Instant recordedAt,
-                         JsonNode body, List<String> ruleIds, List<String> gateIds) {
+                         String body, List<String> ruleIds, List<String> gateIds) {
     public static final String DECISION = "decision";
     public static final String REJECTION = "rejection";
 

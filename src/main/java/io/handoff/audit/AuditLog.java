@@ -29,8 +29,7 @@ public final class AuditLog implements AutoCloseable {
 
     /** Commits the entry to the log and returns the stored record; throws {@link AuditUnavailableException} if it cannot. */
     public AuditRecord append(AuditEntry entry) {
-        String body = new String(CanonicalJson.bytes(entry.body()), java.nio.charset.StandardCharsets.UTF_8);
-        return writer.append(new AuditStore.Prepared(entry, body));
+        return writer.append(new AuditStore.Prepared(entry, entry.body()));
     }
 
     public Masking masking() {

@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** JDBC access to the log tables; the same SQL on H2 and PostgreSQL. Appends and retention are its only writes. */
 public final class AuditStore {
     private static final String COLUMNS = "seq, decision_id, kind, contract_id, domain, handoff_type, outcome, posture, "
-            + "ruleset_version, input_hash, recorded_at, body, prev_hash, hash";
+            + "ruleset_version, input_hash, recorded_at, fired_rules, gates, body, prev_hash, hash";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcTemplate jdbc;
@@ -31,6 +31,12 @@ public final class AuditStore {
 
     /** A record ready to be appended: everything but its chain position. */
     record Prepared(AuditEntry entry, String body) {
+    }
+
+    /** The same record with its body parsed, as returned to callers. */
+    private static AuditRecord withBody(AuditRecord r, String body) {
+        return new AuditRecord(r.seq(), r.decisionId(), r.kind(), r.contractId(), r.domain(), r.handoffType(), r.outcome(),
+                r.posture(), r.rulesetVersion(), r.inputHash(), r.recordedAt(), JSON.readTree(body), r.prevHash(), r.hash());
     }
 
     /**
@@ -49,37 +55,39 @@ public final class AuditStore {
                 String hash = ChainHash.of(seq, prev, p.body());
                 AuditEntry e = p.entry();
                 records.add(new AuditRecord(seq, e.decisionId(), e.kind(), e.contractId(), e.domain(), e.handoffType(),
-                        e.outcome(), e.posture(), e.rulesetVersion(), e.inputHash(), e.recordedAt(), e.body(), prev, hash));
+                        e.outcome(), e.posture(), e.rulesetVersion(), e.inputHash(), e.recordedAt(), null, prev, hash));
                 prev = hash;
             }
             insert(records, batch);
             jdbc.update("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", seq, prev);
-            return records;
+            List<AuditRecord> stored = new ArrayList<>(records.size());
+            for (int i = 0; i < records.size(); i++) {
+                stored.add(withBody(records.get(i), batch.get(i).body()));
+            }
+            return stored;
         });
     }
 
     private void insert(List<AuditRecord> records, List<Prepared> batch) {
         List<Object[]> rows = new ArrayList<>(records.size());
-        List<Object[]> rules = new ArrayList<>();
-        List<Object[]> gates = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
             AuditRecord r = records.get(i);
+            AuditEntry e = batch.get(i).entry();
             rows.add(new Object[] {r.seq(), r.decisionId(), r.kind(), r.contractId(), r.domain(), r.handoffType(),
                     r.outcome(), r.posture(), r.rulesetVersion(), r.inputHash(),
-                    OffsetDateTime.ofInstant(r.recordedAt(), ZoneOffset.UTC), batch.get(i).body(), r.prevHash(), r.hash()});
-            List<String> ruleIds = batch.get(i).entry().ruleIds();
-            for (int position = 0; position < ruleIds.size(); position++) {
-                rules.add(new Object[] {r.seq(), position + 1, ruleIds.get(position)});
-            }
-            batch.get(i).entry().gateIds().stream().distinct().forEach(gate -> gates.add(new Object[] {r.seq(), gate}));
+                    OffsetDateTime.ofInstant(r.recordedAt(), ZoneOffset.UTC), idList(e.ruleIds()), idList(e.gateIds()),
+                    batch.get(i).body(), r.prevHash(), r.hash()});
         }
-        jdbc.batchUpdate("INSERT INTO audit_record (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
-        if (!rules.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO audit_fired_rule (seq, position, rule_id) VALUES (?,?,?)", rules);
-        }
-        if (!gates.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO audit_gate (seq, gate_id) VALUES (?,?)", gates);
-        }
+        jdbc.batchUpdate("INSERT INTO audit_record (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
+    }
+
+    /** ' A B C ': every id delimited by spaces on both sides, so {@code LIKE '% A %'} finds exactly A. */
+    static String idList(List<String> ids) {
+        return ids.isEmpty() ? " " : " " + String.join(" ", ids) + " ";
+    }
+
+    static String idPattern(String id) {
+        return "% " + id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + " %";
     }
 
     record Head(long seq, String hash) {
@@ -161,8 +169,8 @@ public final class AuditStore {
         clause(where, params, "r.outcome = ?", q.outcome());
         clause(where, params, "r.posture = ?", q.posture());
         clause(where, params, "r.ruleset_version = ?", q.rulesetVersion());
-        clause(where, params, "EXISTS (SELECT 1 FROM audit_fired_rule f WHERE f.seq = r.seq AND f.rule_id = ?)", q.ruleId());
-        clause(where, params, "EXISTS (SELECT 1 FROM audit_gate g WHERE g.seq = r.seq AND g.gate_id = ?)", q.gateId());
+        clause(where, params, "r.fired_rules LIKE ? ESCAPE '\\'", q.ruleId() == null ? null : idPattern(q.ruleId()));
+        clause(where, params, "r.gates LIKE ? ESCAPE '\\'", q.gateId() == null ? null : idPattern(q.gateId()));
         clause(where, params, "r.recorded_at >= ?", q.from() == null ? null : OffsetDateTime.ofInstant(q.from(), ZoneOffset.UTC));
         clause(where, params, "r.recorded_at < ?", q.to() == null ? null : OffsetDateTime.ofInstant(q.to(), ZoneOffset.UTC));
         clause(where, params, "r.seq < ?", q.beforeSeq());

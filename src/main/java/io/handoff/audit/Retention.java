@@ -87,8 +87,6 @@ public final class Retention {
             store.jdbc().update("INSERT INTO audit_checkpoint (first_seq, last_seq, prev_hash, last_hash, removed, reason, created_at) "
                             + "VALUES (?,?,?,?,?,?,?)", first, last, range.get(0).prevHash(), range.get(range.size() - 1).hash(),
                     range.size(), "retention by posture", OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-            store.jdbc().update("DELETE FROM audit_fired_rule WHERE seq BETWEEN ? AND ?", first, last);
-            store.jdbc().update("DELETE FROM audit_gate WHERE seq BETWEEN ? AND ?", first, last);
             return (long) store.jdbc().update("DELETE FROM audit_record WHERE seq BETWEEN ? AND ?", first, last);
         });
     }

@@ -21,6 +21,10 @@ final class BenchContracts {
                 .map(RuleCase::contract).filter(c -> validator.violations(c).isEmpty()).toList();
     }
 
+    static byte[] bytes(JsonNode contract) {
+        return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsBytes(contract);
+    }
+
     static List<List<Handoff>> caseFacts() {
         ContractValidator validator = new ContractValidator();
         return caseContracts().stream().map(c -> List.of(HandoffFactsAccess.facts(validator, c))).toList();
