@@ -1,11 +1,14 @@
 package io.handoff.api;
 
+import java.nio.charset.StandardCharsets;
+
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.handoff.decision.Decision;
+import io.handoff.decision.Decided;
 import io.handoff.decision.DecisionService;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -21,8 +24,11 @@ class DecisionController {
         this.bodyReader = new BodyReader(properties);
     }
 
+    /** Answers with exactly the JSON text the audit record holds for this decision. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    Decision decide(HttpServletRequest request) {
-        return decisions.decide(bodyReader.read(request));
+    ResponseEntity<byte[]> decide(HttpServletRequest request) {
+        Decided decided = decisions.decide(bodyReader.read(request));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .body(decided.json().getBytes(StandardCharsets.UTF_8));
     }
 }

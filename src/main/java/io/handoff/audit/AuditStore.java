@@ -33,15 +33,12 @@ public final class AuditStore {
     record Prepared(AuditEntry entry, String body) {
     }
 
-    /** The same record with its body parsed, as returned to callers. */
-    private static AuditRecord withBody(AuditRecord r, String body) {
-        return new AuditRecord(r.seq(), r.decisionId(), r.kind(), r.contractId(), r.domain(), r.handoffType(), r.outcome(),
-                r.posture(), r.rulesetVersion(), r.inputHash(), r.recordedAt(), JSON.readTree(body), r.prevHash(), r.hash());
-    }
+
 
     /**
      * Appends a batch in one transaction under the chain-head lock: assigns consecutive seqs, links each
-     * record to the one before, inserts, and moves the head. Returns the stored records in order.
+     * record to the one before, inserts, and moves the head. Returns the stored records in order, without
+     * their bodies (the caller has them).
      */
     List<AuditRecord> append(List<Prepared> batch) {
         return transactions.execute(status -> {
@@ -60,11 +57,7 @@ public final class AuditStore {
             }
             insert(records, batch);
             jdbc.update("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", seq, prev);
-            List<AuditRecord> stored = new ArrayList<>(records.size());
-            for (int i = 0; i < records.size(); i++) {
-                stored.add(withBody(records.get(i), batch.get(i).body()));
-            }
-            return stored;
+            return records;
         });
     }
 

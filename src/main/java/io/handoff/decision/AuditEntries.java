@@ -14,12 +14,12 @@ final class AuditEntries {
     private AuditEntries() {
     }
 
-    static AuditEntry ofDecision(Decision decision, JsonNode document, Masking masking, long validateNanos,
-                                 long evaluateNanos) {
+    static AuditEntry ofDecision(Decision decision, String decisionJson, JsonNode document, Masking masking,
+                                 long validateNanos, long evaluateNanos) {
         Masking.Masked masked = masking.apply(document);
         String body = new AuditBody(decision.decisionId(), AuditEntry.DECISION, decision.contractId(), decision.domain(),
                 decision.handoffType(), decision.outcome(), decision.posture(), decision.rulesetVersion(),
-                decision.inputHash(), decision.recordedAt(), masked.document(), masked.maskedPointers(), decision, null,
+                decision.inputHash(), decision.recordedAt(), masked.document(), masked.maskedPointers(), decisionJson, null,
                 new AuditBody.Timings(validateNanos / 1000, evaluateNanos / 1000)).toJson();
         return new AuditEntry(decision.decisionId(), AuditEntry.DECISION, decision.contractId(), decision.domain(),
                 decision.handoffType(), decision.outcome(), decision.posture(), decision.rulesetVersion(),

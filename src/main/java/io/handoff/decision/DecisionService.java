@@ -45,7 +45,7 @@ public final class DecisionService {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    public Decision decide(byte[] body) {
+    public Decided decide(byte[] body) {
         String decisionId = UUID.randomUUID().toString();
         long start = System.nanoTime();
         Ruleset ruleset = activeRuleset.get();
@@ -61,9 +61,10 @@ public final class DecisionService {
         Evaluation evaluation = ruleset.evaluate(List.of(HandoffFacts.from(validated.contract())));
         Decision decision = DecisionAssembler.assemble(decisionId, now(), validated.contract(),
                 CanonicalJson.sha256(validated.document()), evaluation);
-        recorder.record(AuditEntries.ofDecision(decision, validated.document(), masking, validatedAt - start,
+        String json = DecisionJson.write(decision);
+        recorder.record(AuditEntries.ofDecision(decision, json, validated.document(), masking, validatedAt - start,
                 evaluation.nanos()));
-        return decision;
+        return new Decided(decision, json);
     }
 
     /** Decides an already validated contract on a given ruleset without recording (cases, replay, benchmarks). */

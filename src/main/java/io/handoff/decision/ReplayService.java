@@ -61,7 +61,7 @@ public final class ReplayService {
                     validator.mapper().treeToValue(contract, HandoffContract.class));
             Decision replayed = decisions.decide(record.decisionId(), validated, ruleset, record.recordedAt());
             ObjectNode recordedDecision = (ObjectNode) body.get("decision").deepCopy();
-            ObjectNode replayedDecision = JSON.valueToTree(replayed);
+            ObjectNode replayedDecision = (ObjectNode) JSON.readTree(DecisionJson.write(replayed));
             if (masked) {
                 recordedDecision.remove("inputHash");
                 replayedDecision.remove("inputHash");

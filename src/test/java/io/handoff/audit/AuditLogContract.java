@@ -75,7 +75,7 @@ abstract class AuditLogContract {
 
     @Test
     void recordKeepsMaskedContractDecisionAndChainFields() {
-        Decision decision = decisions.decide(CONTRACTS.get(2));
+        Decision decision = decisions.decide(CONTRACTS.get(2)).decision();
         AuditRecord record = log.find(decision.decisionId()).orElseThrow();
         assertThat(record.seq()).isEqualTo(1);
         assertThat(record.prevHash()).isEqualTo(ChainHash.GENESIS);
@@ -220,7 +220,7 @@ abstract class AuditLogContract {
             List<Future<String>> futures = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 byte[] contract = CONTRACTS.get(i % CONTRACTS.size());
-                futures.add(pool.submit(() -> decisions.decide(contract).decisionId()));
+                futures.add(pool.submit(() -> decisions.decide(contract).decision().decisionId()));
             }
             List<String> ids = new ArrayList<>();
             for (Future<String> future : futures) {

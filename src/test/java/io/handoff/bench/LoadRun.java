@@ -13,16 +13,24 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** Closed-loop HTTP load: N clients post contracts back to back for a while; throughput and latency percentiles. */
 final class LoadRun {
+    /**
+     * One measured load: throughput and latency as the client saw them, and the CPU the service (and the local
+     * PostgreSQL, when measured) spent per request.
+     */
     record Result(String label, int concurrency, double perSecond, double p50Millis, double p99Millis, double p999Millis,
-                  long errors) {
+                  long errors, double serviceCpuMicros, double databaseCpuMicros) {
         String row() {
-            return String.format(Locale.ROOT, "  %-34s %4d %12.0f %9.2f %9.2f %9.2f %7d", label, concurrency, perSecond,
-                    p50Millis, p99Millis, p999Millis, errors);
+            return String.format(Locale.ROOT, "  %-28s %4d %9.0f %8.2f %8.2f %9.2f %6d %10.0f %9.0f", label, concurrency,
+                    perSecond, p50Millis, p99Millis, p999Millis, errors, serviceCpuMicros, databaseCpuMicros);
         }
 
         static String header() {
-            return String.format(Locale.ROOT, "  %-34s %4s %12s %9s %9s %9s %7s", "endpoint", "conc", "req/s", "p50 ms",
-                    "p99 ms", "p99.9 ms", "errors");
+            return String.format(Locale.ROOT, "  %-28s %4s %9s %8s %8s %9s %6s %10s %9s", "endpoint", "conc", "req/s",
+                    "p50 ms", "p99 ms", "p99.9 ms", "errors", "svc us/req", "db us/req");
+        }
+
+        double cpuMicrosPerRequest() {
+            return serviceCpuMicros + databaseCpuMicros;
         }
     }
 
@@ -31,9 +39,20 @@ final class LoadRun {
 
     static Result run(String label, URI uri, List<byte[]> bodies, int concurrency, Duration warmup, Duration measure)
             throws InterruptedException {
+        return run(label, uri, bodies, concurrency, warmup, measure, -1, false);
+    }
+
+    /** As above, also metering the CPU of process {@code pid} and, if asked, of the local PostgreSQL. */
+    static Result run(String label, URI uri, List<byte[]> bodies, int concurrency, Duration warmup, Duration measure,
+                      long pid, boolean meterPostgres) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         drive(http, uri, bodies, concurrency, warmup);
-        return summarize(label, concurrency, measure, drive(http, uri, bodies, concurrency, measure));
+        long serviceBefore = pid > 0 ? CpuMeter.processNanos(pid) : 0;
+        long dbBefore = meterPostgres ? CpuMeter.postgresNanos() : 0;
+        Samples samples = drive(http, uri, bodies, concurrency, measure);
+        long serviceCpu = pid > 0 ? CpuMeter.processNanos(pid) - serviceBefore : 0;
+        long dbCpu = meterPostgres ? CpuMeter.postgresNanos() - dbBefore : 0;
+        return summarize(label, concurrency, measure, samples, serviceCpu, dbCpu);
     }
 
     private record Samples(long[][] latencies, int[] counts, long errors) {
@@ -80,7 +99,8 @@ final class LoadRun {
         return new Samples(latencies, counts, errors.get());
     }
 
-    private static Result summarize(String label, int concurrency, Duration measure, Samples samples) {
+    private static Result summarize(String label, int concurrency, Duration measure, Samples samples, long serviceCpu,
+                                    long dbCpu) {
         List<Long> all = new ArrayList<>();
         for (int t = 0; t < concurrency; t++) {
             for (int i = 0; i < samples.counts()[t]; i++) {
@@ -88,8 +108,10 @@ final class LoadRun {
             }
         }
         long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
+        double requests = Math.max(1, sorted.length);
         return new Result(label, concurrency, sorted.length / (measure.toMillis() / 1000.0), percentile(sorted, 0.50),
-                percentile(sorted, 0.99), percentile(sorted, 0.999), samples.errors());
+                percentile(sorted, 0.99), percentile(sorted, 0.999), samples.errors(), serviceCpu / 1000.0 / requests,
+                dbCpu / 1000.0 / requests);
     }
 
     private static double percentile(long[] sorted, double q) {

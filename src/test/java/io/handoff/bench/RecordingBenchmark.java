@@ -4,57 +4,97 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * POST /api/v1/decisions over HTTP with durable recording against the same endpoint with recording switched
- * off, on H2 (file) and on PostgreSQL, in one run; each configuration is a fresh service JVM. Prints req/s,
- * latency percentiles and the recording ratio; writes target/bench/recording.json.
+ * off, on H2 (file) and on PostgreSQL, in one run. For each database both services run side by side (idle
+ * when not measured) and are measured in alternating rounds, so drift of the machine hits both alike; each
+ * figure is the median of the rounds. Prints req/s, latency percentiles and ratios; writes
+ * target/bench/recording.json.
  * Run: {@code ./mvnw -q -Pbench test-compile exec:exec -Dbench.main=io.handoff.bench.RecordingBenchmark}
- * (PostgreSQL from HANDOFF_TEST_POSTGRES_URL, default jdbc:postgresql://127.0.0.1:5432/test?user=root).
+ * (options: -Dbench.args="-Dbench.concurrency=16,64 -Dbench.rounds=3 -Dbench.seconds=10"; PostgreSQL from
+ * HANDOFF_TEST_POSTGRES_URL, default jdbc:postgresql://127.0.0.1:5432/test?user=root).
  */
 public final class RecordingBenchmark {
     public static void main(String[] args) throws Exception {
-        int concurrency = Integer.parseInt(System.getProperty("bench.concurrency", "16"));
-        Duration warmup = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.warmup", "10")));
-        Duration measure = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.seconds", "15")));
+        List<Integer> levels = Arrays.stream(System.getProperty("bench.concurrency", "16,64").split(","))
+                .map(String::trim).map(Integer::valueOf).toList();
+        int rounds = Integer.parseInt(System.getProperty("bench.rounds", "3"));
+        Duration warmup = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.warmup", "15")));
+        Duration measure = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.seconds", "10")));
         Path work = Files.createDirectories(Path.of("target", "bench"));
         String postgres = System.getenv().getOrDefault("HANDOFF_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=root");
-        String pgSchema = "bench_" + System.currentTimeMillis();
         List<byte[]> bodies = BenchContracts.caseContracts().stream().map(BenchContracts::bytes).toList();
 
-        List<LoadRun.Result> results = new ArrayList<>();
+        List<LoadRun.Result> medians = new ArrayList<>();
         for (String db : List.of("h2", "postgresql")) {
-            for (boolean recording : List.of(true, false)) {
-                String url = db.equals("h2")
-                        ? "jdbc:h2:file:" + work.toAbsolutePath() + "/h2-" + System.nanoTime() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE"
-                        : postgres + (postgres.contains("?") ? "&" : "?") + "currentSchema=" + pgSchema;
-                try (ServiceProcess service = ServiceProcess.start(work.resolve("service-" + db + "-" + recording + ".log"),
-                        "spring.datasource.url=" + url, "spring.flyway.schemas=" + (db.equals("h2") ? "PUBLIC" : pgSchema),
-                        "handoff.audit.recording=" + recording)) {
-                    results.add(LoadRun.run(db + (recording ? " recording" : " not recording"),
-                            service.uri("/api/v1/decisions"), bodies, concurrency, warmup, measure));
-                    System.out.println(results.get(results.size() - 1).row());
+            try (ServiceProcess recording = start(work, db, true, postgres);
+                 ServiceProcess off = start(work, db, false, postgres)) {
+                LoadRun.run("warm-up", recording.uri("/api/v1/decisions"), bodies, levels.get(0), warmup, Duration.ofSeconds(1));
+                LoadRun.run("warm-up", off.uri("/api/v1/decisions"), bodies, levels.get(0), warmup, Duration.ofSeconds(1));
+                for (int concurrency : levels) {
+                    List<LoadRun.Result> on = new ArrayList<>();
+                    List<LoadRun.Result> offRuns = new ArrayList<>();
+                    for (int round = 0; round < rounds; round++) {
+                        boolean pg = db.equals("postgresql");
+                        on.add(LoadRun.run(db + " recording", recording.uri("/api/v1/decisions"), bodies, concurrency,
+                                Duration.ofSeconds(2), measure, recording.pid(), pg));
+                        offRuns.add(LoadRun.run(db + " not recording", off.uri("/api/v1/decisions"), bodies, concurrency,
+                                Duration.ofSeconds(2), measure, off.pid(), pg));
+                    }
+                    medians.add(median(on));
+                    medians.add(median(offRuns));
+                    System.out.println(medians.get(medians.size() - 2).row());
+                    System.out.println(medians.get(medians.size() - 1).row());
                 }
             }
         }
-        double h2Ratio = results.get(0).perSecond() / results.get(1).perSecond();
-        double pgRatio = results.get(2).perSecond() / results.get(3).perSecond();
-        StringBuilder table = new StringBuilder("\nRECORDING BENCHMARK (POST /api/v1/decisions, " + measure.toSeconds()
-                + " s per row after " + warmup.toSeconds() + " s warm-up)\n" + LoadRun.Result.header() + "\n");
-        results.forEach(r -> table.append(r.row()).append('\n'));
-        table.append(String.format(Locale.ROOT, "  ratio recording / not recording: H2 %.2f, PostgreSQL %.2f (target >= 0.70)%n",
-                h2Ratio, pgRatio));
-        System.out.println(table);
+        StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
+                "%nRECORDING BENCHMARK (POST /api/v1/decisions; median of %d alternating rounds of %d s)%n%s%n",
+                rounds, measure.toSeconds(), LoadRun.Result.header()));
+        medians.forEach(r -> table.append(r.row()).append('\n'));
         StringBuilder json = new StringBuilder("{\"rows\": [");
-        for (int i = 0; i < results.size(); i++) {
-            LoadRun.Result r = results.get(i);
+        for (int i = 0; i < medians.size(); i++) {
+            LoadRun.Result r = medians.get(i);
             json.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT,
-                    "{\"label\": \"%s\", \"concurrency\": %d, \"perSecond\": %.1f, \"p50Millis\": %.3f, \"p99Millis\": %.3f, \"p999Millis\": %.3f, \"errors\": %d}",
-                    r.label(), r.concurrency(), r.perSecond(), r.p50Millis(), r.p99Millis(), r.p999Millis(), r.errors()));
+                    "{\"label\": \"%s\", \"concurrency\": %d, \"perSecond\": %.1f, \"p50Millis\": %.3f, \"p99Millis\": %.3f, \"p999Millis\": %.3f, \"errors\": %d, \"serviceCpuMicros\": %.1f, \"databaseCpuMicros\": %.1f}",
+                    r.label(), r.concurrency(), r.perSecond(), r.p50Millis(), r.p99Millis(), r.p999Millis(), r.errors(),
+                    r.serviceCpuMicros(), r.databaseCpuMicros()));
         }
-        json.append(String.format(Locale.ROOT, "], \"h2Ratio\": %.4f, \"postgresRatio\": %.4f}%n", h2Ratio, pgRatio));
+        json.append("], \"ratios\": {");
+        table.append("  ratios recording / not recording (target >= 0.70):\n");
+        for (int i = 0; i + 1 < medians.size(); i += 2) {
+            LoadRun.Result on = medians.get(i);
+            LoadRun.Result off = medians.get(i + 1);
+            double ratio = on.perSecond() / off.perSecond();
+            double cpuRatio = off.cpuMicrosPerRequest() / on.cpuMicrosPerRequest();
+            table.append(String.format(Locale.ROOT,
+                    "    %-10s %3d connections: throughput %.2f (load generator on the same 2 cores), CPU per decision %.2f (%.0f vs %.0f us incl. database)%n",
+                    on.label().replace(" recording", ""), on.concurrency(), ratio, cpuRatio, on.cpuMicrosPerRequest(),
+                    off.cpuMicrosPerRequest()));
+            json.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT,
+                    "\"%s-%d\": {\"throughput\": %.4f, \"cpuPerDecision\": %.4f}",
+                    on.label().replace(" recording", ""), on.concurrency(), ratio, cpuRatio));
+        }
+        json.append("}}\n");
+        System.out.println(table);
         Files.writeString(work.resolve("recording.json"), json);
+    }
+
+    private static ServiceProcess start(Path work, String db, boolean recording, String postgres) throws Exception {
+        String url = db.equals("h2")
+                ? "jdbc:h2:file:" + work.toAbsolutePath() + "/h2-" + System.nanoTime() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE"
+                : postgres + (postgres.contains("?") ? "&" : "?") + "currentSchema=bench_" + System.nanoTime();
+        String schema = db.equals("h2") ? "PUBLIC" : url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
+        return ServiceProcess.start(work.resolve("service-" + db + "-" + recording + ".log"), "spring.datasource.url=" + url,
+                "spring.flyway.schemas=" + schema, "handoff.audit.recording=" + recording);
+    }
+
+    private static LoadRun.Result median(List<LoadRun.Result> runs) {
+        List<LoadRun.Result> sorted = runs.stream().sorted((a, b) -> Double.compare(a.perSecond(), b.perSecond())).toList();
+        return sorted.get(sorted.size() / 2);
     }
 }

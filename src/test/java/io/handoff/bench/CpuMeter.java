@@ -1,0 +1,53 @@
+package io.handoff.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * CPU time of a process (and of the local PostgreSQL server's processes) from /proc, in nanoseconds, so a
+ * benchmark can report what a request costs the service itself, independent of the load generator that
+ * shares the machine.
+ */
+final class CpuMeter {
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
+
+    private CpuMeter() {
+    }
+
+    static long processNanos(long pid) {
+        return ticks(Path.of("/proc", String.valueOf(pid), "stat")) * (1_000_000_000L / CLOCK_TICKS_PER_SECOND);
+    }
+
+    /** CPU of every process named postgres (0 when none runs here). */
+    static long postgresNanos() {
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            return procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .map(p -> p.resolve("stat"))
+                    .filter(CpuMeter::isPostgres)
+                    .mapToLong(CpuMeter::ticks).sum() * (1_000_000_000L / CLOCK_TICKS_PER_SECOND);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static boolean isPostgres(Path stat) {
+        try {
+            return Files.readString(stat).contains("(postgres)");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** utime + stime: fields 14 and 15 of /proc/PID/stat, counted after the ')' closing the command name. */
+    private static long ticks(Path stat) {
+        try {
+            String text = Files.readString(stat);
+            String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+}
