@@ -20,12 +20,16 @@ import io.handoff.decision.DecisionService;
 import io.handoff.decision.ReplayService;
 import io.handoff.ruleset.ActiveRuleset;
 import io.handoff.ruleset.RulesetArchive;
+import io.handoff.ruleset.RulesetHistory;
+import io.handoff.ruleset.RulesetLifecycle;
 import io.handoff.ruleset.RulesetProperties;
+import io.handoff.ruleset.RolloutProperties;
+import io.handoff.ruleset.ShadowStore;
 
 /** Wires the Spring-free core (contract, engine, decision, ruleset, audit) into the service. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties({RulesetProperties.class, ApiProperties.class, AuditProperties.class})
+@EnableConfigurationProperties({RulesetProperties.class, ApiProperties.class, AuditProperties.class, RolloutProperties.class})
 class ServiceConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ServiceConfiguration.class);
 
@@ -59,15 +63,23 @@ class ServiceConfiguration {
         return active;
     }
 
+    @Bean(destroyMethod = "close")
+    RulesetLifecycle rulesetLifecycle(ActiveRuleset activeRuleset, RulesetArchive archive, JdbcTemplate jdbc,
+                                      ContractValidator validator, Clock clock, RolloutProperties rollout,
+                                      RulesetProperties properties) {
+        return new RulesetLifecycle(activeRuleset, archive, new RulesetHistory(jdbc), new ShadowStore(jdbc), validator, clock,
+                rollout, properties.maxFirings());
+    }
+
     @Bean
-    DecisionService decisionService(ContractValidator validator, ActiveRuleset activeRuleset, Clock clock,
+    DecisionService decisionService(ContractValidator validator, RulesetLifecycle lifecycle, Clock clock,
                                     AuditLog auditLog, AuditProperties properties) {
         DecisionRecorder recorder = auditLog::append;
         if (!properties.recording()) {
             log.warn("handoff.audit.recording=false: decisions are NOT recorded. Use this for benchmarks only.");
             recorder = DecisionRecorder.none();
         }
-        return new DecisionService(validator, activeRuleset, clock, recorder, auditLog.masking());
+        return new DecisionService(validator, lifecycle, clock, recorder, auditLog.masking());
     }
 
     @Bean

@@ -21,6 +21,7 @@ import io.handoff.audit.AuditUnavailableException;
 import io.handoff.contract.MalformedContractException;
 import io.handoff.decision.IncompleteDecisionException;
 import io.handoff.decision.RejectedContractException;
+import io.handoff.ruleset.LifecycleException;
 
 /**
  * Turns every failure into an RFC 9457 problem ({@code application/problem+json}) with a stable {@code code};
@@ -88,6 +89,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "bad-parameter", "A query parameter is invalid", e.getMessage());
         problem.setProperty("parameter", e.parameter());
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(LifecycleException.class)
+    ResponseEntity<Object> lifecycle(LifecycleException e) {
+        HttpStatus status = "unknown-version".equals(e.code()) ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
+        return ResponseEntity.status(status).body(problem(status, e.code(), "The ruleset step cannot be taken", e.getMessage()));
     }
 
     @ExceptionHandler(Exception.class)

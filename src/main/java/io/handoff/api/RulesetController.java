@@ -1,25 +1,57 @@
 package io.handoff.api;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.handoff.engine.Ruleset;
 import io.handoff.ruleset.ActiveRuleset;
+import io.handoff.ruleset.CandidateReport;
+import io.handoff.ruleset.RulesetHistory;
+import io.handoff.ruleset.RulesetLifecycle;
+import io.handoff.ruleset.RulesetProperties;
+import io.handoff.ruleset.ShadowStore;
+import jakarta.servlet.http.HttpServletRequest;
 
-/** {@code GET /api/v1/rulesets/active}: the active version, its sources, its rules with their locations and warnings. */
+/** Ruleset versions for analysts: the active one, candidates with their reports, promotion, rollback, shadow, canary. */
 @RestController
 class RulesetController {
     private final ActiveRuleset active;
+    private final RulesetLifecycle lifecycle;
+    private final RulesetProperties folders;
+    private final BodyReader zipReader;
 
-    RulesetController(ActiveRuleset active) {
+    RulesetController(ActiveRuleset active, RulesetLifecycle lifecycle, RulesetProperties folders) {
         this.active = active;
+        this.lifecycle = lifecycle;
+        this.folders = folders;
+        this.zipReader = new BodyReader(new ApiProperties(org.springframework.util.unit.DataSize.ofMegabytes(20)));
     }
 
     record RulesetView(String version, List<String> sources, Map<String, String> rules, List<String> warnings) {
+    }
+
+    record Overview(RulesetLifecycle.Rollout rollout, List<CandidateReport> candidates, List<RulesetHistory.Event> history) {
+    }
+
+    /** Who asks for a lifecycle step and why; both are kept in the history. */
+    record Step(String actor, String reason, Boolean override, Boolean enabled, Integer percent) {
+        String who() {
+            return actor == null || actor.isBlank() ? "anonymous" : actor;
+        }
+
+        String why() {
+            return reason == null ? "" : reason;
+        }
     }
 
     @GetMapping("/api/v1/rulesets/active")
@@ -27,8 +59,71 @@ class RulesetController {
         Ruleset ruleset = active.get();
         Map<String, String> rules = new TreeMap<>();
         ruleset.rules().forEach((id, location) -> rules.put(id, location.describe()));
-        return new RulesetView(ruleset.version(),
-                ruleset.sources().stream().map(source -> source.path()).toList(), rules,
+        return new RulesetView(ruleset.version(), ruleset.sources().stream().map(source -> source.path()).toList(), rules,
                 ruleset.warnings().stream().map(Object::toString).toList());
+    }
+
+    @GetMapping("/api/v1/rulesets")
+    Overview overview() {
+        return new Overview(lifecycle.rollout(), lifecycle.candidates(), lifecycle.history(100));
+    }
+
+    /**
+     * Submits a candidate: an {@code application/zip} of {@code rules/} and {@code decision-tables/} (cases
+     * included), or JSON {@code {"source": "folders"}} to reload the configured folders. Answers 202 at once;
+     * the report at the Location says when it has compiled and run its cases.
+     */
+    @PostMapping("/api/v1/rulesets")
+    ResponseEntity<CandidateReport> submit(HttpServletRequest request) {
+        String type = request.getContentType() == null ? "" : request.getContentType();
+        String actor = request.getParameter("actor") == null ? "anonymous" : request.getParameter("actor");
+        String reason = request.getParameter("reason") == null ? "" : request.getParameter("reason");
+        CandidateReport report;
+        if (type.startsWith("application/zip")) {
+            Path root = RulesetZip.unpack(zipReader.read(request));
+            report = lifecycle.submit(root.resolve("rules"), root.resolve("decision-tables"), actor, reason);
+        } else if (type.startsWith("application/json")) {
+            report = lifecycle.submit(folders.rulesFolder(), folders.tablesFolder(), actor,
+                    reason.isEmpty() ? "reload from the configured folders" : reason);
+        } else {
+            throw new BadParameterException("Content-Type", "submit application/zip, or application/json to reload the configured folders");
+        }
+        return ResponseEntity.accepted().location(URI.create("/api/v1/rulesets/" + report.version())).body(report);
+    }
+
+    @GetMapping("/api/v1/rulesets/{version}")
+    CandidateReport report(@PathVariable String version) {
+        return lifecycle.report(version);
+    }
+
+    @PostMapping("/api/v1/rulesets/{version}/promote")
+    RulesetLifecycle.Rollout promote(@PathVariable String version, @RequestBody(required = false) Step step) {
+        Step s = step == null ? new Step(null, null, false, null, null) : step;
+        lifecycle.promote(version, s.who(), s.why(), Boolean.TRUE.equals(s.override()));
+        return lifecycle.rollout();
+    }
+
+    @PostMapping("/api/v1/rulesets/rollback")
+    RulesetLifecycle.Rollout rollback(@RequestBody(required = false) Step step) {
+        Step s = step == null ? new Step(null, null, false, null, null) : step;
+        lifecycle.rollback(s.who(), s.why(), List.of());
+        return lifecycle.rollout();
+    }
+
+    @PostMapping("/api/v1/rulesets/{version}/shadow")
+    RulesetLifecycle.Rollout shadow(@PathVariable String version, @RequestBody(required = false) Step step) {
+        lifecycle.shadow(step != null && Boolean.FALSE.equals(step.enabled()) ? null : version);
+        return lifecycle.rollout();
+    }
+
+    @PostMapping("/api/v1/rulesets/{version}/canary")
+    RulesetLifecycle.Rollout canary(@PathVariable String version, @RequestBody Step step) {
+        lifecycle.canary(version, step.percent() == null ? 0 : step.percent());
+        return lifecycle.rollout();
+    }
+
+    @GetMapping("/api/v1/rulesets/{version}/shadow-report")
+    ShadowStore.Report shadowReport(@PathVariable String version) {
+        return lifecycle.shadowReport(version);
     }
 }

@@ -21,15 +21,15 @@ import io.handoff.engine.Ruleset;
  */
 public final class DecisionService {
     private final ContractValidator validator;
-    private final Supplier<Ruleset> activeRuleset;
+    private final RulesetRouting routing;
     private final Clock clock;
     private final DecisionRecorder recorder;
     private final Masking masking;
 
-    public DecisionService(ContractValidator validator, Supplier<Ruleset> activeRuleset, Clock clock,
+    public DecisionService(ContractValidator validator, RulesetRouting routing, Clock clock,
                            DecisionRecorder recorder, Masking masking) {
         this.validator = validator;
-        this.activeRuleset = activeRuleset;
+        this.routing = routing;
         this.clock = clock;
         this.recorder = recorder;
         this.masking = masking;
@@ -37,7 +37,12 @@ public final class DecisionService {
 
     /** A service that records nothing: for cases, tests and benchmarks of the pure decision. */
     public DecisionService(ContractValidator validator, Supplier<Ruleset> activeRuleset, Clock clock) {
-        this(validator, activeRuleset, clock, DecisionRecorder.none(), new Masking(List.of()));
+        this(validator, RulesetRouting.fixed(activeRuleset), clock, DecisionRecorder.none(), new Masking(List.of()));
+    }
+
+    public DecisionService(ContractValidator validator, Supplier<Ruleset> activeRuleset, Clock clock,
+                           DecisionRecorder recorder, Masking masking) {
+        this(validator, RulesetRouting.fixed(activeRuleset), clock, recorder, masking);
     }
 
     /** Recording times are kept to the millisecond so the response, the record body and the database agree. */
@@ -48,22 +53,23 @@ public final class DecisionService {
     public Decided decide(byte[] body) {
         String decisionId = UUID.randomUUID().toString();
         long start = System.nanoTime();
-        Ruleset ruleset = activeRuleset.get();
         ContractValidator.Validated validated;
         try {
             validated = validator.read(body);
         } catch (ContractViolationException e) {
             recorder.record(AuditEntries.ofRejection(decisionId, now(), e.document(), e.violations(),
-                    ruleset.version(), masking, System.nanoTime() - start));
+                    routing.active().version(), masking, System.nanoTime() - start));
             throw new RejectedContractException(decisionId, e);
         }
         long validatedAt = System.nanoTime();
+        Ruleset ruleset = routing.forContract(validated.contract().contractId());
         Evaluation evaluation = ruleset.evaluate(List.of(HandoffFacts.from(validated.contract())));
         Decision decision = DecisionAssembler.assemble(decisionId, now(), validated.contract(),
                 CanonicalJson.sha256(validated.document()), evaluation);
         String json = DecisionJson.write(decision);
         recorder.record(AuditEntries.ofDecision(decision, json, validated.document(), masking, validatedAt - start,
                 evaluation.nanos()));
+        routing.decided(decision, validated);
         return new Decided(decision, json);
     }
 

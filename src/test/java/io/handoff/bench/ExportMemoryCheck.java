@@ -39,7 +39,7 @@ import io.handoff.engine.Ruleset;
 import io.handoff.engine.RulesetCompiler;
 
 /**
- * Seeds an H2 audit log with 100,000 recorded decisions, starts the service on it with a 256 MB heap, and
+ * Seeds an H2 audit log with 100,000 recorded decisions, starts the service on it with a 128 MB heap, and
  * streams the NDJSON and CSV exports over HTTP while sampling the service's heap and RSS: the export is far
  * larger than the heap, so a flat peak shows it is streamed. Prints the figures.
  * Run: {@code ./mvnw -q -Pbench test-compile exec:exec -Dbench.main=io.handoff.bench.ExportMemoryCheck}
@@ -50,10 +50,10 @@ public final class ExportMemoryCheck {
     public static void main(String[] args) throws Exception {
         int records = Integer.parseInt(System.getProperty("bench.records", "100000"));
         Path work = Files.createDirectories(Path.of("target", "bench"));
-        String url = "jdbc:h2:file:" + work.toAbsolutePath() + "/export-" + System.nanoTime() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        String url = "jdbc:h2:file:" + work.toAbsolutePath() + "/export-" + System.nanoTime() + ";WRITE_DELAY=0;LAZY_QUERY_EXECUTION=TRUE;DB_CLOSE_ON_EXIT=FALSE";
         seed(url, records);
-        try (ServiceProcess service = ServiceProcess.start(work.resolve("export-service.log"), "spring.datasource.url=" + url)) {
-            System.out.printf(Locale.ROOT, "service pid %d, heap cap 512 MB; %d records seeded%n", service.pid(), records);
+        try (ServiceProcess service = ServiceProcess.startWithHeap("128m", work.resolve("export-service.log"), "spring.datasource.url=" + url)) {
+            System.out.printf(Locale.ROOT, "service pid %d, heap capped at 128 MB; %d records seeded%n", service.pid(), records);
             for (String format : List.of("ndjson", "csv")) {
                 export(service, format);
             }
@@ -117,6 +117,7 @@ public final class ExportMemoryCheck {
     private static void seed(String url, int records) throws Exception {
         try (HikariDataSource dataSource = new HikariDataSource()) {
             dataSource.setJdbcUrl(url);
+            dataSource.setUsername("sa");
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
             AuditProperties properties = new AuditProperties(true, List.of("/case/customer/email", "/case/customer/name"),
                     256, 10000, Duration.ofSeconds(30), Duration.ofHours(1), Map.of());

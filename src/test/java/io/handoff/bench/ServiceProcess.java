@@ -22,9 +22,13 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(Path log, String... properties) throws Exception {
+        return startWithHeap("512m", log, properties);
+    }
+
+    static ServiceProcess startWithHeap(String maxHeap, Path log, String... properties) throws Exception {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "io.handoff.HandoffApplication",
+                "-Xmx" + maxHeap, "-cp", System.getProperty("java.class.path"), "io.handoff.HandoffApplication",
                 "--server.port=" + port, "--logging.level.root=WARN"));
         for (String property : properties) {
             command.add("--" + property);

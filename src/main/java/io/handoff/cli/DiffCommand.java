@@ -1,0 +1,28 @@
+package io.handoff.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import io.handoff.ruleset.TableDiff;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** A cell-level diff of two versions of a decision table. */
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = "Cell-level diff of two versions of a decision table (.xlsx): rows added, removed, changed and which cells.")
+final class DiffCommand implements Callable<Integer> {
+    @Parameters(index = "0", description = "the table before")
+    Path before;
+
+    @Parameters(index = "1", description = "the table after")
+    Path after;
+
+    @Override
+    public Integer call() throws Exception {
+        List<TableDiff.Change> changes = TableDiff.diff(before, after);
+        changes.forEach(System.out::println);
+        System.out.println(changes.isEmpty() ? "no differences" : changes.size() + " difference(s)");
+        return 0;
+    }
+}

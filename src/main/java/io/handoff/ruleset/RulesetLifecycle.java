@@ -1,0 +1,329 @@
+package io.handoff.ruleset;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.handoff.audit.CanonicalJson;
+import io.handoff.contract.ContractValidator;
+import io.handoff.decision.Decision;
+import io.handoff.decision.DecisionService;
+import io.handoff.decision.RulesetRouting;
+import io.handoff.engine.CompileProblem;
+import io.handoff.engine.RuleSources;
+import io.handoff.engine.Ruleset;
+import io.handoff.engine.RulesetCompilationException;
+import io.handoff.engine.RulesetCompiler;
+import io.handoff.engine.SourceFile;
+
+/**
+ * From an edited folder to live traffic and back: a submitted candidate is compiled off the request path and
+ * every case is run; only a candidate that compiles and passes every case (the quality guardrail) can be
+ * promoted, by an atomic swap. Candidates can run in shadow or as a canary first. A promoted version whose
+ * share of critical decisions jumps is rolled back automatically (the reliability guardrail) and blocked.
+ */
+public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RulesetLifecycle.class);
+
+    private final ActiveRuleset active;
+    private final RulesetArchive archive;
+    private final RulesetHistory history;
+    private final ShadowStore shadows;
+    private final ContractValidator validator;
+    private final Clock clock;
+    private final RolloutProperties rollout;
+    private final int maxFirings;
+    private final Map<String, Candidate> candidates = new ConcurrentHashMap<>();
+    private final Deque<Ruleset> previous = new ArrayDeque<>();
+    private final Set<String> blocked = ConcurrentHashMap.newKeySet();
+    private final ExecutorService compiler = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(16));
+    private final ExecutorService shadowRunner = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(1000),
+            new ThreadPoolExecutor.DiscardPolicy());
+    private final AtomicBoolean rollingBack = new AtomicBoolean();
+    private volatile PostureWatch watch;
+    private volatile double baselineCriticalShare;
+    private volatile Ruleset shadow;
+    private volatile Ruleset canary;
+    private volatile int canaryPercent;
+
+    private record Candidate(CandidateReport report, Ruleset ruleset) {
+    }
+
+    public RulesetLifecycle(ActiveRuleset active, RulesetArchive archive, RulesetHistory history, ShadowStore shadows,
+                            ContractValidator validator, Clock clock, RolloutProperties rollout, int maxFirings) {
+        this.active = active;
+        this.archive = archive;
+        this.history = history;
+        this.shadows = shadows;
+        this.validator = validator;
+        this.clock = clock;
+        this.rollout = rollout;
+        this.maxFirings = maxFirings;
+        this.watch = new PostureWatch(rollout.window());
+        history.record(active.get().version(), "activated", "service", "loaded from the configured folders at startup",
+                "{}", clock.instant());
+    }
+
+    /** Submits the rules and tables folders (with their cases) as a candidate; compiled and tested in the background. */
+    public CandidateReport submit(Path rules, Path tables, String actor, String reason) {
+        List<SourceFile> sources = RuleSources.read(rules, tables);
+        List<RuleCase> cases = CaseRunner.load(rules, tables);
+        String version = RulesetCompiler.version(sources);
+        Instant now = clock.instant();
+        CandidateReport compiling = new CandidateReport(version, CandidateReport.COMPILING, actor, reason, now, List.of(),
+                0, 0, List.of(), List.of());
+        Candidate fresh = new Candidate(compiling, null);
+        // a rejected version may be resubmitted (its cases may have changed); a compiling or passed one is kept
+        Candidate existing = candidates.compute(version, (v, old) -> old == null || CandidateReport.REJECTED.equals(old.report().status())
+                ? fresh : old);
+        if (existing != fresh) {
+            return existing.report();
+        }
+        history.record(version, "submitted", actor, reason, "{\"sources\": " + sources.size() + ", \"cases\": " + cases.size() + "}", now);
+        compiler.submit(() -> evaluate(version, sources, cases, compiling));
+        return compiling;
+    }
+
+    private void evaluate(String version, List<SourceFile> sources, List<RuleCase> cases, CandidateReport submitted) {
+        CandidateReport report;
+        Ruleset ruleset = null;
+        try {
+            ruleset = new RulesetCompiler(maxFirings).compile(sources);
+            DecisionService pure = new DecisionService(validator, () -> null, clock);
+            List<CaseResult> results = new CaseRunner(pure).runAll(cases, ruleset);
+            List<String> failures = results.stream().filter(r -> !r.passed())
+                    .map(r -> r.file() + ": " + r.mismatches()).toList();
+            List<String> uncovered = Coverage.uncovered(ruleset, results).entrySet().stream()
+                    .map(e -> e.getKey() + " (" + e.getValue().describe() + ")").toList();
+            boolean passed = failures.isEmpty() && !cases.isEmpty();
+            List<String> problems = new ArrayList<>(ruleset.warnings().stream().map(Object::toString).toList());
+            if (cases.isEmpty()) {
+                problems.add("no cases: a ruleset without cases cannot pass the quality gate");
+            }
+            report = new CandidateReport(version, passed ? CandidateReport.PASSED : CandidateReport.REJECTED,
+                    submitted.submittedBy(), submitted.reason(), submitted.submittedAt(), problems,
+                    results.size() - failures.size(), failures.size(), failures, uncovered);
+            if (passed) {
+                archive.store(ruleset, clock.instant());
+            }
+        } catch (RulesetCompilationException e) {
+            report = new CandidateReport(version, CandidateReport.REJECTED, submitted.submittedBy(), submitted.reason(),
+                    submitted.submittedAt(), e.problems().stream().filter(CompileProblem::isError).map(Object::toString).toList(),
+                    0, 0, List.of(), List.of());
+        } catch (RuntimeException e) {
+            report = new CandidateReport(version, CandidateReport.REJECTED, submitted.submittedBy(), submitted.reason(),
+                    submitted.submittedAt(), List.of("candidate could not be evaluated: " + e.getMessage()), 0, 0, List.of(), List.of());
+        }
+        candidates.put(version, new Candidate(report, report.passed() ? ruleset : null));
+        history.record(version, report.passed() ? "passed" : "rejected", "service",
+                report.passed() ? report.casesPassed() + " cases passed" : String.join(" | ", report.problems().isEmpty()
+                        ? report.caseFailures() : report.problems()), "{}", clock.instant());
+    }
+
+    public CandidateReport report(String version) {
+        Candidate candidate = candidates.get(version);
+        if (candidate == null) {
+            throw new LifecycleException("unknown-version", "no candidate with version " + version);
+        }
+        return candidate.report();
+    }
+
+    public List<CandidateReport> candidates() {
+        return candidates.values().stream().map(Candidate::report).toList();
+    }
+
+    public synchronized Ruleset promote(String version, String actor, String reason, boolean override) {
+        Candidate candidate = candidates.get(version);
+        if (candidate == null || !candidate.report().passed()) {
+            throw new LifecycleException("candidate-not-passed", "version " + version + " is "
+                    + (candidate == null ? "unknown" : candidate.report().status()) + "; only a candidate that compiled and passed every case can be promoted");
+        }
+        if (blocked.contains(version) && !override) {
+            throw new LifecycleException("version-blocked", "version " + version + " was rolled back; promote it again only with override=true");
+        }
+        ShadowStore.Report shadowReport = shadows.report(version);
+        if (shadowReport.compared() > 0 && shadowReport.changeRate() > rollout.maxShadowChangeRate() && !override) {
+            throw new LifecycleException("shadow-change-rate", String.format("shadow changed %.1f%% of decisions, above the limit of %.1f%%",
+                    100 * shadowReport.changeRate(), 100 * rollout.maxShadowChangeRate()));
+        }
+        double baseline = watch.criticalShare();
+        Ruleset replaced = active.swap(candidate.ruleset());
+        previous.push(replaced);
+        baselineCriticalShare = baseline;
+        watch = new PostureWatch(rollout.window());
+        blocked.remove(version);
+        if (shadow != null && shadow.version().equals(version)) {
+            shadow = null;
+        }
+        if (canary != null && canary.version().equals(version)) {
+            canary = null;
+            canaryPercent = 0;
+        }
+        history.record(version, "promoted", actor, reason, "{\"replaced\": \"" + replaced.version() + "\", \"override\": " + override + "}",
+                clock.instant());
+        log.info("ruleset {} promoted by {} (replaced {})", version, actor, replaced.version());
+        return candidate.ruleset();
+    }
+
+    public synchronized Ruleset rollback(String actor, String reason, List<String> evidence) {
+        if (previous.isEmpty()) {
+            throw new LifecycleException("nothing-to-roll-back-to", "no earlier version was active since the service started");
+        }
+        Ruleset target = previous.pop();
+        Ruleset current = active.swap(target);
+        blocked.add(current.version());
+        candidates.putIfAbsent(target.version(), new Candidate(new CandidateReport(target.version(), CandidateReport.PASSED,
+                "service", "previously active", clock.instant(), List.of(), 0, 0, List.of(), List.of()), target));
+        watch = new PostureWatch(rollout.window());
+        String event = evidence.isEmpty() ? "rolled-back" : "auto-rolled-back";
+        history.record(current.version(), event, actor, reason, "{\"to\": \"" + target.version() + "\", \"decisionIds\": "
+                + evidence.stream().map(id -> "\"" + id + "\"").toList() + "}", clock.instant());
+        log.warn("ruleset {} {} to {} by {}: {}", current.version(), event, target.version(), actor, reason);
+        return target;
+    }
+
+    public synchronized void shadow(String version) {
+        shadow = version == null ? null : passedRuleset(version);
+    }
+
+    public synchronized void canary(String version, int percent) {
+        if (percent < 0 || percent > 100) {
+            throw new LifecycleException("bad-percent", "canary percent must be 0..100");
+        }
+        canary = version == null || percent == 0 ? null : passedRuleset(version);
+        canaryPercent = canary == null ? 0 : percent;
+    }
+
+    /** What the rollout currently is: active version, shadow and canary candidates. */
+    public record Rollout(String active, String shadow, String canary, int canaryPercent, Set<String> blocked,
+                          double criticalShare, double baselineCriticalShare, int windowSize) {
+    }
+
+    public Rollout rollout() {
+        Ruleset s = shadow;
+        Ruleset c = canary;
+        return new Rollout(active.get().version(), s == null ? null : s.version(), c == null ? null : c.version(),
+                canaryPercent, new TreeSet<>(blocked), watch.criticalShare(), baselineCriticalShare, watch.size());
+    }
+
+    private Ruleset passedRuleset(String version) {
+        Candidate candidate = candidates.get(version);
+        if (candidate == null || !candidate.report().passed()) {
+            throw new LifecycleException("candidate-not-passed", "version " + version + " has not passed its cases");
+        }
+        return candidate.ruleset();
+    }
+
+    @Override
+    public Ruleset active() {
+        return active.get();
+    }
+
+    /** A canary's share of contracts, chosen by a hash of the contract id: the same id always lands on the same side. */
+    @Override
+    public Ruleset forContract(String contractId) {
+        Ruleset c = canary;
+        if (c != null && bucket(contractId) < canaryPercent) {
+            return c;
+        }
+        return active.get();
+    }
+
+    static int bucket(String contractId) {
+        return (int) (Long.parseLong(CanonicalJson.sha256(contractId).substring(0, 8), 16) % 100);
+    }
+
+    @Override
+    public void decided(Decision decision, ContractValidator.Validated contract) {
+        Ruleset current = active.get();
+        if (decision.rulesetVersion().equals(current.version())) {
+            PostureWatch w = watch;
+            w.observe(decision.decisionId(), decision.posture());
+            if (w.size() >= rollout.minDecisions() && !previous.isEmpty()
+                    && w.criticalShare() > baselineCriticalShare + rollout.criticalShareIncrease()
+                    && rollingBack.compareAndSet(false, true)) {
+                compiler.submit(() -> autoRollback(current, w));
+            }
+        }
+        Ruleset s = shadow;
+        if (s != null && !s.version().equals(decision.rulesetVersion())) {
+            shadowRunner.submit(() -> runShadow(s, decision, contract));
+        }
+    }
+
+    private void autoRollback(Ruleset suspect, PostureWatch w) {
+        try {
+            synchronized (this) {
+                if (active.get() == suspect) {
+                    rollback("service", String.format("critical share %.0f%% over the last %d decisions vs %.0f%% before promotion",
+                            100 * w.criticalShare(), w.size(), 100 * baselineCriticalShare), w.criticalDecisionIds(20));
+                }
+            }
+        } catch (RuntimeException e) {
+            log.error("automatic rollback of {} failed", suspect.version(), e);
+        } finally {
+            rollingBack.set(false);
+        }
+    }
+
+    private void runShadow(Ruleset candidate, Decision live, ContractValidator.Validated contract) {
+        try {
+            Decision shadowed = new DecisionService(validator, () -> candidate, clock).decide(live.decisionId(), contract, candidate);
+            shadows.record(live.decisionId(), candidate.version(), live.rulesetVersion(), differences(live, shadowed), clock.instant());
+        } catch (RuntimeException e) {
+            log.warn("shadow evaluation of {} on {} failed: {}", candidate.version(), live.decisionId(), e.getMessage());
+        }
+    }
+
+    static List<String> differences(Decision a, Decision b) {
+        List<String> parts = new ArrayList<>();
+        if (!a.outcome().equals(b.outcome())) {
+            parts.add("outcome " + a.outcome() + " -> " + b.outcome());
+        }
+        if (!a.posture().equals(b.posture())) {
+            parts.add("posture " + a.posture() + " -> " + b.posture());
+        }
+        if (!a.route().queue().equals(b.route().queue())) {
+            parts.add("route " + a.route().queue() + " -> " + b.route().queue());
+        }
+        if (a.score() != b.score()) {
+            parts.add("score " + a.score() + " -> " + b.score());
+        }
+        Set<String> gatesA = new TreeSet<>(a.approvals().stream().map(Decision.RequiredApproval::gateId).toList());
+        Set<String> gatesB = new TreeSet<>(b.approvals().stream().map(Decision.RequiredApproval::gateId).toList());
+        if (!gatesA.equals(gatesB)) {
+            parts.add("approvals " + gatesA + " -> " + gatesB);
+        }
+        return parts;
+    }
+
+    public List<RulesetHistory.Event> history(int limit) {
+        return history.latest(limit);
+    }
+
+    public ShadowStore.Report shadowReport(String version) {
+        return shadows.report(version);
+    }
+
+    @Override
+    public void close() {
+        compiler.shutdownNow();
+        shadowRunner.shutdownNow();
+    }
+}
