@@ -40,10 +40,6 @@ public final class DecisionService {
         this(validator, RulesetRouting.fixed(activeRuleset), clock, DecisionRecorder.none(), new Masking(List.of()));
     }
 
-    public DecisionService(ContractValidator validator, Supplier<Ruleset> activeRuleset, Clock clock,
-                           DecisionRecorder recorder, Masking masking) {
-        this(validator, RulesetRouting.fixed(activeRuleset), clock, recorder, masking);
-    }
 
     /** Recording times are kept to the millisecond so the response, the record body and the database agree. */
     private Instant now() {

@@ -23,6 +23,7 @@ import io.handoff.ShippedRuleset;
 import io.handoff.contract.ContractValidator;
 import io.handoff.decision.Decision;
 import io.handoff.decision.DecisionService;
+import io.handoff.decision.RulesetRouting;
 import io.handoff.decision.RejectedContractException;
 import io.handoff.ruleset.CaseRunner;
 import io.handoff.ruleset.RuleCase;
@@ -48,7 +49,7 @@ abstract class AuditLogContract {
                 List.of("/case/customer/email", "/case/customer/name"), 64, 1000, Duration.ofSeconds(10),
                 Duration.ofHours(1), Map.of()));
         clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-        decisions = new DecisionService(new ContractValidator(), ShippedRuleset::ruleset, clock, log::append, log.masking());
+        decisions = new DecisionService(new ContractValidator(), RulesetRouting.fixed(ShippedRuleset::ruleset), clock, log::append, log.masking());
     }
 
     @AfterEach

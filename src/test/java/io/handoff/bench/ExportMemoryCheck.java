@@ -34,6 +34,7 @@ import io.handoff.audit.AuditLog;
 import io.handoff.audit.AuditProperties;
 import io.handoff.contract.ContractValidator;
 import io.handoff.decision.DecisionService;
+import io.handoff.decision.RulesetRouting;
 import io.handoff.engine.RuleSources;
 import io.handoff.engine.Ruleset;
 import io.handoff.engine.RulesetCompiler;
@@ -128,7 +129,7 @@ public final class ExportMemoryCheck {
                     new TransactionTemplate(new DataSourceTransactionManager(dataSource)), properties)) {
                 new io.handoff.ruleset.RulesetArchive(new JdbcTemplate(dataSource),
                         new TransactionTemplate(new DataSourceTransactionManager(dataSource))).store(ruleset, Clock.systemUTC().instant());
-                DecisionService decisions = new DecisionService(new ContractValidator(), () -> ruleset, Clock.systemUTC(),
+                DecisionService decisions = new DecisionService(new ContractValidator(), RulesetRouting.fixed(() -> ruleset), Clock.systemUTC(),
                         log::append, log.masking());
                 ExecutorService pool = Executors.newFixedThreadPool(16);
                 List<Future<?>> futures = new ArrayList<>();

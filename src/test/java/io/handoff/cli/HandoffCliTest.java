@@ -1,0 +1,52 @@
+package io.handoff.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+/** The analyst commands on the shipped rules, as a user runs them. */
+class HandoffCliTest {
+    @Test
+    void validateAndTestPassOnTheShippedRules() {
+        Run validate = run("validate");
+        assertThat(validate.exit()).isZero();
+        assertThat(validate.out()).contains("VALID: 92 rules");
+        Run test = run("test");
+        assertThat(test.exit()).isZero();
+        assertThat(test.out()).contains("PASS  rules/cases/cs-010-tier2-complete.yaml").contains("COVERAGE:")
+                .contains("not covered: ROUTE-ANY-999").contains("PASSED: 38 passed, 0 failed");
+    }
+
+    @Test
+    void validateFailsOnAFolderWithoutRules() {
+        Run validate = run("validate", "--rules", "src/test/resources/api", "--tables", "src/test/resources/contracts");
+        assertThat(validate.exit()).isEqualTo(1);
+        assertThat(validate.out()).contains("INVALID");
+    }
+
+    @Test
+    void diffOfATableWithItselfFindsNothing() {
+        Run diff = run("diff", "decision-tables/routing.xlsx", "decision-tables/routing.xlsx");
+        assertThat(diff.exit()).isZero();
+        assertThat(diff.out()).contains("no differences");
+    }
+
+    private record Run(int exit, String out) {
+    }
+
+    private static Run run(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            int exit = HandoffCli.run(args);
+            return new Run(exit, bytes.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(original);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.handoff.ruleset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TableDiffTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void namesChangedCellsAndAddedRowsByStableId() throws IOException {
+        Path before = Path.of("decision-tables/gates.xlsx");
+        Path after = temp.resolve("gates.xlsx");
+        Workbook workbook;
+        try (InputStream in = Files.newInputStream(before)) {
+            workbook = WorkbookFactory.create(in);
+        }
+        Sheet sheet = workbook.getSheet("Gates");
+        sheet.getRow(10).getCell(3).setCellValue("arrAtRisk >= 250000");
+        Row added = sheet.createRow(sheet.getLastRowNum() + 1);
+        added.createCell(0).setCellValue("GATE-PM-060");
+        added.createCell(1).setCellValue("product-management");
+        try (OutputStream out = Files.newOutputStream(after)) {
+            workbook.write(out);
+        }
+        workbook.close();
+
+        List<TableDiff.Change> changes = TableDiff.diff(before, after);
+
+        assertThat(changes).extracting(Object::toString).containsExactly(
+                "sheet Gates, GATE-CS-020 (row 11): row changed D: 'arrAtRisk >= 100000' -> 'arrAtRisk >= 250000'",
+                "sheet Gates, GATE-PM-060 (row 19): row added A='GATE-PM-060'; B='product-management'");
+        assertThat(TableDiff.diff(before, before)).isEmpty();
+    }
+}
