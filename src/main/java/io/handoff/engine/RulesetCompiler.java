@@ -33,6 +33,7 @@ public final class RulesetCompiler {
     public static final int DEFAULT_MAX_FIRINGS = 10_000;
 
     private final DecisionTableTranslator translator = new DecisionTableTranslator();
+    private final TableRowChecks rowChecks = new TableRowChecks();
     private final int maxFirings;
 
     public RulesetCompiler() {
@@ -60,6 +61,7 @@ public final class RulesetCompiler {
             } else if (source.isTable()) {
                 DecisionTableTranslator.Result result = translator.translate(source);
                 problems.addAll(result.problems());
+                problems.addAll(rowChecks.check(source));
                 for (TableTranslation sheet : result.sheets()) {
                     tablesByGeneratedPath.put(sheet.generatedPath(), sheet);
                     sheet.rules().forEach((id, location) -> addLocation(id, location, locations, problems));
