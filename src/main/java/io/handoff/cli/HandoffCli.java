@@ -2,6 +2,9 @@ package io.handoff.cli;
 
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,6 +23,14 @@ public final class HandoffCli {
     }
 
     public static int run(String... args) {
+        quietLibraries();
         return new CommandLine(new HandoffCli()).execute(args);
+    }
+
+    /** Without Spring, logback would print Drools' and POI's debug output between the analyst's results. */
+    private static void quietLibraries() {
+        if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
     }
 }
