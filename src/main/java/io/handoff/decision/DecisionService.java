@@ -59,9 +59,16 @@ public final class DecisionService {
         }
         long validatedAt = System.nanoTime();
         Ruleset ruleset = routing.forContract(validated.contract().contractId());
-        Evaluation evaluation = ruleset.evaluate(List.of(HandoffFacts.from(validated.contract())));
-        Decision decision = DecisionAssembler.assemble(decisionId, now(), validated.contract(),
-                CanonicalJson.sha256(validated.document()), evaluation);
+        Decision decision;
+        Evaluation evaluation;
+        try {
+            evaluation = ruleset.evaluate(List.of(HandoffFacts.from(validated.contract())));
+            decision = DecisionAssembler.assemble(decisionId, now(), validated.contract(),
+                    CanonicalJson.sha256(validated.document()), evaluation);
+        } catch (RuntimeException e) {
+            routing.failed(ruleset, decisionId);
+            throw e;
+        }
         String json = DecisionJson.write(decision);
         recorder.record(AuditEntries.ofDecision(decision, json, validated.document(), masking, validatedAt - start,
                 evaluation.nanos()));

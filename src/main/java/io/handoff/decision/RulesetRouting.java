@@ -18,6 +18,10 @@ public interface RulesetRouting {
     default void decided(Decision decision, io.handoff.contract.ContractValidator.Validated contract) {
     }
 
+    /** Called when a ruleset failed to complete a decision (an error the caller sees as 500). */
+    default void failed(Ruleset ruleset, String decisionId) {
+    }
+
     static RulesetRouting fixed(java.util.function.Supplier<Ruleset> ruleset) {
         return ruleset::get;
     }

@@ -10,18 +10,27 @@ final class PostureWatch {
     private final int window;
     private final Deque<String[]> recent = new ArrayDeque<>();
     private int critical;
+    private int errors;
 
     PostureWatch(int window) {
         this.window = window;
     }
 
+    /** A decision of the watched version: its posture, or null when the version failed to decide. */
     synchronized void observe(String decisionId, String posture) {
-        boolean isCritical = "critical".equals(posture);
-        recent.addLast(new String[] {decisionId, isCritical ? "c" : ""});
-        critical += isCritical ? 1 : 0;
+        String mark = posture == null ? "e" : "critical".equals(posture) ? "c" : "";
+        recent.addLast(new String[] {decisionId, mark});
+        critical += mark.equals("c") ? 1 : 0;
+        errors += mark.equals("e") ? 1 : 0;
         if (recent.size() > window) {
-            critical -= "c".equals(recent.removeFirst()[1]) ? 1 : 0;
+            String dropped = recent.removeFirst()[1];
+            critical -= dropped.equals("c") ? 1 : 0;
+            errors -= dropped.equals("e") ? 1 : 0;
         }
+    }
+
+    synchronized double errorShare() {
+        return recent.isEmpty() ? 0 : (double) errors / recent.size();
     }
 
     synchronized int size() {
@@ -32,10 +41,11 @@ final class PostureWatch {
         return recent.isEmpty() ? 0 : (double) critical / recent.size();
     }
 
+    /** Ids of the critical or failed decisions in the window, oldest first. */
     synchronized List<String> criticalDecisionIds(int max) {
         List<String> ids = new ArrayList<>();
         for (String[] entry : recent) {
-            if ("c".equals(entry[1]) && ids.size() < max) {
+            if (!entry[1].isEmpty() && ids.size() < max) {
                 ids.add(entry[0]);
             }
         }

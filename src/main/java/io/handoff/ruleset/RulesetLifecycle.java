@@ -253,13 +253,7 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
     public void decided(Decision decision, ContractValidator.Validated contract) {
         Ruleset current = active.get();
         if (decision.rulesetVersion().equals(current.version())) {
-            PostureWatch w = watch;
-            w.observe(decision.decisionId(), decision.posture());
-            if (w.size() >= rollout.minDecisions() && !previous.isEmpty()
-                    && w.criticalShare() > baselineCriticalShare + rollout.criticalShareIncrease()
-                    && rollingBack.compareAndSet(false, true)) {
-                compiler.submit(() -> autoRollback(current, w));
-            }
+            watch(current, decision.decisionId(), decision.posture());
         }
         Ruleset s = shadow;
         if (s != null && !s.version().equals(decision.rulesetVersion())) {
@@ -267,12 +261,32 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
         }
     }
 
+    @Override
+    public void failed(Ruleset ruleset, String decisionId) {
+        if (ruleset == active.get()) {
+            watch(ruleset, decisionId, null);
+        }
+    }
+
+    private void watch(Ruleset current, String decisionId, String posture) {
+        PostureWatch w = watch;
+        w.observe(decisionId, posture);
+        boolean critical = w.criticalShare() > baselineCriticalShare + rollout.criticalShareIncrease();
+        boolean failing = w.errorShare() > rollout.maxErrorShare();
+        if (w.size() >= rollout.minDecisions() && !previous.isEmpty() && (critical || failing)
+                && rollingBack.compareAndSet(false, true)) {
+            compiler.submit(() -> autoRollback(current, w));
+        }
+    }
+
     private void autoRollback(Ruleset suspect, PostureWatch w) {
         try {
             synchronized (this) {
                 if (active.get() == suspect) {
-                    rollback("service", String.format("critical share %.0f%% over the last %d decisions vs %.0f%% before promotion",
-                            100 * w.criticalShare(), w.size(), 100 * baselineCriticalShare), w.criticalDecisionIds(20));
+                    rollback("service", String.format("over the last %d decisions: critical share %.0f%% (%.0f%% before promotion), "
+                                    + "failed decisions %.0f%% (limit %.0f%%)", w.size(), 100 * w.criticalShare(),
+                            100 * baselineCriticalShare, 100 * w.errorShare(), 100 * rollout.maxErrorShare()),
+                            w.criticalDecisionIds(20));
                 }
             }
         } catch (RuntimeException e) {
