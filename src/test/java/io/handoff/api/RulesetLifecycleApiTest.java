@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,8 +20,6 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 
+import io.handoff.TableCells;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -213,18 +210,8 @@ class RulesetLifecycleApiTest {
         return URI.create("http://localhost:" + port + path);
     }
 
-    /** Writes one cell as an analyst would in a spreadsheet program; row is the 1-based row they see. */
     private void setCell(String table, String sheet, int row, int column, String value) throws IOException {
-        Path file = candidate.resolve("decision-tables").resolve(table);
-        Workbook workbook;
-        try (InputStream in = Files.newInputStream(file)) {
-            workbook = WorkbookFactory.create(in);
-        }
-        workbook.getSheet(sheet).getRow(row - 1).getCell(column).setCellValue(value);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            workbook.write(out);
-        }
-        workbook.close();
+        TableCells.set(candidate.resolve("decision-tables").resolve(table), sheet, row, column, value);
     }
 
     private byte[] zip() throws IOException {

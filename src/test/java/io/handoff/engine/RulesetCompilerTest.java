@@ -12,13 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.handoff.ShippedRuleset;
+import io.handoff.TableCells;
 
 class RulesetCompilerTest {
     @TempDir
@@ -149,17 +148,8 @@ class RulesetCompilerTest {
         return tables;
     }
 
-    /** Writes one cell; row is the 1-based spreadsheet row an analyst sees, column 0-based. */
     private static void setCell(Path file, String sheet, int row, int column, String value) throws IOException {
-        Workbook workbook;
-        try (InputStream in = Files.newInputStream(file)) {
-            workbook = WorkbookFactory.create(in);
-        }
-        workbook.getSheet(sheet).getRow(row - 1).getCell(column).setCellValue(value);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            workbook.write(out);
-        }
-        workbook.close();
+        TableCells.set(file, sheet, row, column, value);
     }
 
     private static byte[] resource(String path) throws IOException {
