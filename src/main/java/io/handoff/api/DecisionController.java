@@ -19,15 +19,20 @@ class DecisionController {
     private final DecisionService decisions;
     private final BodyReader bodyReader;
 
-    DecisionController(DecisionService decisions, ApiProperties properties) {
+    private final DecisionMetrics metrics;
+
+    DecisionController(DecisionService decisions, ApiProperties properties, DecisionMetrics metrics) {
         this.decisions = decisions;
+        this.metrics = metrics;
         this.bodyReader = new BodyReader(properties);
     }
 
     /** Answers with exactly the JSON text the audit record holds for this decision. */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> decide(HttpServletRequest request) {
+        long start = System.nanoTime();
         Decided decided = decisions.decide(bodyReader.read(request));
+        metrics.decided(decided.decision(), System.nanoTime() - start);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .body(decided.json().getBytes(StandardCharsets.UTF_8));
     }

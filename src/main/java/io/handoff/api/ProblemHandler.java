@@ -30,13 +30,18 @@ import io.handoff.ruleset.LifecycleException;
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
     static final String TYPE_BASE = "https://handoff.io/problems/";
+    private final DecisionMetrics metrics;
+
+    ProblemHandler(DecisionMetrics metrics) {
+        this.metrics = metrics;
+    }
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     @ExceptionHandler(RejectedContractException.class)
     ResponseEntity<Object> rejected(RejectedContractException e) {
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-contract",
+        ProblemDetail problem = counted(problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-contract",
                 "The handoff contract is invalid",
-                e.violations().size() + " violation(s) of the handoff contract schema; see errors[].");
+                e.violations().size() + " violation(s) of the handoff contract schema; see errors[]."));
         problem.setProperty("decisionId", e.decisionId());
         problem.setProperty("outcome", "invalid-contract");
         problem.setProperty("errors", e.violations().stream()
@@ -46,8 +51,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MalformedContractException.class)
     ResponseEntity<Object> malformed(MalformedContractException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-json", "The body is not valid JSON",
-                e.getMessage());
+        ProblemDetail problem = counted(problem(HttpStatus.BAD_REQUEST, "malformed-json", "The body is not valid JSON",
+                e.getMessage()));
         if (e.line() > 0) {
             problem.setProperty("line", e.line());
             problem.setProperty("column", e.column());
@@ -58,7 +63,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(PayloadTooLargeException.class)
     ResponseEntity<Object> tooLarge(PayloadTooLargeException e) {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-                .body(problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "The body is too large", e.getMessage()));
+                .body(counted(problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "The body is too large", e.getMessage())));
     }
 
     @ExceptionHandler(IncompleteDecisionException.class)
@@ -74,8 +79,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> auditUnavailable(AuditUnavailableException e) {
         log.error("audit store unavailable, decision not returned: {}", e.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "audit-unavailable", "The decision could not be recorded",
-                        "The audit log could not commit the decision, so it is not returned: " + e.getMessage()));
+                .body(counted(problem(HttpStatus.SERVICE_UNAVAILABLE, "audit-unavailable", "The decision could not be recorded",
+                        "The audit log could not commit the decision, so it is not returned: " + e.getMessage())));
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -126,6 +131,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         problem.setType(URI.create(TYPE_BASE + code));
         problem.setTitle(title);
         problem.setProperty("code", code);
+        return problem;
+    }
+
+    private ProblemDetail counted(ProblemDetail problem) {
+        metrics.rejected(String.valueOf(problem.getProperties().get("code")));
         return problem;
     }
 

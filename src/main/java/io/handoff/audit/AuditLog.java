@@ -60,6 +60,21 @@ public final class AuditLog implements AutoCloseable {
         return store.checkpoints();
     }
 
+    /** Calls {@code listener} with the size and commit time (ns) of every batch written. */
+    public void onBatch(java.util.function.ObjLongConsumer<Integer> listener) {
+        writer.listen(listener::accept);
+    }
+
+    /** True when the audit store answers a query now. */
+    public boolean reachable() {
+        try {
+            store.head();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     public int queueDepth() {
         return writer.queueDepth();
     }

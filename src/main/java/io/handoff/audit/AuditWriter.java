@@ -30,6 +30,17 @@ final class AuditWriter implements AutoCloseable {
     private final LongAdder batches = new LongAdder();
     private final LongAdder records = new LongAdder();
     private volatile boolean running = true;
+    private volatile BatchListener listener = (size, nanos) -> { };
+
+    /** Told of every committed batch: how many records and how long the transaction took. */
+    @FunctionalInterface
+    interface BatchListener {
+        void committed(int size, long nanos);
+    }
+
+    void listen(BatchListener batchListener) {
+        this.listener = batchListener;
+    }
 
     private record Pending(AuditStore.Prepared prepared, CompletableFuture<AuditRecord> done) {
     }
@@ -83,7 +94,9 @@ final class AuditWriter implements AutoCloseable {
 
     private void write(List<Pending> batch) {
         try {
+            long start = System.nanoTime();
             List<AuditRecord> stored = store.append(batch.stream().map(Pending::prepared).toList());
+            listener.committed(batch.size(), System.nanoTime() - start);
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).done().complete(stored.get(i));
             }
