@@ -85,7 +85,7 @@ public final class ContractValidator {
     /** Every violation of the document, schema first, then cross-field checks; sorted by pointer. */
     public List<Violation> violations(JsonNode document) {
         Map<String, Violation> unique = new LinkedHashMap<>();
-        for (Error error : schema.validate(document)) {
+        for (Error error : schema.validate(clampHugeNumbers(document))) {
             Violation violation = SchemaErrors.toViolation(error);
             unique.putIfAbsent(violation.pointer() + " " + violation.code(), violation);
         }
@@ -95,6 +95,56 @@ public final class ContractValidator {
         List<Violation> sorted = new ArrayList<>(unique.values());
         sorted.sort(Comparator.comparing(Violation::pointer).thenComparing(Violation::code));
         return sorted;
+    }
+
+    /** Beyond any bound the schema sets; larger numbers are clamped to it before validation. */
+    private static final double NUMBER_LIMIT = 1e15;
+
+    /**
+     * A copy with numbers of huge magnitude clamped to +-1e15: still out of every range in the schema (so they
+     * are reported at their pointer), but within what the validator's integer comparisons can handle.
+     */
+    private static JsonNode clampHugeNumbers(JsonNode document) {
+        if (!hasHugeNumber(document)) {
+            return document;
+        }
+        JsonNode copy = document.deepCopy();
+        clamp(copy);
+        return copy;
+    }
+
+    private static boolean hasHugeNumber(JsonNode node) {
+        if (node.isNumber()) {
+            return !Double.isFinite(node.asDouble()) || Math.abs(node.asDouble()) > NUMBER_LIMIT;
+        }
+        for (JsonNode child : node.values()) {
+            if (hasHugeNumber(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void clamp(JsonNode node) {
+        if (node instanceof tools.jackson.databind.node.ObjectNode object) {
+            for (String name : java.util.List.copyOf(object.propertyNames())) {
+                JsonNode child = object.get(name);
+                if (child.isNumber() && hasHugeNumber(child)) {
+                    object.put(name, child.asDouble() < 0 ? -NUMBER_LIMIT : NUMBER_LIMIT);
+                } else {
+                    clamp(child);
+                }
+            }
+        } else if (node instanceof tools.jackson.databind.node.ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                JsonNode child = array.get(i);
+                if (child.isNumber() && hasHugeNumber(child)) {
+                    array.set(i, array.numberNode(child.asDouble() < 0 ? -NUMBER_LIMIT : NUMBER_LIMIT));
+                } else {
+                    clamp(child);
+                }
+            }
+        }
     }
 
     /** Rules a schema cannot state: SLA due times must not lie before {@code asOf}. */
