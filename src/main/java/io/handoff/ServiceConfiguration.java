@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.handoff.api.AdmissionControl;
 import io.handoff.api.ApiProperties;
 import io.handoff.audit.AuditLog;
 import io.handoff.audit.AuditProperties;
@@ -29,7 +30,8 @@ import io.handoff.ruleset.ShadowStore;
 /** Wires the Spring-free core (contract, engine, decision, ruleset, audit) into the service. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties({RulesetProperties.class, ApiProperties.class, AuditProperties.class, RolloutProperties.class})
+@EnableConfigurationProperties({RulesetProperties.class, ApiProperties.class, AuditProperties.class, RolloutProperties.class,
+        AdmissionControl.BudgetProperties.class})
 class ServiceConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ServiceConfiguration.class);
 

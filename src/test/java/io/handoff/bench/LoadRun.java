@@ -18,7 +18,7 @@ final class LoadRun {
      * PostgreSQL, when measured) spent per request.
      */
     record Result(String label, int concurrency, double perSecond, double p50Millis, double p99Millis, double p999Millis,
-                  long errors, double serviceCpuMicros, double databaseCpuMicros) {
+                  long errors, double serviceCpuMicros, double databaseCpuMicros, long shed, double shedP50Millis) {
         String row() {
             return String.format(Locale.ROOT, "  %-28s %4d %9.0f %8.2f %8.2f %9.2f %6d %10.0f %9.0f", label, concurrency,
                     perSecond, p50Millis, p99Millis, p999Millis, errors, serviceCpuMicros, databaseCpuMicros);
@@ -55,13 +55,14 @@ final class LoadRun {
         return summarize(label, concurrency, measure, samples, serviceCpu, dbCpu);
     }
 
-    private record Samples(long[][] latencies, int[] counts, long errors) {
+    private record Samples(long[][] latencies, int[][] statuses, int[] counts, long errors) {
     }
 
     private static Samples drive(HttpClient http, URI uri, List<byte[]> bodies, int concurrency, Duration duration)
             throws InterruptedException {
         long end = System.nanoTime() + duration.toNanos();
         long[][] latencies = new long[concurrency][];
+        int[][] statuses = new int[concurrency][];
         int[] counts = new int[concurrency];
         AtomicLong errors = new AtomicLong();
         Thread[] threads = new Thread[concurrency];
@@ -69,15 +70,18 @@ final class LoadRun {
             int id = t;
             threads[t] = new Thread(() -> {
                 long[] mine = new long[1 << 16];
+                int[] codes = new int[1 << 16];
                 int n = 0;
                 for (int i = id; System.nanoTime() < end; i++) {
                     long start = System.nanoTime();
+                    int code = 0;
                     try {
                         HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri)
                                 .header("Content-Type", "application/json")
                                 .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i % bodies.size()))).build(),
                                 HttpResponse.BodyHandlers.discarding());
-                        if (response.statusCode() != 200) {
+                        code = response.statusCode();
+                        if (code != 200 && code != 429) {
                             errors.incrementAndGet();
                         }
                     } catch (Exception e) {
@@ -85,10 +89,13 @@ final class LoadRun {
                     }
                     if (n == mine.length) {
                         mine = Arrays.copyOf(mine, n * 2);
+                        codes = Arrays.copyOf(codes, n * 2);
                     }
+                    codes[n] = code;
                     mine[n++] = System.nanoTime() - start;
                 }
                 latencies[id] = mine;
+                statuses[id] = codes;
                 counts[id] = n;
             });
             threads[t].start();
@@ -96,22 +103,24 @@ final class LoadRun {
         for (Thread thread : threads) {
             thread.join();
         }
-        return new Samples(latencies, counts, errors.get());
+        return new Samples(latencies, statuses, counts, errors.get());
     }
 
     private static Result summarize(String label, int concurrency, Duration measure, Samples samples, long serviceCpu,
                                     long dbCpu) {
         List<Long> all = new ArrayList<>();
+        List<Long> shed = new ArrayList<>();
         for (int t = 0; t < concurrency; t++) {
             for (int i = 0; i < samples.counts()[t]; i++) {
-                all.add(samples.latencies()[t][i]);
+                (samples.statuses()[t][i] == 429 ? shed : all).add(samples.latencies()[t][i]);
             }
         }
         long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] shedSorted = shed.stream().mapToLong(Long::longValue).sorted().toArray();
         double requests = Math.max(1, sorted.length);
         return new Result(label, concurrency, sorted.length / (measure.toMillis() / 1000.0), percentile(sorted, 0.50),
                 percentile(sorted, 0.99), percentile(sorted, 0.999), samples.errors(), serviceCpu / 1000.0 / requests,
-                dbCpu / 1000.0 / requests);
+                dbCpu / 1000.0 / requests, shedSorted.length, percentile(shedSorted, 0.50));
     }
 
     private static double percentile(long[] sorted, double q) {

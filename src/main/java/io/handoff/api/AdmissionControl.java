@@ -1,0 +1,98 @@
+package io.handoff.api;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The cost guardrail for the service itself: at most {@code max-concurrent} decisions are evaluated at once
+ * and at most {@code max-queued} wait (each for at most {@code queue-timeout}); anything past that is answered
+ * at once with 429 problem+json and {@code Retry-After} instead of slowing every caller down.
+ */
+@Component
+public class AdmissionControl extends OncePerRequestFilter {
+    private final Semaphore running;
+    private final int maxQueued;
+    private final long queueTimeoutNanos;
+    private final AtomicInteger queued = new AtomicInteger();
+    private final Counter shed;
+
+    @ConfigurationProperties("handoff.budget")
+    public record BudgetProperties(@DefaultValue("32") int maxConcurrent, @DefaultValue("64") int maxQueued,
+                            @DefaultValue("200ms") java.time.Duration queueTimeout) {
+    }
+
+    AdmissionControl(BudgetProperties budget, MeterRegistry registry) {
+        this.running = new Semaphore(budget.maxConcurrent(), true);
+        this.maxQueued = budget.maxQueued();
+        this.queueTimeoutNanos = budget.queueTimeout().toNanos();
+        this.shed = Counter.builder("handoff.rejections").tag("code", "overloaded")
+                .description("requests refused, by problem code").register(registry);
+        Gauge.builder("handoff.admission.queue.depth", queued, AtomicInteger::get)
+                .description("decision requests waiting for an evaluation slot").register(registry);
+        Gauge.builder("handoff.admission.in.flight", running, s -> budget.maxConcurrent() - s.availablePermits())
+                .description("decisions being evaluated").register(registry);
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !("POST".equals(request.getMethod()) && "/api/v1/decisions".equals(request.getRequestURI()));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!admit()) {
+            shed.increment();
+            reject(response);
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            running.release();
+        }
+    }
+
+    private boolean admit() {
+        if (running.tryAcquire()) {
+            return true;
+        }
+        if (queued.incrementAndGet() > maxQueued) {
+            queued.decrementAndGet();
+            return false;
+        }
+        try {
+            return running.tryAcquire(queueTimeoutNanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            queued.decrementAndGet();
+        }
+    }
+
+    private static void reject(HttpServletResponse response) throws IOException {
+        response.setStatus(429);
+        response.setHeader("Retry-After", "1");
+        response.setContentType("application/problem+json");
+        response.getOutputStream().write(("{\"type\":\"" + ProblemHandler.TYPE_BASE + "overloaded\",\"title\":\"Too many decisions at once\","
+                + "\"status\":429,\"code\":\"overloaded\",\"detail\":\"The service is at its concurrency budget; retry after 1 s.\","
+                + "\"instance\":\"/api/v1/decisions\"}").getBytes(StandardCharsets.UTF_8));
+    }
+}
