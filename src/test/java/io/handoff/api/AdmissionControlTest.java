@@ -1,5 +1,6 @@
 package io.handoff.api;
 
+import io.handoff.TestKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -52,7 +53,7 @@ class AdmissionControlTest {
     }
 
     private HttpRequest request() {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/decisions"))
+        return TestKeys.request(URI.create("http://localhost:" + port + "/api/v1/decisions"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(ContractFixtures.contract("pm-spec-to-engineering.json"))).build();
     }

@@ -1,5 +1,6 @@
 package io.handoff.api;
 
+import io.handoff.TestKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -30,7 +31,7 @@ class ContractRejectionTest {
     }
 
     private void check(JsonNode entry) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/decisions"))
+        HttpResponse<String> response = http.send(TestKeys.request(URI.create("http://localhost:" + port + "/api/v1/decisions"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(ContractFixtures.body(entry))).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -1,5 +1,6 @@
 package io.handoff.api;
 
+import io.handoff.TestKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -53,7 +54,7 @@ class DecisionApiTest {
 
     @Test
     void servesTheContractSchema() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/v1/schemas/handoff-contract")).build(),
+        HttpResponse<String> response = http.send(TestKeys.request(uri("/api/v1/schemas/handoff-contract")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/schema+json");
@@ -66,7 +67,7 @@ class DecisionApiTest {
         HttpResponse<String> text = post("/api/v1/decisions", "text/plain", "hello".getBytes());
         assertThat(text.statusCode()).isEqualTo(415);
         assertThat(ContractFixtures.JSON.readTree(text.body()).get("code").asString()).isEqualTo("unsupported-media-type");
-        HttpResponse<String> missing = http.send(HttpRequest.newBuilder(uri("/api/v1/nothing-here")).build(),
+        HttpResponse<String> missing = http.send(TestKeys.request(uri("/api/v1/nothing-here")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -75,14 +76,14 @@ class DecisionApiTest {
 
     @Test
     void reportsTheActiveRulesetWithRuleLocations() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/v1/rulesets/active")).build(),
+        HttpResponse<String> response = http.send(TestKeys.request(uri("/api/v1/rulesets/active")).build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode body = ContractFixtures.JSON.readTree(response.body());
         assertThat(body.get("rules").get("SCORE-CS-010").asString()).isEqualTo("decision-tables/scoring.xlsx, sheet Scoring, row 11");
     }
 
     private HttpResponse<String> post(String path, String type, byte[] body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", type)
+        return http.send(TestKeys.request(uri(path)).header("Content-Type", type)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -1,5 +1,6 @@
 package io.handoff.api;
 
+import io.handoff.TestKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -48,7 +49,7 @@ class HostileInputTest {
         Map<Integer, Integer> statuses = new TreeMap<>();
         for (int i = 0; i < 1200; i++) {
             byte[] body = mutate(base, i % 6);
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/v1/decisions"))
+            HttpResponse<String> response = http.send(TestKeys.request(uri("/api/v1/decisions"))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
             statuses.merge(response.statusCode(), 1, Integer::sum);
@@ -61,7 +62,7 @@ class HostileInputTest {
             }
         }
         assertThat(statuses.keySet()).contains(400, 422);
-        JsonNode verify = ContractFixtures.JSON.readTree(http.send(HttpRequest.newBuilder(uri("/api/v1/audit/verify")).build(),
+        JsonNode verify = ContractFixtures.JSON.readTree(http.send(TestKeys.request(uri("/api/v1/audit/verify")).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
         assertThat(verify.get("status").asString()).isEqualTo("intact");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_record", Long.class)).isGreaterThan(recordsBefore);

@@ -1,5 +1,6 @@
 package io.handoff.api;
 
+import io.handoff.TestKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -29,7 +30,7 @@ class OpenApiTest {
     @Test
     void everyEndpointIsDocumented() throws Exception {
         JsonNode docs = ContractFixtures.JSON.readTree(HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs")).build(),
+                TestKeys.request(URI.create("http://localhost:" + port + "/v3/api-docs")).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
         assertThat(docs.get("openapi").asString()).startsWith("3.1");
         assertThat(docs.at("/components/schemas/HandoffContract/$schema").asString()).contains("2020-12");

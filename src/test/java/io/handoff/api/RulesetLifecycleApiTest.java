@@ -1,5 +1,6 @@
 package io.handoff.api;
 
+import io.handoff.TestKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -166,7 +167,7 @@ class RulesetLifecycleApiTest {
     }
 
     private JsonNode submitAndWait() throws Exception {
-        HttpResponse<String> submitted = http.send(HttpRequest.newBuilder(uri("/api/v1/rulesets?actor=test&reason=edit"))
+        HttpResponse<String> submitted = http.send(TestKeys.request(uri("/api/v1/rulesets?actor=test&reason=edit"))
                 .header("Content-Type", "application/zip").POST(HttpRequest.BodyPublishers.ofByteArray(zip())).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
@@ -198,11 +199,11 @@ class RulesetLifecycleApiTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(TestKeys.request(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return http.send(TestKeys.request(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

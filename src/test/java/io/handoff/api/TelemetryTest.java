@@ -1,5 +1,6 @@
 package io.handoff.api;
 
+import io.handoff.TestKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -23,7 +24,7 @@ class TelemetryTest {
     @Test
     void prometheusShowsDecisionsRuleFiresAuditBatchesAndTheActiveVersion() throws Exception {
         for (int i = 0; i < 3; i++) {
-            http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/decisions"))
+            http.send(TestKeys.request(URI.create("http://localhost:" + port + "/api/v1/decisions"))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(ContractFixtures.contract("pm-spec-to-engineering.json"))).build(),
                     HttpResponse.BodyHandlers.discarding());
@@ -38,7 +39,7 @@ class TelemetryTest {
     }
 
     private String get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        return http.send(TestKeys.request(URI.create("http://localhost:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 }

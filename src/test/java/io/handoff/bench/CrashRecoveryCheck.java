@@ -1,5 +1,6 @@
 package io.handoff.bench;
 
+import io.handoff.TestKeys;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -39,7 +40,7 @@ public final class CrashRecoveryCheck {
             clients[c] = new Thread(() -> {
                 for (int i = offset; !stop.get(); i++) {
                     try {
-                        HttpResponse<String> response = http.send(HttpRequest.newBuilder(service.uri("/api/v1/decisions"))
+                        HttpResponse<String> response = http.send(TestKeys.request(service.uri("/api/v1/decisions"))
                                 .header("Content-Type", "application/json")
                                 .POST(HttpRequest.BodyPublishers.ofByteArray(contracts.get(i % contracts.size()))).build(),
                                 HttpResponse.BodyHandlers.ofString());
@@ -68,7 +69,7 @@ public final class CrashRecoveryCheck {
             long found = 0;
             long missing = 0;
             for (String id : received) {
-                int status = http.send(HttpRequest.newBuilder(restarted.uri("/api/v1/decisions/" + id)).build(),
+                int status = http.send(TestKeys.request(restarted.uri("/api/v1/decisions/" + id)).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode();
                 if (status == 200) {
                     found++;
@@ -76,7 +77,7 @@ public final class CrashRecoveryCheck {
                     missing++;
                 }
             }
-            String verify = http.send(HttpRequest.newBuilder(restarted.uri("/api/v1/audit/verify")).build(),
+            String verify = http.send(TestKeys.request(restarted.uri("/api/v1/audit/verify")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             System.out.printf("after restart: %d of %d acknowledged decisions found, %d missing (%d acknowledged before the kill signal)%n",
                     found, received.size(), missing, beforeKill);

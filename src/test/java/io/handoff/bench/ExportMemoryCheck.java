@@ -1,5 +1,6 @@
 package io.handoff.bench;
 
+import io.handoff.TestKeys;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -82,7 +83,7 @@ public final class ExportMemoryCheck {
         long start = System.nanoTime();
         long lines = 0;
         long bytes = 0;
-        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(service.uri("/api/v1/decisions/export?format=" + format)).build(),
+        HttpResponse<InputStream> response = http.send(TestKeys.request(service.uri("/api/v1/decisions/export?format=" + format)).build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String line;
@@ -99,7 +100,7 @@ public final class ExportMemoryCheck {
     }
 
     private static long heap(HttpClient http, ServiceProcess service) throws Exception {
-        String body = http.send(HttpRequest.newBuilder(service.uri("/actuator/metrics/jvm.memory.used?tag=area:heap")).build(),
+        String body = http.send(TestKeys.request(service.uri("/actuator/metrics/jvm.memory.used?tag=area:heap")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Matcher m = HEAP.matcher(body);
         return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;

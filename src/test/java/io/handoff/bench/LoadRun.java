@@ -1,5 +1,6 @@
 package io.handoff.bench;
 
+import io.handoff.TestKeys;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -76,7 +77,7 @@ final class LoadRun {
                     long start = System.nanoTime();
                     int code = 0;
                     try {
-                        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri)
+                        HttpResponse<Void> response = http.send(TestKeys.request(uri)
                                 .header("Content-Type", "application/json")
                                 .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i % bodies.size()))).build(),
                                 HttpResponse.BodyHandlers.discarding());

@@ -1,5 +1,6 @@
 package io.handoff.bench;
 
+import io.handoff.TestKeys;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -47,7 +48,7 @@ final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException("service exited with " + process.exitValue() + " before it was ready");
             }
             try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
+                HttpResponse<String> health = http.send(TestKeys.request(uri("/actuator/health")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200) {
                     return;

@@ -1,0 +1,63 @@
+package io.handoff.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The configured keys, looked up by the SHA-256 of what a caller presents (compared in constant time). */
+public final class ApiKeys {
+    /** Development keys documented in the README; the prod profile refuses to start while any is configured. */
+    public static final List<String> DEVELOPMENT_KEYS = List.of("dev-decider-key", "dev-analyst-key", "dev-approver-key",
+            "dev-auditor-key", "dev-admin-key");
+
+    /** A caller that presented a known key. */
+    public record Caller(String name, List<Role> roles) {
+    }
+
+    private final Map<String, Caller> byHash = new HashMap<>();
+
+    public ApiKeys(SecurityProperties properties) {
+        properties.keys().forEach((name, key) -> {
+            if (key.sha256() == null || !key.sha256().matches("[0-9a-f]{64}")) {
+                throw new IllegalStateException("handoff.security.keys." + name + ".sha256 must be 64 lower-case hex characters");
+            }
+            byHash.put(key.sha256(), new Caller(name, key.roles().stream().map(Role::of).toList()));
+        });
+        if (properties.refuseDevelopmentKeys()) {
+            for (String devKey : DEVELOPMENT_KEYS) {
+                if (byHash.containsKey(sha256(devKey))) {
+                    throw new IllegalStateException("refusing to start: the development key '" + devKey
+                            + "' is configured; set your own keys (handoff.security.keys.<name>.sha256) in production");
+                }
+            }
+        }
+    }
+
+    public Optional<Caller> find(String presentedKey) {
+        String hash = sha256(presentedKey);
+        Caller found = null;
+        for (Map.Entry<String, Caller> entry : byHash.entrySet()) {
+            if (MessageDigest.isEqual(entry.getKey().getBytes(StandardCharsets.US_ASCII), hash.getBytes(StandardCharsets.US_ASCII))) {
+                found = entry.getValue();
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    public boolean usesDevelopmentKeys() {
+        return DEVELOPMENT_KEYS.stream().anyMatch(k -> byHash.containsKey(sha256(k)));
+    }
+
+    public static String sha256(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

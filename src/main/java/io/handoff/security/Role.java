@@ -1,0 +1,14 @@
+package io.handoff.security;
+
+/** The roles a caller can hold. */
+public enum Role {
+    DECIDER, ANALYST, APPROVER, AUDITOR, ADMIN;
+
+    static Role of(String name) {
+        try {
+            return valueOf(name.strip().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("unknown role '" + name + "' in handoff.security.keys; known: decider, analyst, approver, auditor, admin");
+        }
+    }
+}

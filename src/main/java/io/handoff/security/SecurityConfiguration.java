@@ -1,0 +1,61 @@
+package io.handoff.security;
+
+import jakarta.servlet.DispatcherType;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * The role of every endpoint. decider: make decisions. analyst: rulesets. auditor: read decisions, audit,
+ * replay (read-only). approver: approvals. admin: everything. Health, info, metrics for scraping, the
+ * contract schema and the API description are open.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    @Bean
+    ApiKeys apiKeys(SecurityProperties properties) {
+        ApiKeys keys = new ApiKeys(properties);
+        if (keys.usesDevelopmentKeys()) {
+            log.warn("Development API keys are active (X-API-Key: dev-decider-key, dev-analyst-key, dev-approver-key, "
+                    + "dev-auditor-key, dev-admin-key). The prod profile refuses to start with them.");
+        }
+        return keys;
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ApiKeys keys) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .addFilterBefore(new ApiKeyFilter(keys), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
+                        // streamed exports continue on an async dispatch already authorized on the request
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus",
+                                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/api/v1/schemas/**", "/error").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/decisions").hasAnyRole("DECIDER", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/decisions/*/replay").hasAnyRole("AUDITOR", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/decisions/**", "/api/v1/audit/**").hasAnyRole("AUDITOR", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/rulesets/**").hasAnyRole("ANALYST", "AUDITOR", "ADMIN")
+                        .requestMatchers("/api/v1/rulesets/**").hasAnyRole("ANALYST", "ADMIN")
+                        .anyRequest().hasRole("ADMIN"))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> Problems.write(response, 401, "unauthenticated",
+                                "Authentication required", "Send an API key in the X-API-Key header."))
+                        .accessDeniedHandler((request, response, e) -> Problems.write(response, 403, "forbidden",
+                                "Forbidden", "Your role does not allow this request.")));
+        return http.build();
+    }
+}

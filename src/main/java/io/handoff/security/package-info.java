@@ -1,0 +1,2 @@
+/** Who may do what: API keys (stored hashed) mapped to the roles decider, analyst, approver, auditor and admin. */
+package io.handoff.security;

@@ -1,0 +1,110 @@
+package io.handoff.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+
+import io.handoff.TestKeys;
+
+/** Every endpoint with every role: the allowed roles get 2xx, every other role 403, no key 401. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties =
+        "spring.datasource.url=jdbc:h2:file:./target/test-db/roles-${random.uuid};WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class RoleMatrixTest {
+    private static final List<String> ROLES = List.of("decider", "analyst", "approver", "auditor", "admin");
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    private String decisionId;
+    private String version;
+
+    private record Endpoint(String method, String path, String body, Set<String> allowed) {
+    }
+
+    @BeforeEach
+    void prepare() throws Exception {
+        HttpResponse<String> decided = send("admin", "POST", "/api/v1/decisions",
+                new String(ContractFixtures.contract("pm-spec-to-engineering.json")));
+        decisionId = ContractFixtures.JSON.readTree(decided.body()).get("decisionId").asString();
+        version = ContractFixtures.JSON.readTree(send("admin", "POST", "/api/v1/rulesets", "{}").body()).get("version").asString();
+        for (int i = 0; i < 100 && send("admin", "GET", "/api/v1/rulesets/" + version, null).body().contains("compiling"); i++) {
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void everyEndpointAllowsExactlyItsRoles() throws Exception {
+        String contract = new String(ContractFixtures.contract("pm-spec-to-engineering.json"));
+        Set<String> readers = Set.of("auditor", "admin");
+        Set<String> analysts = Set.of("analyst", "admin");
+        List<Endpoint> endpoints = List.of(
+                new Endpoint("POST", "/api/v1/decisions", contract, Set.of("decider", "admin")),
+                new Endpoint("GET", "/api/v1/decisions?limit=5", null, readers),
+                new Endpoint("GET", "/api/v1/decisions/" + decisionId, null, readers),
+                new Endpoint("GET", "/api/v1/decisions/export?format=csv", null, readers),
+                new Endpoint("POST", "/api/v1/decisions/" + decisionId + "/replay", null, readers),
+                new Endpoint("GET", "/api/v1/audit/verify", null, readers),
+                new Endpoint("GET", "/api/v1/audit/checkpoints", null, readers),
+                new Endpoint("GET", "/api/v1/rulesets", null, Set.of("analyst", "auditor", "admin")),
+                new Endpoint("GET", "/api/v1/rulesets/active", null, Set.of("analyst", "auditor", "admin")),
+                new Endpoint("GET", "/api/v1/rulesets/" + version, null, Set.of("analyst", "auditor", "admin")),
+                new Endpoint("GET", "/api/v1/rulesets/" + version + "/shadow-report", null, Set.of("analyst", "auditor", "admin")),
+                new Endpoint("POST", "/api/v1/rulesets", "{}", analysts),
+                new Endpoint("POST", "/api/v1/rulesets/" + version + "/shadow", "{\"enabled\": false}", analysts),
+                new Endpoint("POST", "/api/v1/rulesets/" + version + "/canary", "{\"percent\": 0}", analysts),
+                new Endpoint("POST", "/api/v1/rulesets/" + version + "/promote", "{\"override\": true}", analysts),
+                new Endpoint("POST", "/api/v1/rulesets/rollback", "{}", analysts),
+                new Endpoint("GET", "/api/v1/schemas/handoff-contract", null, Set.of("decider", "analyst", "approver", "auditor", "admin", "none")));
+        for (Endpoint endpoint : endpoints) {
+            for (String role : ROLES) {
+                if (endpoint.path().endsWith("/rollback") && endpoint.allowed().contains(role)) {
+                    send(role, "POST", "/api/v1/rulesets/" + version + "/promote", "{\"override\": true}");
+                }
+                HttpResponse<String> response = send(role, endpoint.method(), endpoint.path(), endpoint.body());
+                String what = role + " " + endpoint.method() + " " + endpoint.path() + " -> " + response.body();
+                if (endpoint.allowed().contains(role)) {
+                    assertThat(response.statusCode()).as(what).isBetween(200, 299);
+                } else {
+                    assertThat(response.statusCode()).as(what).isEqualTo(403);
+                    assertThat(response.body()).as(what).contains("\"code\":\"forbidden\"");
+                }
+            }
+            HttpResponse<String> anonymous = send(null, endpoint.method(), endpoint.path(), endpoint.body());
+            if (endpoint.allowed().contains("none")) {
+                assertThat(anonymous.statusCode()).isEqualTo(200);
+            } else {
+                assertThat(anonymous.statusCode()).as("no key: " + endpoint.path()).isEqualTo(401);
+                assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+            }
+        }
+    }
+
+    @Test
+    void anUnknownKeyIsRefused() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/audit/verify"))
+                .header(TestKeys.HEADER, "guessed-key").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).contains("\"code\":\"unauthenticated\"");
+    }
+
+    private HttpResponse<String> send(String role, String method, String path, String body) throws Exception {
+        URI uri = URI.create("http://localhost:" + port + path);
+        HttpRequest.Builder builder = role == null ? HttpRequest.newBuilder(uri) : TestKeys.as(role, uri);
+        builder.header("Content-Type", "application/json");
+        builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

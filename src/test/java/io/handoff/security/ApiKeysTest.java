@@ -1,0 +1,38 @@
+package io.handoff.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class ApiKeysTest {
+    private static final Map<String, SecurityProperties.Key> DEV = Map.of("dev-auditor",
+            new SecurityProperties.Key(ApiKeys.sha256("dev-auditor-key"), List.of("auditor")));
+
+    @Test
+    void findsCallersByTheirKeyAndRefusesUnknownKeys() {
+        ApiKeys keys = new ApiKeys(new SecurityProperties(Map.of("ops", new SecurityProperties.Key(ApiKeys.sha256("s3cret-ops"),
+                List.of("auditor", "analyst"))), false));
+        assertThat(keys.find("s3cret-ops")).hasValueSatisfying(caller -> {
+            assertThat(caller.name()).isEqualTo("ops");
+            assertThat(caller.roles()).containsExactly(Role.AUDITOR, Role.ANALYST);
+        });
+        assertThat(keys.find("s3cret-op")).isEmpty();
+    }
+
+    @Test
+    void productionRefusesToStartWithDevelopmentKeys() {
+        assertThat(new ApiKeys(new SecurityProperties(DEV, false)).usesDevelopmentKeys()).isTrue();
+        assertThatThrownBy(() -> new ApiKeys(new SecurityProperties(DEV, true)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("dev-auditor-key");
+    }
+
+    @Test
+    void unknownRoleIsAConfigurationError() {
+        assertThatThrownBy(() -> new ApiKeys(new SecurityProperties(Map.of("x", new SecurityProperties.Key(ApiKeys.sha256("k"),
+                List.of("superuser"))), false))).hasMessageContaining("superuser");
+    }
+}
