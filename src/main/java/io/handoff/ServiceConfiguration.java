@@ -70,7 +70,7 @@ class ServiceConfiguration {
                                       ContractValidator validator, Clock clock, RolloutProperties rollout,
                                       RulesetProperties properties) {
         return new RulesetLifecycle(activeRuleset, archive, new RulesetHistory(jdbc), new ShadowStore(jdbc), validator, clock,
-                rollout, properties.maxFirings());
+                rollout, properties.compiler());
     }
 
     @Bean

@@ -17,15 +17,17 @@ public final class Ruleset {
     private final List<SourceFile> sources;
     private final List<CompileProblem> warnings;
     private final int maxFirings;
+    private final long maxEvaluationNanos;
 
     Ruleset(String version, KieBase kieBase, Map<String, RuleLocation> locations, List<SourceFile> sources,
-            List<CompileProblem> warnings, int maxFirings) {
+            List<CompileProblem> warnings, int maxFirings, long maxEvaluationNanos) {
         this.version = version;
         this.kieBase = kieBase;
         this.locations = Map.copyOf(locations);
         this.sources = List.copyOf(sources);
         this.warnings = List.copyOf(warnings);
         this.maxFirings = maxFirings;
+        this.maxEvaluationNanos = maxEvaluationNanos;
     }
 
     public String version() {
@@ -49,7 +51,7 @@ public final class Ruleset {
     public Evaluation evaluate(List<?> facts) {
         long start = System.nanoTime();
         StatelessKieSession session = kieBase.newStatelessKieSession();
-        TraceListener listener = new TraceListener(locations, maxFirings);
+        TraceListener listener = new TraceListener(locations, maxFirings, maxEvaluationNanos);
         session.addEventListener((org.kie.api.event.rule.AgendaEventListener) listener);
         session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) listener);
         session.execute(facts);

@@ -34,14 +34,21 @@ public final class RulesetCompiler {
 
     private final DecisionTableTranslator translator = new DecisionTableTranslator();
     private final TableRowChecks rowChecks = new TableRowChecks();
+    public static final java.time.Duration DEFAULT_MAX_EVALUATION = java.time.Duration.ofMillis(250);
     private final int maxFirings;
+    private final long maxEvaluationNanos;
 
     public RulesetCompiler() {
-        this(DEFAULT_MAX_FIRINGS);
+        this(DEFAULT_MAX_FIRINGS, DEFAULT_MAX_EVALUATION);
     }
 
-    public RulesetCompiler(int maxFirings) {
+    /**
+     * Rulesets compiled here stop an evaluation past {@code maxFirings} rule firings or {@code maxEvaluation}
+     * (checked between firings); the decision is then a deterministic escalation with a budget-guard finding.
+     */
+    public RulesetCompiler(int maxFirings, java.time.Duration maxEvaluation) {
         this.maxFirings = maxFirings;
+        this.maxEvaluationNanos = maxEvaluation.toNanos();
     }
 
     /** Compiles the sources or throws with every error found. */
@@ -83,7 +90,7 @@ public final class RulesetCompiler {
             throw new RulesetCompilationException(problems);
         }
         KieBase kieBase = builder.newKieBase();
-        return new Ruleset(version(sources), kieBase, locations, sources, problems, maxFirings);
+        return new Ruleset(version(sources), kieBase, locations, sources, problems, maxFirings, maxEvaluationNanos);
     }
 
     private static Resource resource(byte[] content, String path) {

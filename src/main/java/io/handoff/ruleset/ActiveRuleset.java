@@ -24,7 +24,7 @@ public final class ActiveRuleset implements Supplier<Ruleset> {
     }
 
     public static Ruleset compile(RulesetProperties properties) {
-        return new RulesetCompiler(properties.maxFirings())
+        return properties.compiler()
                 .compile(RuleSources.read(properties.rulesFolder(), properties.tablesFolder()));
     }
 

@@ -48,7 +48,7 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
     private final ContractValidator validator;
     private final Clock clock;
     private final RolloutProperties rollout;
-    private final int maxFirings;
+    private final RulesetCompiler rulesetCompiler;
     private final Map<String, Candidate> candidates = new ConcurrentHashMap<>();
     private final Deque<Ruleset> previous = new ArrayDeque<>();
     private final Set<String> blocked = ConcurrentHashMap.newKeySet();
@@ -66,7 +66,7 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
     }
 
     public RulesetLifecycle(ActiveRuleset active, RulesetArchive archive, RulesetHistory history, ShadowStore shadows,
-                            ContractValidator validator, Clock clock, RolloutProperties rollout, int maxFirings) {
+                            ContractValidator validator, Clock clock, RolloutProperties rollout, RulesetCompiler rulesetCompiler) {
         this.active = active;
         this.archive = archive;
         this.history = history;
@@ -74,7 +74,7 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
         this.validator = validator;
         this.clock = clock;
         this.rollout = rollout;
-        this.maxFirings = maxFirings;
+        this.rulesetCompiler = rulesetCompiler;
         this.watch = new PostureWatch(rollout.window());
         history.record(active.get().version(), "activated", "service", "loaded from the configured folders at startup",
                 "{}", clock.instant());
@@ -104,7 +104,7 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
         CandidateReport report;
         Ruleset ruleset = null;
         try {
-            ruleset = new RulesetCompiler(maxFirings).compile(sources);
+            ruleset = rulesetCompiler.compile(sources);
             DecisionService pure = new DecisionService(validator, () -> null, clock);
             List<CaseResult> results = new CaseRunner(pure).runAll(cases, ruleset);
             List<String> failures = results.stream().filter(r -> !r.passed())

@@ -13,5 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("handoff.ruleset")
 public record RulesetProperties(@DefaultValue("./rules") Path rulesFolder,
                                 @DefaultValue("./decision-tables") Path tablesFolder,
-                                @DefaultValue("10000") int maxFirings) {
+                                @DefaultValue("10000") int maxFirings,
+                                @DefaultValue("250ms") java.time.Duration maxEvaluationTime) {
+    public io.handoff.engine.RulesetCompiler compiler() {
+        return new io.handoff.engine.RulesetCompiler(maxFirings, maxEvaluationTime);
+    }
 }
