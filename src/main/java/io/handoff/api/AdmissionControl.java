@@ -22,7 +22,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The cost guardrail for the service itself: at most {@code max-concurrent} decisions are evaluated at once
  * and at most {@code max-queued} wait (each for at most {@code queue-timeout}); anything past that is answered
- * at once with 429 problem+json and {@code Retry-After} instead of slowing every caller down.
+ * at once with 429 problem+json and {@code Retry-After} instead of slowing every caller down. Each caller (API
+ * key) is also limited to {@code per-caller-per-second} decisions (token bucket, Bucket4j).
  */
 @Component
 public class AdmissionControl extends OncePerRequestFilter {
@@ -34,13 +35,21 @@ public class AdmissionControl extends OncePerRequestFilter {
 
     @ConfigurationProperties("handoff.budget")
     public record BudgetProperties(@DefaultValue("32") int maxConcurrent, @DefaultValue("64") int maxQueued,
-                            @DefaultValue("200ms") java.time.Duration queueTimeout) {
+                            @DefaultValue("200ms") java.time.Duration queueTimeout,
+                            @DefaultValue("5000") int perCallerPerSecond) {
     }
+
+    private final int perCallerPerSecond;
+    private final java.util.Map<String, io.github.bucket4j.Bucket> buckets = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Counter limited;
 
     AdmissionControl(BudgetProperties budget, MeterRegistry registry) {
         this.running = new Semaphore(budget.maxConcurrent(), true);
         this.maxQueued = budget.maxQueued();
         this.queueTimeoutNanos = budget.queueTimeout().toNanos();
+        this.perCallerPerSecond = budget.perCallerPerSecond();
+        this.limited = Counter.builder("handoff.rejections").tag("code", "rate-limited")
+                .description("requests refused, by problem code").register(registry);
         this.shed = Counter.builder("handoff.rejections").tag("code", "overloaded")
                 .description("requests refused, by problem code").register(registry);
         Gauge.builder("handoff.admission.queue.depth", queued, AtomicInteger::get)
@@ -57,9 +66,19 @@ public class AdmissionControl extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String caller = request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName();
+        io.github.bucket4j.ConsumptionProbe probe = bucket(caller).tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            limited.increment();
+            long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
+            reject(response, "rate-limited", "Too many decisions from this caller",
+                    "The caller exceeded " + perCallerPerSecond + " decisions per second; retry after " + seconds + " s.", seconds);
+            return;
+        }
         if (!admit()) {
             shed.increment();
-            reject(response);
+            reject(response, "overloaded", "Too many decisions at once",
+                    "The service is at its concurrency budget; retry after 1 s.", 1);
             return;
         }
         try {
@@ -87,12 +106,19 @@ public class AdmissionControl extends OncePerRequestFilter {
         }
     }
 
-    private static void reject(HttpServletResponse response) throws IOException {
+    private io.github.bucket4j.Bucket bucket(String caller) {
+        return buckets.computeIfAbsent(caller, c -> io.github.bucket4j.Bucket.builder()
+                .addLimit(limit -> limit.capacity(perCallerPerSecond).refillGreedy(perCallerPerSecond, java.time.Duration.ofSeconds(1)))
+                .build());
+    }
+
+    private static void reject(HttpServletResponse response, String code, String title, String detail, long retryAfter)
+            throws IOException {
         response.setStatus(429);
-        response.setHeader("Retry-After", "1");
+        response.setHeader("Retry-After", String.valueOf(retryAfter));
         response.setContentType("application/problem+json");
-        response.getOutputStream().write(("{\"type\":\"" + ProblemHandler.TYPE_BASE + "overloaded\",\"title\":\"Too many decisions at once\","
-                + "\"status\":429,\"code\":\"overloaded\",\"detail\":\"The service is at its concurrency budget; retry after 1 s.\","
+        response.getOutputStream().write(("{\"type\":\"" + ProblemHandler.TYPE_BASE + code + "\",\"title\":\"" + title + "\","
+                + "\"status\":429,\"code\":\"" + code + "\",\"detail\":\"" + detail + "\","
                 + "\"instance\":\"/api/v1/decisions\"}").getBytes(StandardCharsets.UTF_8));
     }
 }
