@@ -35,6 +35,8 @@ final class LoadRun {
         }
     }
 
+    private static volatile boolean politeClients;
+
     private LoadRun() {
     }
 
@@ -46,6 +48,13 @@ final class LoadRun {
     /** As above, also metering the CPU of process {@code pid} and, if asked, of the local PostgreSQL. */
     static Result run(String label, URI uri, List<byte[]> bodies, int concurrency, Duration warmup, Duration measure,
                       long pid, boolean meterPostgres) throws InterruptedException {
+        return run(label, uri, bodies, concurrency, warmup, measure, pid, meterPostgres, false);
+    }
+
+    /** As above; with {@code honorRetryAfter} a client answered 429 waits the Retry-After seconds, as a polite caller does. */
+    static Result run(String label, URI uri, List<byte[]> bodies, int concurrency, Duration warmup, Duration measure,
+                      long pid, boolean meterPostgres, boolean honorRetryAfter) throws InterruptedException {
+        politeClients = honorRetryAfter;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         drive(http, uri, bodies, concurrency, warmup);
         long serviceBefore = pid > 0 ? CpuMeter.processNanos(pid) : 0;
@@ -75,6 +84,7 @@ final class LoadRun {
                 int n = 0;
                 for (int i = id; System.nanoTime() < end; i++) {
                     long start = System.nanoTime();
+                    long took = 0;
                     int code = 0;
                     try {
                         HttpResponse<Void> response = http.send(TestKeys.request(uri)
@@ -82,6 +92,10 @@ final class LoadRun {
                                 .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i % bodies.size()))).build(),
                                 HttpResponse.BodyHandlers.discarding());
                         code = response.statusCode();
+                        took = System.nanoTime() - start;
+                        if (code == 429 && politeClients) {
+                            Thread.sleep(1000L * Long.parseLong(response.headers().firstValue("Retry-After").orElse("1")));
+                        }
                         if (code != 200 && code != 429) {
                             errors.incrementAndGet();
                         }
@@ -93,7 +107,7 @@ final class LoadRun {
                         codes = Arrays.copyOf(codes, n * 2);
                     }
                     codes[n] = code;
-                    mine[n++] = System.nanoTime() - start;
+                    mine[n++] = took > 0 ? took : System.nanoTime() - start;
                 }
                 latencies[id] = mine;
                 statuses[id] = codes;

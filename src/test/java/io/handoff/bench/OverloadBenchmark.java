@@ -27,20 +27,26 @@ public final class OverloadBenchmark {
             LoadRun.Result before = LoadRun.run("light load", service.uri("/api/v1/decisions"), bodies, light, Duration.ofSeconds(2), measure);
             LoadRun.Result overload = LoadRun.run("4x the cap", service.uri("/api/v1/decisions"), bodies, 4 * cap, Duration.ofSeconds(2), measure);
             LoadRun.Result after = LoadRun.run("light load again", service.uri("/api/v1/decisions"), bodies, light, Duration.ofSeconds(2), measure);
+            LoadRun.Result polite = LoadRun.run("4x, Retry-After kept", service.uri("/api/v1/decisions"), bodies, 4 * cap,
+                    Duration.ofSeconds(2), measure, -1, false, true);
             StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
-                    "%nOVERLOAD BENCHMARK (cap " + cap + " concurrent, " + cap + " queued for 20 ms)%n  %-18s %5s %10s %9s %9s %9s %10s%n",
+                    "%nOVERLOAD BENCHMARK (cap " + cap + " concurrent, " + cap + " queued for 20 ms)%n  %-22s %5s %10s %9s %9s %9s %10s%n",
                     "load", "conc", "admitted/s", "p50 ms", "p99 ms", "shed", "429 p50 ms"));
-            for (LoadRun.Result r : List.of(before, overload, after)) {
+            for (LoadRun.Result r : List.of(before, overload, after, polite)) {
                 table.append(String.format(Locale.ROOT, "  %-18s %5d %10.0f %9.2f %9.2f %9d %10.2f%n", r.label(), r.concurrency(),
                         r.perSecond(), r.p50Millis(), r.p99Millis(), r.shed(), r.shedP50Millis()));
             }
-            double ratio = overload.p99Millis() / before.p99Millis();
-            table.append(String.format(Locale.ROOT, "  admitted p99 under overload / light-load p99: %.2f (target <= 2.0); errors other than 429: %d%n",
-                    ratio, before.errors() + overload.errors() + after.errors()));
+            // the stricter baseline: the better of the two light-load runs
+            double lightP99 = Math.min(before.p99Millis(), after.p99Millis());
+            double ratio = overload.p99Millis() / lightP99;
+            double politeRatio = polite.p99Millis() / lightP99;
+            table.append(String.format(Locale.ROOT, "  admitted p99 under overload / light-load p99: %.2f with clients retrying at once, "
+                            + "%.2f with clients keeping Retry-After (target <= 2.0); errors other than 429: %d%n",
+                    ratio, politeRatio, before.errors() + overload.errors() + after.errors() + polite.errors()));
             System.out.println(table);
             Files.writeString(work.resolve("overload.json"), String.format(Locale.ROOT,
                     "{\"lightP99Millis\": %.3f, \"overloadP99Millis\": %.3f, \"ratio\": %.3f, \"shed\": %d, \"shedP50Millis\": %.3f, \"afterP99Millis\": %.3f}%n",
-                    before.p99Millis(), overload.p99Millis(), ratio, overload.shed(), overload.shedP50Millis(), after.p99Millis()));
+                    lightP99, overload.p99Millis(), ratio, overload.shed(), overload.shedP50Millis(), after.p99Millis()));
         }
     }
 }
