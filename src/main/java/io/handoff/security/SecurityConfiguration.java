@@ -4,16 +4,25 @@ import jakarta.servlet.DispatcherType;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
+ * Callers authenticate with an API key ({@code X-API-Key}) or, when an issuer or public key is configured
+ * ({@code spring.security.oauth2.resourceserver.jwt.*}), a bearer JWT whose {@code roles} claim names roles.
  * The role of every endpoint. decider: make decisions. analyst: rulesets. auditor: read decisions, audit,
  * replay (read-only). approver: approvals. admin: everything. Health, info, metrics for scraping, the
  * contract schema and the API description are open.
@@ -34,7 +43,16 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiKeys keys) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+        JwtDecoder decoder = jwtDecoder.getIfAvailable();
+        if (decoder != null) {
+            // bearer JWTs when an issuer (or public key) is configured: roles from the "roles" claim
+            http.oauth2ResourceServer(oauth -> oauth
+                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(SecurityConfiguration::withRoles))
+                    .authenticationEntryPoint((request, response, e) -> Problems.write(response, 401, "unauthenticated",
+                            "Invalid bearer token", "The bearer token was not accepted.")));
+            log.info("bearer JWT authentication enabled; roles are read from the 'roles' claim");
+        }
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.disable())
@@ -57,5 +75,12 @@ class SecurityConfiguration {
                         .accessDeniedHandler((request, response, e) -> Problems.write(response, 403, "forbidden",
                                 "Forbidden", "Your role does not allow this request.")));
         return http.build();
+    }
+
+    private static JwtAuthenticationToken withRoles(Jwt jwt) {
+        List<String> roles = jwt.getClaimAsStringList("roles");
+        List<SimpleGrantedAuthority> authorities = roles == null ? List.of() : roles.stream()
+                .map(role -> new SimpleGrantedAuthority("ROLE_" + Role.of(role).name())).toList();
+        return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
     }
 }
