@@ -1,7 +1,6 @@
 package io.handoff.api;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,6 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.handoff.security.Problems;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -114,11 +114,7 @@ public class AdmissionControl extends OncePerRequestFilter {
 
     private static void reject(HttpServletResponse response, String code, String title, String detail, long retryAfter)
             throws IOException {
-        response.setStatus(429);
         response.setHeader("Retry-After", String.valueOf(retryAfter));
-        response.setContentType("application/problem+json");
-        response.getOutputStream().write(("{\"type\":\"" + ProblemHandler.TYPE_BASE + code + "\",\"title\":\"" + title + "\","
-                + "\"status\":429,\"code\":\"" + code + "\",\"detail\":\"" + detail + "\","
-                + "\"instance\":\"/api/v1/decisions\"}").getBytes(StandardCharsets.UTF_8));
+        Problems.write(response, 429, code, title, detail);
     }
 }

@@ -2,7 +2,6 @@ package io.handoff.api;
 
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -110,9 +109,5 @@ class AuditController {
 
     private static NotFoundException notFound(String decisionId) {
         return new NotFoundException("decision-not-found", "no decision or attempt is recorded under id " + decisionId);
-    }
-
-    static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -11,7 +11,11 @@ final class BodyReader {
     private final long cap;
 
     BodyReader(ApiProperties properties) {
-        this.cap = properties.maxBodySize().toBytes();
+        this(properties.maxBodySize().toBytes());
+    }
+
+    BodyReader(long cap) {
+        this.cap = cap;
     }
 
     byte[] read(HttpServletRequest request) {

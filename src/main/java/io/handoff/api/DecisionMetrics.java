@@ -1,5 +1,7 @@
 package io.handoff.api;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.stereotype.Component;
@@ -17,6 +19,9 @@ import io.micrometer.core.instrument.Timer;
 class DecisionMetrics {
     private final MeterRegistry registry;
     private final Timer latency;
+    /** Meters looked up once per tag combination, not rebuilt on every decision. */
+    private final Map<String, Counter> decisions = new ConcurrentHashMap<>();
+    private final Map<String, Counter> fires = new ConcurrentHashMap<>();
 
     DecisionMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -26,12 +31,14 @@ class DecisionMetrics {
 
     void decided(Decision decision, long nanos) {
         latency.record(nanos, TimeUnit.NANOSECONDS);
-        Counter.builder("handoff.decisions").description("decisions made")
-                .tag("outcome", decision.outcome()).tag("posture", decision.posture()).tag("domain", decision.domain())
-                .tag("ruleset", decision.rulesetVersion().substring(0, 12)).register(registry).increment();
+        String ruleset = decision.rulesetVersion().substring(0, 12);
+        decisions.computeIfAbsent(decision.outcome() + "|" + decision.posture() + "|" + decision.domain() + "|" + ruleset,
+                key -> Counter.builder("handoff.decisions").description("decisions made")
+                        .tag("outcome", decision.outcome()).tag("posture", decision.posture())
+                        .tag("domain", decision.domain()).tag("ruleset", ruleset).register(registry)).increment();
         for (Decision.TraceEntry fired : decision.trace()) {
-            Counter.builder("handoff.rule.fires").description("rule firings").tag("rule", fired.ruleId())
-                    .register(registry).increment();
+            fires.computeIfAbsent(fired.ruleId(), rule -> Counter.builder("handoff.rule.fires").description("rule firings")
+                    .tag("rule", rule).register(registry)).increment();
         }
     }
 

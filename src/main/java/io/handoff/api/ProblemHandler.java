@@ -1,7 +1,6 @@
 package io.handoff.api;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -137,10 +136,5 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private ProblemDetail counted(ProblemDetail problem) {
         metrics.rejected(String.valueOf(problem.getProperties().get("code")));
         return problem;
-    }
-
-    static List<String> codes() {
-        return List.of("invalid-contract", "malformed-json", "payload-too-large", "incomplete-decision", "internal-error",
-                "audit-unavailable", "decision-not-found", "bad-parameter");
     }
 }

@@ -34,7 +34,7 @@ class RulesetController {
         this.active = active;
         this.lifecycle = lifecycle;
         this.folders = folders;
-        this.zipReader = new BodyReader(new ApiProperties(org.springframework.util.unit.DataSize.ofMegabytes(20)));
+        this.zipReader = new BodyReader(20L * 1024 * 1024);
     }
 
     record RulesetView(String version, List<String> sources, Map<String, String> rules, List<String> warnings) {

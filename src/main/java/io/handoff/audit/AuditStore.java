@@ -133,10 +133,6 @@ public final class AuditStore {
         return jdbc.queryForList("SELECT hash FROM audit_record WHERE seq = ?", String.class, seq).stream().findFirst();
     }
 
-    Optional<Long> firstSeq() {
-        return Optional.ofNullable(jdbc.queryForObject("SELECT MIN(seq) FROM audit_record", Long.class));
-    }
-
     List<Checkpoint> checkpoints() {
         return jdbc.query("SELECT first_seq, last_seq, prev_hash, last_hash, removed, reason, created_at FROM audit_checkpoint ORDER BY first_seq",
                 (rs, n) -> new Checkpoint(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5),

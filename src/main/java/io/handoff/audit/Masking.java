@@ -41,8 +41,4 @@ public final class Masking {
         }
         return new Masked(copy, masked);
     }
-
-    public List<String> pointers() {
-        return pointers;
-    }
 }

@@ -59,19 +59,17 @@ public final class DecisionService {
         }
         long validatedAt = System.nanoTime();
         Ruleset ruleset = routing.forContract(validated.contract().contractId());
-        Decision decision;
-        Evaluation evaluation;
+        Evaluated evaluated;
         try {
-            evaluation = ruleset.evaluate(List.of(HandoffFacts.from(validated.contract())));
-            decision = DecisionAssembler.assemble(decisionId, now(), validated.contract(),
-                    CanonicalJson.sha256(validated.document()), evaluation);
+            evaluated = evaluate(decisionId, validated, ruleset, now());
         } catch (RuntimeException e) {
             routing.failed(ruleset, decisionId);
             throw e;
         }
+        Decision decision = evaluated.decision();
         String json = DecisionJson.write(decision);
         recorder.record(AuditEntries.ofDecision(decision, json, validated.document(), masking, validatedAt - start,
-                evaluation.nanos()));
+                evaluated.evaluateNanos()));
         routing.decided(decision, validated);
         return new Decided(decision, json);
     }
@@ -82,9 +80,17 @@ public final class DecisionService {
     }
 
     Decision decide(String decisionId, ContractValidator.Validated validated, Ruleset ruleset, Instant recordedAt) {
+        return evaluate(decisionId, validated, ruleset, recordedAt).decision();
+    }
+
+    private record Evaluated(Decision decision, long evaluateNanos) {
+    }
+
+    private static Evaluated evaluate(String decisionId, ContractValidator.Validated validated, Ruleset ruleset,
+                                      Instant recordedAt) {
         Evaluation evaluation = ruleset.evaluate(List.of(HandoffFacts.from(validated.contract())));
-        return DecisionAssembler.assemble(decisionId, recordedAt, validated.contract(),
-                CanonicalJson.sha256(validated.document()), evaluation);
+        return new Evaluated(DecisionAssembler.assemble(decisionId, recordedAt, validated.contract(),
+                CanonicalJson.sha256(validated.document()), evaluation), evaluation.nanos());
     }
 
     public ContractValidator validator() {

@@ -31,6 +31,8 @@ final class DecisionTableTranslator {
     record Result(List<TableTranslation> sheets, List<CompileProblem> problems) {
     }
 
+    private final TableRowChecks rowChecks = new TableRowChecks();
+
     Result translate(SourceFile source) {
         List<TableTranslation> sheets = new ArrayList<>();
         List<CompileProblem> problems = new ArrayList<>();
@@ -55,6 +57,7 @@ final class DecisionTableTranslator {
             for (Sheet sheet : workbook) {
                 if (hasRuleTable(sheet)) {
                     names.add(sheet.getSheetName());
+                    rowChecks.checkSheet(source.path(), sheet, problems);
                 } else {
                     problems.add(CompileProblem.warning("sheet-not-compiled",
                             new RuleLocation(source.path(), sheet.getSheetName(), null, null),

@@ -33,7 +33,6 @@ public final class RulesetCompiler {
     public static final int DEFAULT_MAX_FIRINGS = 10_000;
 
     private final DecisionTableTranslator translator = new DecisionTableTranslator();
-    private final TableRowChecks rowChecks = new TableRowChecks();
     public static final java.time.Duration DEFAULT_MAX_EVALUATION = java.time.Duration.ofMillis(250);
     private final int maxFirings;
     private final long maxEvaluationNanos;
@@ -68,7 +67,6 @@ public final class RulesetCompiler {
             } else if (source.isTable()) {
                 DecisionTableTranslator.Result result = translator.translate(source);
                 problems.addAll(result.problems());
-                problems.addAll(rowChecks.check(source));
                 for (TableTranslation sheet : result.sheets()) {
                     tablesByGeneratedPath.put(sheet.generatedPath(), sheet);
                     sheet.rules().forEach((id, location) -> addLocation(id, location, locations, problems));

@@ -1,7 +1,5 @@
 package io.handoff.engine;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,8 +13,6 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 /**
  * Checks on table rows that Drools does not make: numeric bands ({@code x >= $param} / {@code x < $param}
@@ -32,22 +28,8 @@ final class TableRowChecks {
     private record DataRow(int row, String id, List<String> conditions, String group, double from, double below) {
     }
 
-    List<CompileProblem> check(SourceFile source) {
-        List<CompileProblem> problems = new ArrayList<>();
-        if (!source.path().endsWith(".xlsx") && !source.path().endsWith(".xls")) {
-            return problems;
-        }
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(source.content()))) {
-            for (Sheet sheet : workbook) {
-                checkSheet(source.path(), sheet, problems);
-            }
-        } catch (IOException | RuntimeException e) {
-            // unreadable workbooks are reported by the compiler itself
-        }
-        return problems;
-    }
-
-    private void checkSheet(String file, Sheet sheet, List<CompileProblem> problems) {
+    /** Adds the warnings for one worksheet of a table (the translator calls it on the workbook it has open). */
+    void checkSheet(String file, Sheet sheet, List<CompileProblem> problems) {
         int header = -1;
         for (Row row : sheet) {
             if (text(row, 0).startsWith("RuleTable")) {

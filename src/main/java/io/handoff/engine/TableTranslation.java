@@ -1,6 +1,5 @@
 package io.handoff.engine;
 
-import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -27,9 +26,5 @@ record TableTranslation(String file, String sheet, String drl, Map<String, RuleL
     RuleLocation locate(int drlLine) {
         Map.Entry<Integer, Integer> entry = rowByFirstLine.floorEntry(drlLine);
         return entry == null ? new RuleLocation(file, sheet, null, null) : RuleLocation.ofTableRow(file, sheet, entry.getValue());
-    }
-
-    List<String> ruleNames() {
-        return List.copyOf(rules.keySet());
     }
 }

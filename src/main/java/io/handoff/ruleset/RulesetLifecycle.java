@@ -45,10 +45,11 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
     private final RulesetArchive archive;
     private final RulesetHistory history;
     private final ShadowStore shadows;
-    private final ContractValidator validator;
     private final Clock clock;
     private final RolloutProperties rollout;
     private final RulesetCompiler rulesetCompiler;
+    /** Decides on a given ruleset without recording: for cases and shadow evaluations. */
+    private final DecisionService pureDecisions;
     private final Map<String, Candidate> candidates = new ConcurrentHashMap<>();
     private final Deque<Ruleset> previous = new ArrayDeque<>();
     private final Set<String> blocked = ConcurrentHashMap.newKeySet();
@@ -71,10 +72,10 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
         this.archive = archive;
         this.history = history;
         this.shadows = shadows;
-        this.validator = validator;
         this.clock = clock;
         this.rollout = rollout;
         this.rulesetCompiler = rulesetCompiler;
+        this.pureDecisions = new DecisionService(validator, active, clock);
         this.watch = new PostureWatch(rollout.window());
         history.record(active.get().version(), "activated", "service", "loaded from the configured folders at startup",
                 "{}", clock.instant());
@@ -105,8 +106,7 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
         Ruleset ruleset = null;
         try {
             ruleset = rulesetCompiler.compile(sources);
-            DecisionService pure = new DecisionService(validator, () -> null, clock);
-            List<CaseResult> results = new CaseRunner(pure).runAll(cases, ruleset);
+            List<CaseResult> results = new CaseRunner(pureDecisions).runAll(cases, ruleset);
             List<String> failures = results.stream().filter(r -> !r.passed())
                     .map(r -> r.file() + ": " + r.mismatches()).toList();
             List<String> uncovered = Coverage.uncovered(ruleset, results).entrySet().stream()
@@ -298,7 +298,7 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
 
     private void runShadow(Ruleset candidate, Decision live, ContractValidator.Validated contract) {
         try {
-            Decision shadowed = new DecisionService(validator, () -> candidate, clock).decide(live.decisionId(), contract, candidate);
+            Decision shadowed = pureDecisions.decide(live.decisionId(), contract, candidate);
             shadows.record(live.decisionId(), candidate.version(), live.rulesetVersion(), differences(live, shadowed), clock.instant());
         } catch (RuntimeException e) {
             log.warn("shadow evaluation of {} on {} failed: {}", candidate.version(), live.decisionId(), e.getMessage());

@@ -5,12 +5,15 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Writes the 401/403 problems of the security layer in the same RFC 9457 shape as the rest of the API. */
-final class Problems {
+/**
+ * Writes problems from servlet filters (authentication, admission), which run before the MVC problem
+ * handler, in the same RFC 9457 shape as the rest of the API.
+ */
+public final class Problems {
     private Problems() {
     }
 
-    static void write(HttpServletResponse response, int status, String code, String title, String detail) throws IOException {
+    public static void write(HttpServletResponse response, int status, String code, String title, String detail) throws IOException {
         response.setStatus(status);
         response.setContentType("application/problem+json");
         if (status == 401) {
