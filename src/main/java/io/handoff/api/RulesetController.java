@@ -45,8 +45,9 @@ class RulesetController {
 
     /** Who asks for a lifecycle step and why; both are kept in the history. */
     record Step(String actor, String reason, Boolean override, Boolean enabled, Integer percent) {
-        String who() {
-            return actor == null || actor.isBlank() ? "anonymous" : actor;
+        /** The authenticated caller, with the person it acts for when one is named. */
+        String who(HttpServletRequest request) {
+            return RulesetController.who(request, actor);
         }
 
         String why() {
@@ -76,7 +77,7 @@ class RulesetController {
     @PostMapping("/api/v1/rulesets")
     ResponseEntity<CandidateReport> submit(HttpServletRequest request) {
         String type = request.getContentType() == null ? "" : request.getContentType();
-        String actor = request.getParameter("actor") == null ? "anonymous" : request.getParameter("actor");
+        String actor = who(request, request.getParameter("actor"));
         String reason = request.getParameter("reason") == null ? "" : request.getParameter("reason");
         CandidateReport report;
         if (type.startsWith("application/zip")) {
@@ -97,16 +98,17 @@ class RulesetController {
     }
 
     @PostMapping("/api/v1/rulesets/{version}/promote")
-    RulesetLifecycle.Rollout promote(@PathVariable String version, @RequestBody(required = false) Step step) {
+    RulesetLifecycle.Rollout promote(@PathVariable String version, @RequestBody(required = false) Step step,
+                                     HttpServletRequest request) {
         Step s = step == null ? new Step(null, null, false, null, null) : step;
-        lifecycle.promote(version, s.who(), s.why(), Boolean.TRUE.equals(s.override()));
+        lifecycle.promote(version, s.who(request), s.why(), Boolean.TRUE.equals(s.override()));
         return lifecycle.rollout();
     }
 
     @PostMapping("/api/v1/rulesets/rollback")
-    RulesetLifecycle.Rollout rollback(@RequestBody(required = false) Step step) {
+    RulesetLifecycle.Rollout rollback(@RequestBody(required = false) Step step, HttpServletRequest request) {
         Step s = step == null ? new Step(null, null, false, null, null) : step;
-        lifecycle.rollback(s.who(), s.why(), List.of());
+        lifecycle.rollback(s.who(request), s.why(), List.of());
         return lifecycle.rollout();
     }
 
@@ -120,6 +122,12 @@ class RulesetController {
     RulesetLifecycle.Rollout canary(@PathVariable String version, @RequestBody Step step) {
         lifecycle.canary(version, step.percent() == null ? 0 : step.percent());
         return lifecycle.rollout();
+    }
+
+    /** History names the authenticated caller (key or token), never only a name the request claims. */
+    static String who(HttpServletRequest request, String actor) {
+        String caller = request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName();
+        return actor == null || actor.isBlank() ? caller : caller + " for " + actor;
     }
 
     @GetMapping("/api/v1/rulesets/{version}/shadow-report")

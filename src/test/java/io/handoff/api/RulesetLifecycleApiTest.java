@@ -80,6 +80,10 @@ class RulesetLifecycleApiTest {
         assertThat(post("/api/v1/rulesets/" + version + "/promote", "{\"actor\": \"dana\", \"reason\": \"raise green band\", \"override\": true}")
                 .statusCode()).isEqualTo(200);
         assertThat(activeVersion()).isEqualTo(version);
+        JsonNode promoted = ContractFixtures.JSON.readTree(get("/api/v1/rulesets").body()).get("history").valueStream()
+                .filter(e -> e.get("event").asString().equals("promoted") && e.get("version").asString().equals(version))
+                .findFirst().orElseThrow();
+        assertThat(promoted.get("actor").asString()).isEqualTo("dev-admin for dana");
         post("/api/v1/rulesets/rollback", "{\"actor\": \"dana\", \"reason\": \"test done\"}");
     }
 
