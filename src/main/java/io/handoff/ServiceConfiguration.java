@@ -1,6 +1,7 @@
 package io.handoff;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,10 @@ import io.handoff.audit.AuditLog;
 import io.handoff.audit.AuditProperties;
 import io.handoff.contract.ContractValidator;
 import io.handoff.decision.DecisionRecorder;
+import io.handoff.ruleset.CaseResult;
+import io.handoff.ruleset.CaseRunner;
+import io.handoff.orchestration.OrchestrationProperties;
+import io.handoff.orchestration.Orchestrator;
 import io.handoff.decision.DecisionService;
 import io.handoff.decision.ReplayService;
 import io.handoff.ruleset.ActiveRuleset;
@@ -31,7 +36,7 @@ import io.handoff.ruleset.ShadowStore;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @EnableConfigurationProperties({RulesetProperties.class, ApiProperties.class, AuditProperties.class, RolloutProperties.class,
-        AdmissionControl.BudgetProperties.class})
+        AdmissionControl.BudgetProperties.class, OrchestrationProperties.class})
 class ServiceConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ServiceConfiguration.class);
 
@@ -57,9 +62,16 @@ class ServiceConfiguration {
 
     /** The active ruleset; its sources are archived before it decides anything, so every decision can be replayed. */
     @Bean
-    ActiveRuleset activeRuleset(RulesetProperties properties, RulesetArchive archive, Clock clock) {
+    ActiveRuleset activeRuleset(RulesetProperties properties, RulesetArchive archive, Clock clock, ContractValidator validator) {
         ActiveRuleset active = ActiveRuleset.load(properties);
         archive.store(active.get(), clock.instant());
+        // Drools compiles constraints lazily on first use: without a warm-up the first live decisions can pass the
+        // per-decision time cap and come out as budget-guard escalations. The shipped cases warm every path.
+        long start = System.nanoTime();
+        List<CaseResult> warm = new CaseRunner(new DecisionService(validator, active::get, clock))
+                .runAll(CaseRunner.load(properties.rulesFolder(), properties.tablesFolder()), active.get());
+        log.info("warmed the active ruleset on {} cases in {} ms ({} passed)", warm.size(),
+                (System.nanoTime() - start) / 1_000_000, warm.stream().filter(CaseResult::passed).count());
         log.info("active ruleset {} ({} rules from {} sources)", active.get().version(), active.get().rules().size(),
                 active.get().sources().size());
         return active;
@@ -75,13 +87,21 @@ class ServiceConfiguration {
 
     @Bean
     DecisionService decisionService(ContractValidator validator, RulesetLifecycle lifecycle, Clock clock,
-                                    AuditLog auditLog, AuditProperties properties) {
-        DecisionRecorder recorder = auditLog::append;
+                                    AuditLog auditLog, AuditProperties properties, Orchestrator orchestrator) {
+        // a decision and what it opens (approvals, an incident, the handoff's state) commit in one transaction
+        DecisionRecorder recorder = (entry, decision, contract) -> auditLog.append(entry,
+                decision == null ? null : orchestrator.opening(decision, contract, true));
         if (!properties.recording()) {
             log.warn("handoff.audit.recording=false: decisions are NOT recorded. Use this for benchmarks only.");
             recorder = DecisionRecorder.none();
         }
         return new DecisionService(validator, lifecycle, clock, recorder, auditLog.masking());
+    }
+
+    @Bean
+    Orchestrator orchestrator(JdbcTemplate jdbc, TransactionTemplate transactions, AuditLog auditLog, Clock clock,
+                              OrchestrationProperties properties) {
+        return new Orchestrator(jdbc, transactions, auditLog, clock, properties);
     }
 
     @Bean

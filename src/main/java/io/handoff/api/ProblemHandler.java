@@ -20,6 +20,7 @@ import io.handoff.audit.AuditUnavailableException;
 import io.handoff.contract.MalformedContractException;
 import io.handoff.decision.IncompleteDecisionException;
 import io.handoff.decision.RejectedContractException;
+import io.handoff.orchestration.OrchestrationException;
 import io.handoff.ruleset.LifecycleException;
 
 /**
@@ -99,6 +100,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> lifecycle(LifecycleException e) {
         HttpStatus status = "unknown-version".equals(e.code()) ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
         return ResponseEntity.status(status).body(problem(status, e.code(), "The ruleset step cannot be taken", e.getMessage()));
+    }
+
+    @ExceptionHandler(OrchestrationException.class)
+    ResponseEntity<Object> orchestration(OrchestrationException e) {
+        HttpStatus status = HttpStatus.valueOf(e.status());
+        return ResponseEntity.status(status).body(problem(status, e.code(), "The handoff step cannot be taken", e.getMessage()));
     }
 
     @ExceptionHandler(Exception.class)

@@ -103,7 +103,15 @@ final class AuditWriter implements AutoCloseable {
             batches.increment();
             records.add(batch.size());
         } catch (RuntimeException e) {
-            log.error("audit batch of {} failed; every caller in it gets 503", batch.size(), e);
+            if (batch.size() > 1) {
+                // one record's failure (its alongside state, say) must not fail the others: write them one by one
+                log.warn("audit batch of {} failed ({}); retrying its records one by one", batch.size(), e.getMessage());
+                for (Pending pending : batch) {
+                    write(new ArrayList<>(List.of(pending)));
+                }
+                return;
+            }
+            log.error("audit record failed; its caller gets 503", e);
             batch.forEach(p -> p.done().completeExceptionally(e));
         }
     }

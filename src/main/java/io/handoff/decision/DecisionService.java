@@ -54,7 +54,7 @@ public final class DecisionService {
             validated = validator.read(body);
         } catch (ContractViolationException e) {
             recorder.record(AuditEntries.ofRejection(decisionId, now(), e.document(), e.violations(),
-                    routing.active().version(), masking, System.nanoTime() - start));
+                    routing.active().version(), masking, System.nanoTime() - start), null, null);
             throw new RejectedContractException(decisionId, e);
         }
         long validatedAt = System.nanoTime();
@@ -69,7 +69,7 @@ public final class DecisionService {
         Decision decision = evaluated.decision();
         String json = DecisionJson.write(decision);
         recorder.record(AuditEntries.ofDecision(decision, json, validated.document(), masking, validatedAt - start,
-                evaluated.evaluateNanos()));
+                evaluated.evaluateNanos()), decision, validated.contract());
         routing.decided(decision, validated);
         return new Decided(decision, json);
     }

@@ -49,7 +49,7 @@ abstract class AuditLogContract {
                 List.of("/case/customer/email", "/case/customer/name"), 64, 1000, Duration.ofSeconds(10),
                 Duration.ofHours(1), Map.of()));
         clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-        decisions = new DecisionService(new ContractValidator(), RulesetRouting.fixed(ShippedRuleset::ruleset), clock, log::append, log.masking());
+        decisions = new DecisionService(new ContractValidator(), RulesetRouting.fixed(ShippedRuleset::ruleset), clock, (entry, decision, contract) -> log.append(entry), log.masking());
     }
 
     @AfterEach
