@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.handoff.orchestration.FollowUps;
 import io.handoff.orchestration.Orchestrator;
 import io.handoff.orchestration.Records;
 import io.handoff.orchestration.Scorecard;
@@ -33,10 +34,23 @@ class OrchestrationController {
 
     private final Orchestrator orchestrator;
     private final ActiveRuleset activeRuleset;
+    private final FollowUps followUps;
 
-    OrchestrationController(Orchestrator orchestrator, ActiveRuleset activeRuleset) {
+    OrchestrationController(Orchestrator orchestrator, ActiveRuleset activeRuleset, FollowUps followUps) {
         this.orchestrator = orchestrator;
         this.activeRuleset = activeRuleset;
+        this.followUps = followUps;
+    }
+
+    record FollowUpPage(List<FollowUps.Item> items) {
+    }
+
+    @Operation(summary = "Follow-up queue", description = "Unresolved work with owner role, age and link: pending approvals, open "
+            + "incidents, handoffs returned or retrying, rejected candidates, tuning recommendations not acted on. role= filters "
+            + "by owner role (approver, decider, analyst) or assignee (a gate role such as incident-commander).")
+    @GetMapping("/api/v1/follow-ups")
+    FollowUpPage followUps(@RequestParam(required = false) String role) {
+        return new FollowUpPage(followUps.list(role));
     }
 
     @Operation(summary = "Scorecard", description = "Each metric of rules/metrics.yaml against its baseline and target, per domain "

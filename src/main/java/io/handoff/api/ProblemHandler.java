@@ -19,6 +19,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import io.handoff.audit.AuditUnavailableException;
 import io.handoff.contract.MalformedContractException;
 import io.handoff.decision.IncompleteDecisionException;
+import io.handoff.decision.NotEnabledException;
+import io.handoff.decision.PreflightFailedException;
 import io.handoff.decision.RejectedContractException;
 import io.handoff.orchestration.OrchestrationException;
 import io.handoff.ruleset.LifecycleException;
@@ -100,6 +102,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> lifecycle(LifecycleException e) {
         HttpStatus status = "unknown-version".equals(e.code()) ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
         return ResponseEntity.status(status).body(problem(status, e.code(), "The ruleset step cannot be taken", e.getMessage()));
+    }
+
+    @ExceptionHandler(NotEnabledException.class)
+    ResponseEntity<Object> notEnabled(NotEnabledException e) {
+        ProblemDetail problem = counted(problem(HttpStatus.FORBIDDEN, "not-enabled", "Not enabled for this team", e.getMessage()));
+        problem.setProperty("domain", e.domain());
+        problem.setProperty("team", e.team());
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+    }
+
+    @ExceptionHandler(PreflightFailedException.class)
+    ResponseEntity<Object> preflightFailed(PreflightFailedException e) {
+        ProblemDetail problem = counted(problem(HttpStatus.SERVICE_UNAVAILABLE, "preflight-failed",
+                "A preflight check failed; no decision was made", e.getMessage()));
+        problem.setProperty("check", e.check());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
     }
 
     @ExceptionHandler(OrchestrationException.class)

@@ -98,6 +98,26 @@ public final class AuditLog implements AutoCloseable {
         }
     }
 
+    /**
+     * Null when the store takes writes now (a transaction takes the chain-head row lock and rolls back), else
+     * what went wrong: for preflight checks, which must not wait for a decision to fail.
+     */
+    public String writeProblem() {
+        try {
+            store.transactions().executeWithoutResult(status -> {
+                store.lockHead();
+                status.setRollbackOnly();
+            });
+            return null;
+        } catch (RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            return "the audit store does not take writes: " + root.getClass().getSimpleName() + ": " + root.getMessage();
+        }
+    }
+
     public int queueDepth() {
         return writer.queueDepth();
     }

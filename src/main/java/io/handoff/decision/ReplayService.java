@@ -62,6 +62,9 @@ public final class ReplayService {
             Decision replayed = decisions.decide(record.decisionId(), validated, ruleset, record.recordedAt());
             ObjectNode recordedDecision = (ObjectNode) body.get("decision").deepCopy();
             ObjectNode replayedDecision = (ObjectNode) JSON.readTree(DecisionJson.write(replayed));
+            // the rollout mode is the service's flag, not a rule output: replay compares what the rules decided
+            recordedDecision.remove("rollout");
+            replayedDecision.remove("rollout");
             if (masked) {
                 recordedDecision.remove("inputHash");
                 replayedDecision.remove("inputHash");

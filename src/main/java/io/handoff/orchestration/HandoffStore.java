@@ -64,6 +64,12 @@ final class HandoffStore {
                 rs.getInt("attempts"), rs.getInt("failures"), instant(rs, "next_attempt_at"), instant(rs, "updated_at"));
     }
 
+    /** Handoffs waiting on their sender: returned, or retrying after failed attempts. */
+    List<HandoffState> unresolved() {
+        return jdbc.query("SELECT * FROM handoff WHERE status IN ('returned', 'retrying') ORDER BY updated_at LIMIT 500",
+                HandoffStore::handoff);
+    }
+
     /** Handoffs decided in [from, to), optionally of one ruleset version, oldest first. */
     List<HandoffState> decidedBetween(Instant from, Instant to, String rulesetVersion) {
         StringBuilder sql = new StringBuilder("SELECT * FROM handoff WHERE 1 = 1");

@@ -66,6 +66,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/decisions").hasAnyRole("DECIDER", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/decisions/*/replay").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/decisions/**", "/api/v1/audit/**").hasAnyRole("AUDITOR", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/preflight").hasAnyRole("DECIDER", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/preflight", "/api/v1/follow-ups").hasAnyRole("DECIDER", "ANALYST", "APPROVER", "AUDITOR", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/approvals/**").hasAnyRole("APPROVER", "AUDITOR", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/approvals/*").hasAnyRole("APPROVER", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/handoffs/*/attempts", "/api/v1/outcomes").hasAnyRole("DECIDER", "ADMIN")
