@@ -18,6 +18,7 @@ public final class Ruleset {
     private final List<CompileProblem> warnings;
     private final int maxFirings;
     private final long maxEvaluationNanos;
+    private final java.util.concurrent.atomic.AtomicBoolean used = new java.util.concurrent.atomic.AtomicBoolean();
 
     Ruleset(String version, KieBase kieBase, Map<String, RuleLocation> locations, List<SourceFile> sources,
             List<CompileProblem> warnings, int maxFirings, long maxEvaluationNanos) {
@@ -35,6 +36,14 @@ public final class Ruleset {
     }
 
     /** Every rule id of the ruleset with where it is written. */
+    /**
+     * True exactly once, for the first caller: Drools loads and compiles a new version's rule classes on its
+     * first evaluations, which can take longer than the per-decision time cap; whoever gets true warms it first.
+     */
+    public boolean firstUse() {
+        return used.compareAndSet(false, true);
+    }
+
     public Map<String, RuleLocation> rules() {
         return locations;
     }

@@ -132,6 +132,15 @@ public final class Orchestrator {
         return store.approvals(role, status, limit);
     }
 
+    public List<Records.Approval> approvalsOfDecision(String decisionId) {
+        return store.approvalsOf(decisionId);
+    }
+
+    /** When the oldest handoff still tracked was decided, for scorecards over time. */
+    public Optional<Instant> firstDecidedAt() {
+        return store.decidedBetween(null, null, null).stream().map(HandoffState::decidedAt).findFirst();
+    }
+
     public Optional<Records.Approval> approval(String id) {
         return store.approval(id);
     }

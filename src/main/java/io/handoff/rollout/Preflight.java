@@ -31,7 +31,8 @@ import io.handoff.ruleset.RulesetLifecycle;
 
 /**
  * Checks made before a decision, and on demand without one. Service level: the active ruleset is healthy
- * (compiled, its cases pass, not rolled back) and the audit store takes writes. For a contract, also: the
+ * (compiled, its cases pass), whether it was reached by a rollback (soft: decisions go on with the fallback),
+ * and the audit store takes writes. For a contract, also: the
  * schema, the rollout mode that would apply, and whether every approver role the decision would need has a
  * configured approver. As the {@link DecisionPolicy} of the decision path it applies the rollout mode and
  * refuses, naming the check, a decision that fails a hard check (ruleset, approvers) before it is recorded.
@@ -73,6 +74,7 @@ public final class Preflight implements DecisionPolicy {
     public Report service() {
         List<Check> checks = new ArrayList<>();
         checks.add(rulesetCheck(lifecycle.active()));
+        checks.add(rollbackCheck());
         checks.add(auditCheck());
         checks.add(new Check("approverDirectory", !approvers.approvers().isEmpty(), false,
                 approvers.approvers().size() + " approvers configured, holding roles " + approvers.coveredRoles()));
@@ -95,6 +97,7 @@ public final class Preflight implements DecisionPolicy {
         checks.add(new Check("rollout", !"off".equals(mode.mode()), true, mode.reason()));
         Ruleset ruleset = lifecycle.forContract(contract.contractId());
         checks.add(rulesetCheck(ruleset));
+        checks.add(rollbackCheck());
         checks.add(auditCheck());
         Decision decision = evaluator.decide(UUID.randomUUID().toString(), validated, ruleset);
         Set<String> roles = requiredRoles(decision);
@@ -109,13 +112,33 @@ public final class Preflight implements DecisionPolicy {
     }
 
     private Check rulesetCheck(Ruleset ruleset) {
-        CaseSummary summary = casesByVersion.containsKey(ruleset.version()) ? casesByVersion.get(ruleset.version()) : warm(ruleset);
-        boolean rolledBack = lifecycle.rollout().blocked().contains(ruleset.version());
-        boolean ok = summary.passed() == summary.cases() && !rolledBack;
+        CaseSummary summary = casesByVersion.computeIfAbsent(ruleset.version(), v -> fromCandidate(v).orElse(null));
+        if (summary == null) {
+            summary = warm(ruleset);
+        }
+        boolean ok = summary.passed() == summary.cases();
         String detail = "version " + ruleset.version().substring(0, 12) + ": compiled, " + summary.passed() + "/" + summary.cases()
-                + " cases pass" + (summary.failing().isEmpty() ? "" : " (failing: " + summary.failing() + ")")
-                + (rolledBack ? ", ROLLED BACK" : ", not rolled back");
+                + " cases pass" + (summary.failing().isEmpty() ? "" : " (failing: " + summary.failing() + ")");
         return new Check("ruleset", ok, true, detail);
+    }
+
+    /**
+     * Soft: whether the service runs on a fallback because the last lifecycle step was a rollback. Decisions go
+     * on (the fallback is the last stable version); operators and analysts should look.
+     */
+    private Check rollbackCheck() {
+        return lifecycle.history(1).stream().findFirst()
+                .filter(event -> event.event().contains("roll"))
+                .map(event -> new Check("rollback", false, false, "running on fallback version "
+                        + lifecycle.active().version().substring(0, 12) + " since " + event.event() + " of " + event.version().substring(0, 12)
+                        + " by " + event.actor() + " at " + event.at() + ": " + event.reason()))
+                .orElse(new Check("rollback", true, false, "the active version was promoted, not reached by a rollback"));
+    }
+
+    /** A promoted candidate ran its cases when it was submitted: use that report instead of running them again. */
+    private java.util.Optional<CaseSummary> fromCandidate(String version) {
+        return lifecycle.candidates().stream().filter(c -> c.version().equals(version) && !"compiling".equals(c.status()))
+                .findFirst().map(c -> new CaseSummary(c.casesPassed() + c.casesFailed(), c.casesPassed(), c.caseFailures()));
     }
 
     private CaseSummary runCases(Ruleset ruleset) {
@@ -176,8 +199,6 @@ public final class Preflight implements DecisionPolicy {
 
     /** Runs the cases on a ruleset once (warming its first evaluations) and keeps the result for the health check. */
     public CaseSummary warm(Ruleset ruleset) {
-        // the first pass only warms: a cold evaluation can pass the per-decision time cap and fail its case
-        runCases(ruleset);
         CaseSummary summary = runCases(ruleset);
         casesByVersion.put(ruleset.version(), summary);
         return summary;

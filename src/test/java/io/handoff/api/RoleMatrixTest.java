@@ -38,6 +38,7 @@ class RoleMatrixTest {
     void prepare() throws Exception {
         HttpResponse<String> decided = send("admin", "POST", "/api/v1/decisions",
                 new String(ContractFixtures.contract("pm-spec-to-engineering.json")));
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
         decisionId = ContractFixtures.JSON.readTree(decided.body()).get("decisionId").asString();
         version = ContractFixtures.JSON.readTree(send("admin", "POST", "/api/v1/rulesets", "{}").body()).get("version").asString();
         for (int i = 0; i < 100 && send("admin", "GET", "/api/v1/rulesets/" + version, null).body().contains("compiling"); i++) {
