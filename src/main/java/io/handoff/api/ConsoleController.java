@@ -136,7 +136,9 @@ class ConsoleController {
         model.addAttribute("masked", masked);
         model.addAttribute("violations", body.path("violations"));
         model.addAttribute("trace", trace);
-        model.addAttribute("approvals", decision == null ? List.of() : orchestrator.approvalsOfDecision(decisionId));
+        Map<String, Records.Approval> approvalState = new LinkedHashMap<>();
+        orchestrator.approvalsOfDecision(decisionId).forEach(a -> approvalState.put(a.gateId(), a));
+        model.addAttribute("approvalState", approvalState);
         model.addAttribute("bodyJson", JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body));
         return page(model, who, "decision", "Decision " + decisionId.substring(0, 8));
     }

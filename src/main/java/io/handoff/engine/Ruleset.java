@@ -18,7 +18,6 @@ public final class Ruleset {
     private final List<CompileProblem> warnings;
     private final int maxFirings;
     private final long maxEvaluationNanos;
-    private final java.util.concurrent.atomic.AtomicBoolean used = new java.util.concurrent.atomic.AtomicBoolean();
 
     Ruleset(String version, KieBase kieBase, Map<String, RuleLocation> locations, List<SourceFile> sources,
             List<CompileProblem> warnings, int maxFirings, long maxEvaluationNanos) {
@@ -37,11 +36,11 @@ public final class Ruleset {
 
     /** Every rule id of the ruleset with where it is written. */
     /**
-     * True exactly once, for the first caller: Drools loads and compiles a new version's rule classes on its
-     * first evaluations, which can take longer than the per-decision time cap; whoever gets true warms it first.
+     * The same compiled rules without the per-decision time cap (the firing cap stays): for cases and replay, whose
+     * results must depend on the rules alone, not on how busy the machine is. Shares the compiled knowledge base.
      */
-    public boolean firstUse() {
-        return used.compareAndSet(false, true);
+    public Ruleset withoutTimeCap() {
+        return new Ruleset(version, kieBase, locations, sources, warnings, maxFirings, java.time.Duration.ofDays(1).toNanos());
     }
 
     public Map<String, RuleLocation> rules() {
