@@ -127,7 +127,13 @@ public final class Preflight implements DecisionPolicy {
      * on (the fallback is the last stable version); operators and analysts should look.
      */
     private Check rollbackCheck() {
-        return lifecycle.history(1).stream().findFirst()
+        List<io.handoff.ruleset.RulesetHistory.Event> last;
+        try {
+            last = lifecycle.history(1);
+        } catch (RuntimeException e) {
+            return new Check("rollback", false, false, "the ruleset history cannot be read: " + e.getMessage());
+        }
+        return last.stream().findFirst()
                 .filter(event -> event.event().contains("roll"))
                 .map(event -> new Check("rollback", false, false, "running on fallback version "
                         + lifecycle.active().version().substring(0, 12) + " since " + event.event() + " of " + event.version().substring(0, 12)
