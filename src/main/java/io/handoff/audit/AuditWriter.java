@@ -103,8 +103,11 @@ final class AuditWriter implements AutoCloseable {
             batches.increment();
             records.add(batch.size());
         } catch (RuntimeException e) {
-            if (batch.size() > 1) {
-                // one record's failure (its alongside state, say) must not fail the others: write them one by one
+            boolean storeDown = e instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || e instanceof org.springframework.dao.TransientDataAccessException;
+            if (batch.size() > 1 && !storeDown && batch.stream().anyMatch(p -> p.prepared().alongside() != null)) {
+                // one record's failure (its alongside state, say) must not fail the others: write them one by one;
+                // not when the store is down, where each retry would only wait for its own connection timeout
                 log.warn("audit batch of {} failed ({}); retrying its records one by one", batch.size(), e.getMessage());
                 for (Pending pending : batch) {
                     write(new ArrayList<>(List.of(pending)));

@@ -72,7 +72,13 @@ public final class FollowUps {
             }
         }
         Ruleset active = lifecycle.active();
-        for (ThresholdTuning.Threshold t : orchestrator.tuning(active).thresholds()) {
+        List<ThresholdTuning.Threshold> thresholds;
+        try {
+            thresholds = orchestrator.tuning(active).thresholds();
+        } catch (OrchestrationException e) {
+            thresholds = List.of(); // no posture table to tune (or an unreadable metrics file): nothing to recommend
+        }
+        for (ThresholdTuning.Threshold t : thresholds) {
             if (t.recommended() != t.current() && t.reported() >= MIN_TUNING_EVIDENCE) {
                 items.add(item("tuning:" + active.version().substring(0, 12) + ":" + t.ruleId(), "tuning-recommendation", "analyst",
                         null, null, t.source() + ": score cut-off " + t.current() + " -> " + t.recommended() + " would cut cost "

@@ -465,7 +465,12 @@ public final class Orchestrator {
 
     /** Backtests the score cut-offs of the given ruleset's posture table; recommends, never edits. */
     public ThresholdTuning.Report tuning(io.handoff.engine.Ruleset ruleset) {
-        return ThresholdTuning.build(ruleset, store, metricDefinitions().tuning());
+        MetricDefinitions.Tuning settings = metricDefinitions().tuning();
+        try {
+            return ThresholdTuning.build(ruleset, store, settings);
+        } catch (IllegalStateException e) {
+            throw new OrchestrationException(409, "tuning-unavailable", e.getMessage());
+        }
     }
 
     HandoffStore store() {
