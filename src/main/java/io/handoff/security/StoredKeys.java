@@ -68,7 +68,7 @@ public final class StoredKeys {
     /** Creates a key with these roles for {@code actor}; throws {@link KeyRequestException} when the request is invalid. */
     public Created create(String name, List<String> roles, String actor) {
         List<Role> parsed = KeyRequestRules.check(name, roles);
-        if (configuredNames.contains(name) || exists("name", name)) {
+        if (configuredNames.contains(name) || nameTaken(name)) {
             throw duplicate(name);
         }
         byte[] random = new byte[32];
@@ -144,8 +144,8 @@ public final class StoredKeys {
         return snapshot;
     }
 
-    private boolean exists(String column, String value) {
-        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM api_key WHERE " + column + " = ?", Integer.class, value);
+    private boolean nameTaken(String name) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM api_key WHERE name = ?", Integer.class, name);
         return count != null && count > 0;
     }
 
