@@ -24,6 +24,7 @@ import io.handoff.decision.PreflightFailedException;
 import io.handoff.decision.RejectedContractException;
 import io.handoff.orchestration.OrchestrationException;
 import io.handoff.ruleset.LifecycleException;
+import io.handoff.security.KeyRequestException;
 
 /**
  * Turns every failure into an RFC 9457 problem ({@code application/problem+json}) with a stable {@code code};
@@ -124,6 +125,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> orchestration(OrchestrationException e) {
         HttpStatus status = HttpStatus.valueOf(e.status());
         return ResponseEntity.status(status).body(problem(status, e.code(), "The handoff step cannot be taken", e.getMessage()));
+    }
+
+    @ExceptionHandler(KeyRequestException.class)
+    ResponseEntity<Object> keyRequest(KeyRequestException e) {
+        HttpStatus status = switch (e.code()) {
+            case KeyRequestException.INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case KeyRequestException.UNKNOWN -> HttpStatus.NOT_FOUND;
+            default -> HttpStatus.CONFLICT;
+        };
+        ProblemDetail problem = problem(status, e.code(), "The API key request cannot be carried out", e.getMessage());
+        if (!e.errors().isEmpty()) {
+            problem.setProperty("errors", e.errors().stream()
+                    .map(v -> Map.of("pointer", v.pointer(), "code", v.code(), "message", v.message())).toList());
+        }
+        return ResponseEntity.status(status).body(problem);
     }
 
     @ExceptionHandler(Exception.class)

@@ -33,8 +33,8 @@ class SecurityConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
-    ApiKeys apiKeys(SecurityProperties properties) {
-        ApiKeys keys = new ApiKeys(properties);
+    ApiKeys apiKeys(SecurityProperties properties, StoredKeys stored) {
+        ApiKeys keys = new ApiKeys(properties, stored::active);
         if (keys.usesDevelopmentKeys()) {
             log.warn("Development API keys are active (X-API-Key: dev-decider-key, dev-analyst-key, dev-approver-key, "
                     + "dev-auditor-key, dev-admin-key). The prod profile refuses to start with them.");
@@ -91,6 +91,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/scorecard", "/api/v1/tuning").hasAnyRole("ANALYST", "AUDITOR", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/rulesets/**").hasAnyRole("ANALYST", "AUDITOR", "ADMIN")
                         .requestMatchers("/api/v1/rulesets/**").hasAnyRole("ANALYST", "ADMIN")
+                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .anyRequest().hasRole("ADMIN"))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> {

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,10 @@ class RoleMatrixTest {
         String contract = new String(ContractFixtures.contract("pm-spec-to-engineering.json"));
         Set<String> readers = Set.of("auditor", "admin");
         Set<String> analysts = Set.of("analyst", "admin");
+        Set<String> admins = Set.of("admin");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String keyId = ContractFixtures.JSON.readTree(send("admin", "POST", "/api/v1/admin/keys",
+                "{\"name\": \"matrix-revoked-" + run + "\", \"roles\": [\"auditor\"]}").body()).get("id").asString();
         List<Endpoint> endpoints = List.of(
                 new Endpoint("POST", "/api/v1/decisions", contract, Set.of("decider", "admin")),
                 new Endpoint("GET", "/api/v1/decisions?limit=5", null, readers),
@@ -68,6 +73,10 @@ class RoleMatrixTest {
                 new Endpoint("POST", "/api/v1/rulesets/" + version + "/canary", "{\"percent\": 0}", analysts),
                 new Endpoint("POST", "/api/v1/rulesets/" + version + "/promote", "{\"override\": true}", analysts),
                 new Endpoint("POST", "/api/v1/rulesets/rollback", "{}", analysts),
+                new Endpoint("POST", "/api/v1/admin/keys", "{\"name\": \"matrix-" + run + "\", \"roles\": [\"auditor\"]}", admins),
+                new Endpoint("GET", "/api/v1/admin/keys", null, admins),
+                new Endpoint("GET", "/api/v1/admin/keys/" + keyId, null, admins),
+                new Endpoint("DELETE", "/api/v1/admin/keys/" + keyId, null, admins),
                 new Endpoint("GET", "/api/v1/schemas/handoff-contract", null, Set.of("decider", "analyst", "approver", "auditor", "admin", "none")));
         for (Endpoint endpoint : endpoints) {
             for (String role : ROLES) {
