@@ -36,9 +36,11 @@ public final class ReplayService {
         this.active = active;
     }
 
-    /** Empty when no record has that decision id. */
+    /** Empty when no decision or rejected attempt has that id (steps after a decision are not replayed). */
     public Optional<ReplayResult> replay(String decisionId) {
-        return log.find(decisionId).map(this::replay);
+        return log.find(decisionId)
+                .filter(r -> AuditEntry.DECISION.equals(r.kind()) || AuditEntry.REJECTION.equals(r.kind()))
+                .map(this::replay);
     }
 
     private ReplayResult replay(AuditRecord record) {
