@@ -88,7 +88,8 @@ class ServiceConfiguration {
                                     Preflight preflight) {
         // a decision and what it opens (approvals, an incident, the handoff's state) commit in one transaction
         DecisionRecorder recorder = (entry, decision, contract) -> auditLog.append(entry,
-                decision == null ? null : orchestrator.opening(decision, contract, decision.enforced()));
+                decision == null ? null : orchestrator.openings(),
+                decision == null ? null : new Orchestrator.Opening(decision, contract, decision.enforced()));
         if (!properties.recording()) {
             log.warn("handoff.audit.recording=false: decisions are NOT recorded. Use this for benchmarks only.");
             recorder = DecisionRecorder.none();

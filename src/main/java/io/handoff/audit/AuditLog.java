@@ -29,15 +29,15 @@ public final class AuditLog implements AutoCloseable {
 
     /** Commits the entry to the log and returns the stored record; throws {@link AuditUnavailableException} if it cannot. */
     public AuditRecord append(AuditEntry entry) {
-        return append(entry, null);
+        return append(entry, null, null);
     }
 
     /**
-     * Like {@link #append(AuditEntry)}, and runs {@code alongside} in the same transaction as the insert: the
-     * record and that state commit together or not at all.
+     * Like {@link #append(AuditEntry)}, and hands {@code payload} to {@code alongside} in the same transaction
+     * as the insert: the record and that state commit together or not at all.
      */
-    public AuditRecord append(AuditEntry entry, Runnable alongside) {
-        return writer.append(new AuditStore.Prepared(entry, entry.body(), alongside));
+    public AuditRecord append(AuditEntry entry, Alongside alongside, Object payload) {
+        return writer.append(new AuditStore.Prepared(entry, entry.body(), alongside, payload));
     }
 
     /**
@@ -47,7 +47,7 @@ public final class AuditLog implements AutoCloseable {
      * chain head before anything else and no two wait on each other.
      */
     public AuditRecord appendNow(AuditEntry entry) {
-        return store.append(List.of(new AuditStore.Prepared(entry, entry.body(), null))).get(0);
+        return store.append(List.of(new AuditStore.Prepared(entry, entry.body(), null, null))).get(0);
     }
 
     /** Takes the chain-head lock in the caller's transaction; see {@link #appendNow(AuditEntry)}. */

@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -30,10 +32,11 @@ public final class AuditStore {
     }
 
     /**
-     * A record ready to be appended: everything but its chain position. {@code alongside}, when given, runs in
-     * the same transaction right after the insert (state that must commit or fail with the record).
+     * A record ready to be appended: everything but its chain position. {@code alongside}, when given, is
+     * handed {@code payload} in the same transaction right after the insert (state that must commit or fail
+     * with the record), together with the payloads of the batch's other records for the same writer.
      */
-    record Prepared(AuditEntry entry, String body, Runnable alongside) {
+    record Prepared(AuditEntry entry, String body, Alongside alongside, Object payload) {
     }
 
 
@@ -60,11 +63,13 @@ public final class AuditStore {
             }
             insert(records, batch);
             jdbc.update("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", seq, prev);
+            Map<Alongside, List<Object>> state = new LinkedHashMap<>();
             for (Prepared p : batch) {
                 if (p.alongside() != null) {
-                    p.alongside().run();
+                    state.computeIfAbsent(p.alongside(), a -> new ArrayList<>()).add(p.payload());
                 }
             }
+            state.forEach(Alongside::writeAll);
             return records;
         });
     }

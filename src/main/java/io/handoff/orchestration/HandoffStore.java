@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,6 +54,74 @@ final class HandoffStore {
                     h.senderActor(), h.rulesetVersion(), ts(h.decidedAt()), h.decisionOutcome(), h.score(), h.firedRules(),
                     h.status(), h.posture(), h.enforced(), h.maxAttempts(), h.backoffSeconds(), h.attempts(), h.failures(),
                     ts(h.nextAttemptAt()), ts(h.updatedAt()));
+        }
+    }
+
+    /** The stored state of these contracts, by contract id (in chunks, so an IN list stays short). */
+    Map<String, HandoffState> handoffs(List<String> contractIds) {
+        Map<String, HandoffState> found = new HashMap<>();
+        for (int i = 0; i < contractIds.size(); i += 200) {
+            List<String> chunk = contractIds.subList(i, Math.min(contractIds.size(), i + 200));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            jdbc.query("SELECT * FROM handoff WHERE contract_id IN (" + marks + ")", HandoffStore::handoff, chunk.toArray())
+                    .forEach(h -> found.put(h.contractId(), h));
+        }
+        return found;
+    }
+
+    /** Batch form of {@link #saveHandoff}: updates the stored ones, inserts the new ones. */
+    void saveHandoffs(List<HandoffState> updates, List<HandoffState> inserts) {
+        if (!updates.isEmpty()) {
+            jdbc.batchUpdate("UPDATE handoff SET decision_id = ?, domain = ?, handoff_type = ?, customer_tier = ?, "
+                    + "sender_team = ?, sender_actor = ?, ruleset_version = ?, decided_at = ?, decision_outcome = ?, score = ?, "
+                    + "fired_rules = ?, status = ?, posture = ?, enforced = ?, max_attempts = ?, backoff_seconds = ?, attempts = ?, "
+                    + "failures = ?, next_attempt_at = ?, updated_at = ? WHERE contract_id = ?", updates.stream().map(h -> new Object[] {
+                    h.decisionId(), h.domain(), h.handoffType(), h.customerTier(), h.senderTeam(), h.senderActor(),
+                    h.rulesetVersion(), ts(h.decidedAt()), h.decisionOutcome(), h.score(), h.firedRules(), h.status(), h.posture(),
+                    h.enforced(), h.maxAttempts(), h.backoffSeconds(), h.attempts(), h.failures(), ts(h.nextAttemptAt()),
+                    ts(h.updatedAt()), h.contractId()}).toList());
+        }
+        if (!inserts.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO handoff (contract_id, decision_id, domain, handoff_type, customer_tier, sender_team, "
+                    + "sender_actor, ruleset_version, decided_at, decision_outcome, score, fired_rules, status, posture, enforced, "
+                    + "max_attempts, backoff_seconds, attempts, failures, next_attempt_at, updated_at) "
+                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", inserts.stream().map(h -> new Object[] {
+                    h.contractId(), h.decisionId(), h.domain(), h.handoffType(), h.customerTier(), h.senderTeam(),
+                    h.senderActor(), h.rulesetVersion(), ts(h.decidedAt()), h.decisionOutcome(), h.score(), h.firedRules(),
+                    h.status(), h.posture(), h.enforced(), h.maxAttempts(), h.backoffSeconds(), h.attempts(), h.failures(),
+                    ts(h.nextAttemptAt()), ts(h.updatedAt())}).toList());
+        }
+    }
+
+    void cancelPending(List<String> decisionIds, String status, Instant at) {
+        if (!decisionIds.isEmpty()) {
+            jdbc.batchUpdate("UPDATE approval SET status = ?, comment = ?, decided_at = ? WHERE decision_id = ? AND status = 'pending'",
+                    decisionIds.stream().map(id -> new Object[] {status, "superseded by a newer decision for the contract", ts(at), id}).toList());
+        }
+    }
+
+    void insertApprovals(List<Records.Approval> approvals) {
+        if (!approvals.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO approval (id, decision_id, contract_id, gate_id, approver_role, reason, rule_id, status, "
+                    + "opened_at) VALUES (?,?,?,?,?,?,?,?,?)", approvals.stream().map(a -> new Object[] {a.approvalId(), a.decisionId(),
+                    a.contractId(), a.gateId(), a.approverRole(), a.reason(), a.ruleId(), a.status(), ts(a.openedAt())}).toList());
+        }
+    }
+
+    void insertIncidents(List<Map.Entry<Records.Incident, String>> incidents) {
+        if (!incidents.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO incident (id, contract_id, decision_id, reason, status, opened_at, packet) VALUES (?,?,?,?,?,?,?)",
+                    incidents.stream().map(e -> new Object[] {e.getKey().incidentId(), e.getKey().contractId(), e.getKey().decisionId(),
+                            e.getKey().reason(), e.getKey().status(), ts(e.getKey().openedAt()), e.getValue()}).toList());
+        }
+    }
+
+    void insertTransitions(List<Map.Entry<String, Records.Transition>> transitions) {
+        if (!transitions.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO handoff_transition (contract_id, decision_id, record_id, from_status, to_status, from_posture, "
+                    + "to_posture, cause, at) VALUES (?,?,?,?,?,?,?,?,?)", transitions.stream().map(e -> new Object[] {e.getKey(),
+                    e.getValue().decisionId(), e.getValue().recordId(), e.getValue().fromStatus(), e.getValue().toStatus(),
+                    e.getValue().fromPosture(), e.getValue().toPosture(), e.getValue().cause(), ts(e.getValue().at())}).toList());
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.function.Supplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.handoff.audit.Alongside;
 import io.handoff.audit.AuditEntry;
 import io.handoff.audit.AuditLog;
 import io.handoff.audit.AuditQuery;
@@ -65,48 +67,77 @@ public final class Orchestrator {
 
     // ------------------------------------------------------------------ opening (in the decision's transaction)
 
-    /**
-     * What a recorded decision opens, to run in the transaction that records it. When {@code enforced} is
-     * false (a team in observe mode) the handoff is tracked but nothing is opened: the caller proceeds anyway.
-     */
-    public Runnable opening(Decision decision, HandoffContract contract, boolean enforced) {
-        return () -> open(decision, contract, enforced);
+    /** What one recorded decision opens; {@code enforced} false (observe mode): tracked, nothing opened. */
+    public record Opening(Decision decision, HandoffContract contract, boolean enforced) {
     }
 
-    private void open(Decision d, HandoffContract c, boolean enforced) {
-        Instant at = d.recordedAt();
-        Optional<HandoffState> before = store.handoff(d.contractId());
-        before.ifPresent(old -> store.cancelPending(old.decisionId(), "superseded",
-                "superseded by decision " + d.decisionId(), at));
-        String status = enforced ? HandoffState.statusOf(d.outcome()) : HandoffState.OBSERVED;
-        Decision.Retry retry = d.retryPolicy();
-        String tier = c.supportCase() == null || c.supportCase().customer() == null ? null : c.supportCase().customer().tier();
-        HandoffState state = new HandoffState(d.contractId(), d.decisionId(), d.domain(), d.handoffType(), tier,
-                c.from().team(), c.from().actor(), d.rulesetVersion(), at, d.outcome(), d.score(),
-                " " + String.join(" ", d.trace().stream().map(Decision.TraceEntry::ruleId).toList()) + " ", status,
-                d.posture(), enforced, retry == null ? 3 : retry.maxAttempts(), retry == null ? 60 : retry.backoffSeconds(),
-                0, 0, null, at);
-        store.saveHandoff(state);
-        String cause = "decision " + d.decisionId() + ": outcome " + d.outcome() + ", posture " + d.posture()
-                + (enforced ? "" : " (observe mode: not enforced)");
-        store.insertTransition(d.contractId(), new Records.Transition(d.decisionId(), d.decisionId(),
-                before.map(HandoffState::status).orElse(null), status, before.map(HandoffState::posture).orElse(null),
-                d.posture(), cause, at));
-        if (!enforced) {
-            return;
+    /**
+     * Writes what a batch of recorded decisions opens, in the transaction that records them (the audit log's
+     * group commit): the handoffs' state, their timeline, one pending approval per gate of an enforced decision
+     * awaiting approval, an incident for an escalated or critical one. A few statements per batch, not per decision.
+     */
+    public Alongside openings() {
+        return openings;
+    }
+
+    private final Alongside openings = payloads -> openAll(payloads.stream().map(Opening.class::cast).toList());
+
+    private void openAll(List<Opening> batch) {
+        Map<String, HandoffState> current = store.handoffs(batch.stream().map(o -> o.decision().contractId()).distinct().toList());
+        Set<String> stored = new HashSet<>(current.keySet());
+        Map<String, HandoffState> after = new LinkedHashMap<>();
+        List<String> superseded = new ArrayList<>();
+        Map<String, List<Records.Approval>> approvals = new LinkedHashMap<>();
+        List<Map.Entry<Records.Incident, String>> incidents = new ArrayList<>();
+        List<Map.Entry<String, Records.Transition>> transitions = new ArrayList<>();
+        for (Opening opening : batch) {
+            Decision d = opening.decision();
+            HandoffContract c = opening.contract();
+            Instant at = d.recordedAt();
+            HandoffState before = current.get(d.contractId());
+            if (before != null) {
+                superseded.add(before.decisionId());
+                approvals.remove(before.decisionId()); // superseded within this very batch: never opened
+            }
+            String status = opening.enforced() ? HandoffState.statusOf(d.outcome()) : HandoffState.OBSERVED;
+            Decision.Retry retry = d.retryPolicy();
+            String tier = c.supportCase() == null || c.supportCase().customer() == null ? null : c.supportCase().customer().tier();
+            HandoffState state = new HandoffState(d.contractId(), d.decisionId(), d.domain(), d.handoffType(), tier,
+                    c.from().team(), c.from().actor(), d.rulesetVersion(), at, d.outcome(), d.score(),
+                    " " + String.join(" ", d.trace().stream().map(Decision.TraceEntry::ruleId).toList()) + " ", status,
+                    d.posture(), opening.enforced(), retry == null ? 3 : retry.maxAttempts(),
+                    retry == null ? 60 : retry.backoffSeconds(), 0, 0, null, at);
+            current.put(d.contractId(), state);
+            after.put(d.contractId(), state);
+            transitions.add(Map.entry(d.contractId(), new Records.Transition(d.decisionId(), d.decisionId(),
+                    before == null ? null : before.status(), status, before == null ? null : before.posture(), d.posture(),
+                    "decision " + d.decisionId() + ": outcome " + d.outcome() + ", posture " + d.posture()
+                            + (opening.enforced() ? "" : " (observe mode: not enforced)"), at)));
+            if (!opening.enforced()) {
+                continue;
+            }
+            if ("accept-pending-approval".equals(d.outcome())) {
+                List<Records.Approval> gates = new ArrayList<>();
+                d.approvals().stream().map(Decision.RequiredApproval::gateId).distinct().forEach(gate -> {
+                    Decision.RequiredApproval first = d.approvals().stream().filter(a -> a.gateId().equals(gate)).findFirst().orElseThrow();
+                    gates.add(new Records.Approval(derivedId(d.decisionId(), "approval", gate), d.decisionId(), d.contractId(), gate,
+                            first.approverRole(), first.reason(), first.ruleId(), "pending", at, null, null, null, null));
+                });
+                approvals.put(d.decisionId(), gates);
+            }
+            if ("escalate".equals(d.outcome()) || "critical".equals(d.posture())) {
+                String reason = "escalate".equals(d.outcome()) ? "escalated" : "critical-posture";
+                incidents.add(Map.entry(new Records.Incident(derivedId(d.decisionId(), "incident", reason), d.contractId(),
+                        d.decisionId(), reason, "open", at, null, null, null, null, null), snapshot(reason, at, DecisionJson.write(d))));
+            }
         }
-        if ("accept-pending-approval".equals(d.outcome())) {
-            d.approvals().stream().map(Decision.RequiredApproval::gateId).distinct().forEach(gate -> {
-                Decision.RequiredApproval first = d.approvals().stream().filter(a -> a.gateId().equals(gate)).findFirst().orElseThrow();
-                store.insertApproval(new Records.Approval(derivedId(d.decisionId(), "approval", gate), d.decisionId(),
-                        d.contractId(), gate, first.approverRole(), first.reason(), first.ruleId(), "pending", at, null, null,
-                        null, null));
-            });
-        }
-        if ("escalate".equals(d.outcome()) || "critical".equals(d.posture())) {
-            String reason = "escalate".equals(d.outcome()) ? "escalated" : "critical-posture";
-            openIncident(state, reason, at, DecisionJson.write(d));
-        }
+        Instant at = batch.get(batch.size() - 1).decision().recordedAt();
+        store.cancelPending(superseded, "superseded", at);
+        store.saveHandoffs(after.values().stream().filter(h -> stored.contains(h.contractId())).toList(),
+                after.values().stream().filter(h -> !stored.contains(h.contractId())).toList());
+        store.insertTransitions(transitions);
+        store.insertApprovals(approvals.values().stream().flatMap(List::stream).toList());
+        store.insertIncidents(incidents);
     }
 
     /** Ids derived from the decision, so the same decision can never open the same thing twice. */
@@ -117,13 +148,18 @@ public final class Orchestrator {
 
     private String openIncident(HandoffState state, String reason, Instant at, String decisionJson) {
         String id = derivedId(state.decisionId(), "incident", reason);
+        store.insertIncident(new Records.Incident(id, state.contractId(), state.decisionId(), reason, "open", at, null, null,
+                null, null, null), snapshot(reason, at, decisionJson));
+        return id;
+    }
+
+    /** What oversight was handed when the incident opened (the live packet adds what happened since). */
+    private static String snapshot(String reason, Instant at, String decisionJson) {
         Map<String, Object> snapshot = new LinkedHashMap<>();
         snapshot.put("reason", reason);
         snapshot.put("openedAt", at.toString());
         snapshot.put("decision", decisionJson == null ? null : JSON.readTree(decisionJson));
-        store.insertIncident(new Records.Incident(id, state.contractId(), state.decisionId(), reason, "open", at, null, null,
-                null, null, null), JSON.writeValueAsString(snapshot));
-        return id;
+        return JSON.writeValueAsString(snapshot);
     }
 
     // ------------------------------------------------------------------ approvals

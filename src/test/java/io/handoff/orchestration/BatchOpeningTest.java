@@ -1,0 +1,80 @@
+package io.handoff.orchestration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import io.handoff.ShippedRuleset;
+import io.handoff.audit.AuditLog;
+import io.handoff.audit.AuditProperties;
+import io.handoff.contract.ContractValidator;
+import io.handoff.decision.Decision;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * What a group-committed batch of decisions opens, written in one pass: when two decisions for the same contract
+ * land in one batch, the later one is the handoff's state, the earlier one's gates are never left pending, and
+ * the timeline links the two.
+ */
+class BatchOpeningTest {
+    private HikariDataSource dataSource;
+
+    @AfterEach
+    void close() {
+        dataSource.close();
+    }
+
+    @Test
+    void aLaterDecisionInTheSameBatchSupersedesTheEarlierOne() throws Exception {
+        dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl("jdbc:h2:file:./target/test-db/batch-" + UUID.randomUUID() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        try (AuditLog log = new AuditLog(jdbc, transactions, new AuditProperties(true, List.of(), 16, 64, Duration.ofSeconds(5),
+                Duration.ofHours(1), Map.of()))) {
+            Orchestrator orchestrator = new Orchestrator(jdbc, transactions, log, Clock.systemUTC(),
+                    new OrchestrationProperties(Map.of(), "rules/metrics.yaml"));
+            Orchestrator.Opening pending = opening("cs-030-enterprise-sev1-engineering.yaml"); // two gates
+            Orchestrator.Opening accepted = opening("cs-020-enterprise-tier2.yaml");           // no gate, same contract id
+            assertThat(pending.decision().outcome()).isEqualTo("accept-pending-approval");
+            assertThat(accepted.decision().outcome()).isEqualTo("accept");
+
+            transactions.executeWithoutResult(status -> orchestrator.openings().writeAll(List.of(pending, accepted)));
+
+            HandoffState state = orchestrator.handoff("HC-BATCH").orElseThrow();
+            assertThat(state.decisionId()).isEqualTo(accepted.decision().decisionId());
+            assertThat(state.status()).isEqualTo(HandoffState.ACCEPTED);
+            assertThat(orchestrator.approvals(null, "pending", 10)).isEmpty();
+            List<Records.Transition> timeline = orchestrator.timeline("HC-BATCH").orElseThrow().timeline();
+            assertThat(timeline).extracting(Records.Transition::toStatus).containsExactly("awaiting-approval", "accepted");
+            assertThat(timeline.get(1).fromStatus()).isEqualTo("awaiting-approval");
+        }
+    }
+
+    private static Orchestrator.Opening opening(String caseFile) throws Exception {
+        ObjectNode contract = (ObjectNode) YAMLMapper.builder().build()
+                .readTree(Files.readString(Path.of("rules/cases/" + caseFile))).get("contract");
+        contract.put("contractId", "HC-BATCH");
+        ContractValidator.Validated validated = new ContractValidator().read(contract.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Decision decision = ShippedRuleset.service().decide(UUID.randomUUID().toString(), validated,
+                ShippedRuleset.ruleset().withoutTimeCap());
+        return new Orchestrator.Opening(decision, validated.contract(), true);
+    }
+}
