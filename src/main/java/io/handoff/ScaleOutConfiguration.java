@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.handoff.ruleset.ActivePointer;
+import io.handoff.ruleset.RulesetHistory;
 import io.handoff.ruleset.RulesetLifecycle;
 import io.handoff.ruleset.RulesetSync;
 import io.handoff.ruleset.SyncProperties;
@@ -26,7 +27,8 @@ class ScaleOutConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    RulesetSync rulesetSync(RulesetLifecycle lifecycle, ActivePointer pointer, DataSource dataSource, SyncProperties properties) {
-        return new RulesetSync(lifecycle, pointer, dataSource, properties);
+    RulesetSync rulesetSync(RulesetLifecycle lifecycle, ActivePointer pointer, JdbcTemplate jdbc, DataSource dataSource,
+                            SyncProperties properties) {
+        return new RulesetSync(lifecycle, pointer, new RulesetHistory(jdbc), dataSource, properties);
     }
 }

@@ -44,8 +44,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Two instances of the service (two application contexts, each with its own web server, connection pool, audit
  * writer and ruleset) on loopback against one fresh PostgreSQL schema, both under concurrent decisions. A
- * candidate submitted and promoted on A must reach B within 2 s (measured), a rollback on B must reach A, the one
- * hash chain both wrote must verify, and every decision either answered must be in the log.
+ * candidate submitted and promoted on A must reach B within 2 s (measured; B only polls, the fallback), a rollback on B
+ * must reach A (A listens for NOTIFY), the one hash chain both wrote must verify, and every decision either answered
+ * must be in the log.
  */
 @EnabledIfEnvironmentVariable(named = "HANDOFF_TEST_POSTGRES_URL", matches = ".+",
         disabledReason = "two-instance test skipped: set HANDOFF_TEST_POSTGRES_URL=jdbc:postgresql://127.0.0.1:5432/test?user=root (.ci/run does)")
@@ -71,20 +72,21 @@ class TwoInstancesTest {
         try (Connection c = DriverManager.getConnection(URL); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + SCHEMA);
         }
-        CompletableFuture<ConfigurableApplicationContext> first = CompletableFuture.supplyAsync(TwoInstancesTest::start);
-        CompletableFuture<ConfigurableApplicationContext> second = CompletableFuture.supplyAsync(TwoInstancesTest::start);
+        CompletableFuture<ConfigurableApplicationContext> first = CompletableFuture.supplyAsync(() -> start(true));
+        CompletableFuture<ConfigurableApplicationContext> second = CompletableFuture.supplyAsync(() -> start(false));
         a = first.join();
         b = second.join();
     }
 
-    private static ConfigurableApplicationContext start() {
+    /** A listens for NOTIFY; B only polls the pointer (the fallback), so both ways of following are exercised. */
+    private static ConfigurableApplicationContext start(boolean listen) {
         String url = URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
         // command-line arguments: they win over application.properties, as an operator's per-instance settings do
         return new SpringApplicationBuilder(HandoffApplication.class).run(
                 "--server.port=0", "--spring.datasource.url=" + url, "--spring.flyway.schemas=" + SCHEMA,
                 "--handoff.audit.retention-interval=1000d", "--handoff.ruleset.sync.interval=1s",
                 // a loaded CI machine must not turn a slow first evaluation into a budget-guard escalation of a case
-                "--handoff.ruleset.max-evaluation-time=10s", "--logging.level.root=WARN");
+                "--handoff.ruleset.max-evaluation-time=10s", "--handoff.ruleset.sync.listen=" + listen, "--logging.level.root=WARN");
     }
 
     @AfterAll

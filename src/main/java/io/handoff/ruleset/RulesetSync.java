@@ -26,6 +26,8 @@ public final class RulesetSync implements AutoCloseable {
 
     private final RulesetLifecycle lifecycle;
     private final ActivePointer pointer;
+    private final RulesetHistory history;
+    private long lastEventSeen;
     private final DataSource dataSource;
     private final SyncProperties properties;
     private final Thread thread;
@@ -34,9 +36,12 @@ public final class RulesetSync implements AutoCloseable {
     private volatile boolean running = true;
     private volatile long lastFailureLog;
 
-    public RulesetSync(RulesetLifecycle lifecycle, ActivePointer pointer, DataSource dataSource, SyncProperties properties) {
+    public RulesetSync(RulesetLifecycle lifecycle, ActivePointer pointer, RulesetHistory history, DataSource dataSource,
+                       SyncProperties properties) {
         this.lifecycle = lifecycle;
         this.pointer = pointer;
+        this.history = history;
+        this.lastEventSeen = history.lastId();
         this.dataSource = dataSource;
         this.properties = properties;
         this.thread = new Thread(this::run, "ruleset-sync");
@@ -79,8 +84,7 @@ public final class RulesetSync implements AutoCloseable {
                     for (PGNotification notification : notifications) {
                         String payload = notification.getParameter();
                         if (payload != null && payload.startsWith("passed:")) {
-                            String version = payload.substring("passed:".length());
-                            prefetcher.submit(() -> lifecycle.prefetch(version));
+                            prefetch(payload.substring("passed:".length()));
                         }
                     }
                 }
@@ -89,13 +93,24 @@ public final class RulesetSync implements AutoCloseable {
         }
     }
 
-    /** Reads the pointer and follows it when another instance moved it. */
+    /**
+     * Reads the pointer and follows it when another instance moved it; compiles, in the background, candidates
+     * that passed elsewhere since the last look (the polling twin of the "passed" notification).
+     */
     void catchUp() {
         pointer.read().ifPresent(state -> {
             if (state.generation() > lifecycle.generation()) {
                 lifecycle.follow(state);
             }
         });
+        for (RulesetHistory.Event passed : history.passedAfter(lastEventSeen)) {
+            prefetch(passed.version());
+            lastEventSeen = passed.id();
+        }
+    }
+
+    private void prefetch(String version) {
+        prefetcher.submit(() -> lifecycle.prefetch(version));
     }
 
     private void failed(Exception e) {
