@@ -46,7 +46,8 @@ public final class ActivePointer {
         return name.length() > 63 ? name.substring(0, 63) : name;
     }
 
-    boolean postgres() {
+    /** Whether the shared database is PostgreSQL (LISTEN/NOTIFY, shared rate-limit buckets) rather than H2. */
+    public boolean postgres() {
         return postgres;
     }
 
