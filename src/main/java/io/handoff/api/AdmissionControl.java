@@ -69,7 +69,7 @@ public class AdmissionControl extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String caller = request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName();
-        io.github.bucket4j.ConsumptionProbe probe = bucket(caller).tryConsumeAndReturnRemaining(1);
+        io.github.bucket4j.ConsumptionProbe probe = buckets.tryConsume(caller);
         if (!probe.isConsumed()) {
             limited.increment();
             long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
@@ -106,10 +106,6 @@ public class AdmissionControl extends OncePerRequestFilter {
         } finally {
             queued.decrementAndGet();
         }
-    }
-
-    private io.github.bucket4j.Bucket bucket(String caller) {
-        return buckets.bucket(caller);
     }
 
     private static void reject(HttpServletResponse response, String code, String title, String detail, long retryAfter)

@@ -37,6 +37,11 @@ public final class RulesetHistory {
                         rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class).toInstant()), id);
     }
 
+    /** Whether the version passed its cases on some instance. */
+    boolean passed(String version) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM ruleset_event WHERE version = ? AND event = 'passed'", Integer.class, version) > 0;
+    }
+
     public List<Event> latest(int limit) {
         return jdbc.query("SELECT id, version, event, actor, reason, details, at FROM ruleset_event ORDER BY id DESC LIMIT " + limit,
                 (rs, n) -> new Event(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),

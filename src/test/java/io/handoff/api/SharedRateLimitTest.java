@@ -65,10 +65,35 @@ class SharedRateLimitTest {
         assertThat(a.shared()).isTrue();
     }
 
+    /** The first requests of a caller arrive together on both instances: none may fail (it was a 500 once). */
+    @Test
+    void concurrentFirstRequestsOnTwoInstancesCreateTheBucketWithoutFailing() throws Exception {
+        CallerBuckets a = CallerBuckets.postgres(first, 1000);
+        CallerBuckets b = CallerBuckets.postgres(second, 1000);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                CallerBuckets instance = t % 2 == 0 ? a : b;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return instance.bucket("dev-analyst").tryConsumeAndReturnRemaining(1).isConsumed();
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<Boolean> result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private HikariDataSource pool() {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-        dataSource.setMaximumPoolSize(2);
+        dataSource.setMaximumPoolSize(4);
         return dataSource;
     }
 }

@@ -18,11 +18,11 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The one benchmark command of issue 8: engine (JMH: traced path, bare execute, the Scoring sheet by Drools and by
  * hand), HTTP (decisions recorded on H2 and on PostgreSQL against a bare echo endpoint, at several concurrency
- * levels, then open-loop at 70% of peak; startup time and RSS), ruleset scale (100/1,000/5,000 generated rows) and
+ * levels, then open-loop at 70% of peak; startup time and RSS; a JFR profile of where the CPU goes), ruleset scale (100/1,000/5,000 generated rows) and
  * log scale (1M records: search by contract id, verify). Prints a table of figures, ratios and targets; writes
  * target/bench/scale.json.
  * Run: {@code ./mvnw -q -Pbench test-compile exec:exec -Dbench.main=io.handoff.bench.ScaleBenchmark}; options in
- * -Dbench.args="...": -Dbench.sections=engine,http,ruleset,log -Dbench.concurrency=4,16,64 -Dbench.seconds=5
+ * -Dbench.args="...": -Dbench.sections=engine,http,profile,ruleset,log -Dbench.concurrency=4,16,64 -Dbench.seconds=5
  * -Dbench.records=1000000 -Dbench.rows=100,1000,5000. PostgreSQL from HANDOFF_TEST_POSTGRES_URL, default
  * jdbc:postgresql://127.0.0.1:5432/test?user=root.
  */
@@ -42,7 +42,7 @@ public final class ScaleBenchmark {
 
     public static void main(String[] args) throws Exception {
         splitOptions();
-        Set<String> sections = Set.copyOf(Arrays.asList(System.getProperty("bench.sections", "engine,http,ruleset,log").split(",")));
+        Set<String> sections = Set.copyOf(Arrays.asList(System.getProperty("bench.sections", "engine,http,profile,ruleset,log").split(",")));
         Path work = Files.createDirectories(Path.of("target", "bench"));
         ScaleBenchmark bench = new ScaleBenchmark(work, System.getenv().getOrDefault("HANDOFF_TEST_POSTGRES_URL",
                 "jdbc:postgresql://127.0.0.1:5432/test?user=root"));
@@ -56,6 +56,9 @@ public final class ScaleBenchmark {
         if (sections.contains("http")) {
             bench.http();
         }
+        if (sections.contains("profile")) {
+            bench.profile();
+        }
         if (sections.contains("ruleset")) {
             bench.ruleset();
         }
@@ -66,16 +69,17 @@ public final class ScaleBenchmark {
     }
 
     private void engine() throws Exception {
-        EngineBenchmark.Scores s = EngineBenchmark.run(3, 5, 1);
+        String loadBefore = loadAverage();
+        EngineBenchmark.Scores s = EngineBenchmark.run(4, 5, 2);
         double ratio = s.traced() / s.bare();
         table.append(String.format(Locale.ROOT, """
 
-                ENGINE (JMH, 1 thread, %d case contracts)
+                ENGINE (JMH, 1 thread, %d case contracts; load average before: %s)
                   engine path with trace (shipped ruleset)   %,12.0f evaluations/s
                   bare StatelessKieSession.execute            %,12.0f evaluations/s   ratio %.2f
                   Scoring sheet alone, Drools with trace      %,12.0f evaluations/s
                   Scoring sheet by hand in Java               %,12.0f evaluations/s   Drools/by hand %.3f
-                """, BenchContracts.caseFacts().size(), s.traced(), s.bare(), ratio, s.sheetTraced(), s.handWritten(),
+                """, BenchContracts.caseFacts().size(), loadBefore, s.traced(), s.bare(), ratio, s.sheetTraced(), s.handWritten(),
                 s.sheetTraced() / s.handWritten()));
         json.set("engine", JSON.valueToTree(s));
         target("engine path >= 0.8 x bare Drools", String.format(Locale.ROOT, "%.2f", ratio), ratio >= 0.8);
@@ -87,6 +91,7 @@ public final class ScaleBenchmark {
         Duration measure = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.seconds", "5")));
         Duration warmup = Duration.ofSeconds(3);
         List<byte[]> bodies = BenchContracts.caseContracts().stream().map(BenchContracts::bytes).toList();
+        String loadBefore = loadAverage();
         String pgUrl = postgres + (postgres.contains("?") ? "&" : "?") + "currentSchema=bench_http_" + System.nanoTime();
         String pgSchema = pgUrl.substring(pgUrl.indexOf("currentSchema=") + "currentSchema=".length());
         long startH2 = System.nanoTime();
@@ -119,8 +124,8 @@ public final class ScaleBenchmark {
             PacedRun.Result h2Paced = PacedRun.run(h2.uri("/api/v1/decisions"), bodies, 0.7 * h2Peak, Duration.ofSeconds(10));
             PacedRun.Result pgPaced = PacedRun.run(pg.uri("/api/v1/decisions"), bodies, 0.7 * pgPeak, Duration.ofSeconds(10));
             rss.interrupt();
-            table.append(String.format(Locale.ROOT, "%nHTTP (closed loop, %d s per level after 1 s warm-up; load generator on the same 2 cores)%n%s   shed%n",
-                    measure.toSeconds(), LoadRun.Result.header()));
+            table.append(String.format(Locale.ROOT, "%nHTTP (closed loop, %d s per level after 1 s warm-up; load generator on the same 2 cores; "
+                    + "load average before: %s)%n%s   shed%n", measure.toSeconds(), loadBefore, LoadRun.Result.header()));
             rows.forEach(r -> table.append(r.row()).append(String.format(Locale.ROOT, " %6d%n", r.shed())));
             table.append(String.format(Locale.ROOT, """
                       peak req/s: echo %,.0f, H2 recorded %,.0f (ratio %.2f), PostgreSQL recorded %,.0f (ratio %.2f)
@@ -158,12 +163,44 @@ public final class ScaleBenchmark {
         }
     }
 
+    /** Where the CPU goes: JFR of the H2 service under c=16 load, on the echo endpoint and on decisions. */
+    private void profile() throws Exception {
+        List<byte[]> bodies = BenchContracts.caseContracts().stream().map(BenchContracts::bytes).toList();
+        try (ServiceProcess service = ServiceProcess.start(work.resolve("profile-h2.log"), "spring.profiles.active=bench",
+                "spring.datasource.url=jdbc:h2:file:" + work.toAbsolutePath() + "/profile-h2-" + System.nanoTime()
+                        + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", "handoff.audit.retention-interval=1000d")) {
+            table.append("\nCPU PROFILE (JFR execution samples of the service, H2, 16 clients, 10 s each; load average before: "
+                    + loadAverage() + ")\n");
+            ObjectNode profiles = json.putObject("profile");
+            for (String[] endpoint : new String[][] {{"echo", "/bench/echo"}, {"decisions", "/api/v1/decisions"}}) {
+                LoadRun.run("warm-up", service.uri(endpoint[1]), bodies, 16, Duration.ofSeconds(8), Duration.ofSeconds(1));
+                Path file = work.resolve("profile-" + endpoint[0] + ".jfr");
+                Thread load = new Thread(() -> {
+                    try {
+                        LoadRun.run("profiled", service.uri(endpoint[1]), bodies, 16, Duration.ofSeconds(1), Duration.ofSeconds(12));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                load.start();
+                Thread.sleep(1500);
+                CpuProfile.record(service.pid(), 10, file);
+                load.join();
+                Thread.sleep(2000);
+                CpuProfile.Summary summary = CpuProfile.summarize(file);
+                table.append(summary.describe(endpoint[0] + " " + endpoint[1]));
+                profiles.set(endpoint[0], JSON.valueToTree(summary));
+            }
+        }
+    }
+
     private void ruleset() throws Exception {
         List<Integer> sizes = Arrays.stream(System.getProperty("bench.rows", "100,1000,5000").split(",")).map(String::trim)
                 .map(Integer::valueOf).toList();
-        List<RulesetScale.Result> results = RulesetScale.run(sizes, 4);
-        table.append(String.format(Locale.ROOT, "%nRULESET SCALE (generated rows appended to the Scoring sheet; traced engine, 1 thread)%n%s%n",
-                RulesetScale.Result.header()));
+        String loadBefore = loadAverage();
+        List<RulesetScale.Result> results = RulesetScale.run(sizes, 6);
+        table.append(String.format(Locale.ROOT, "%nRULESET SCALE (generated rows appended to the Scoring sheet; traced engine, 1 thread; "
+                + "load average before: %s)%n%s%n", loadBefore, RulesetScale.Result.header()));
         results.forEach(r -> table.append(r.row()).append('\n'));
         RulesetScale.Result shipped = results.get(0);
         RulesetScale.Result largest = results.get(results.size() - 1);
@@ -177,14 +214,15 @@ public final class ScaleBenchmark {
 
     private void log() throws Exception {
         int records = Integer.parseInt(System.getProperty("bench.records", "1000000"));
+        String loadBefore = loadAverage();
         LogScale.Result r = LogScale.run(postgres, records, Math.max(1, records / 10), work);
         table.append(String.format(Locale.ROOT, """
 
-                LOG SCALE (PostgreSQL, %,d real decision records over %,d contract ids, through the service's HTTP API)
+                LOG SCALE (PostgreSQL, %,d real decision records over %,d contract ids, through the service's HTTP API; load average before: %s)
                   bulk append through the audit store        %,10.0f records/s
                   search by contract id (%d random ids)     p50 %.1f ms, p99 %.1f ms
                   verify the whole chain                     %.1f s for %,d records (%,.0f records/s): %s
-                """, r.records(), Math.max(1, records / 10), r.appendPerSecond(), r.queries(), r.queryP50Millis(), r.queryP99Millis(),
+                """, r.records(), Math.max(1, records / 10), loadBefore, r.appendPerSecond(), r.queries(), r.queryP50Millis(), r.queryP99Millis(),
                 r.verifySeconds(), r.verified(), r.verifyRecordsPerSecond(), r.verifyStatus()));
         json.set("logScale", JSON.valueToTree(r));
         target("query by contract id p99 <= 50 ms at " + String.format(Locale.ROOT, "%,d", records) + " records",
@@ -199,7 +237,9 @@ public final class ScaleBenchmark {
             t.putObject(name).put("measured", v[0]).put("met", v[1].equals("met"));
         });
         System.out.println(table);
-        Path out = work.resolve("scale.json");
+        String sections = System.getProperty("bench.sections", "engine,http,profile,ruleset,log");
+        Path out = work.resolve(sections.equals("engine,http,profile,ruleset,log") ? "scale.json"
+                : "scale-" + sections.replace(',', '-') + ".json");
         Files.writeString(out, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
         System.out.println("written: " + out);
     }
@@ -224,6 +264,16 @@ public final class ScaleBenchmark {
 
     private void target(String name, String measured, boolean met) {
         targets.put(name, new String[] {measured, met ? "met" : "MISSED"});
+    }
+
+    /** The 1, 5 and 15 minute load averages: how much else ran on the machine (2 cores) around a measurement. */
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     /** The row of the highest concurrency level for an endpoint. */
