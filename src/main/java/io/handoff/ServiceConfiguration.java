@@ -1,10 +1,12 @@
 package io.handoff;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,6 +19,12 @@ import io.handoff.audit.AuditLog;
 import io.handoff.audit.AuditProperties;
 import io.handoff.contract.ContractValidator;
 import io.handoff.decision.DecisionRecorder;
+import io.handoff.rollout.Preflight;
+import io.handoff.rollout.RolloutFlags;
+import io.handoff.ruleset.CaseRunner;
+import io.handoff.orchestration.FollowUps;
+import io.handoff.orchestration.OrchestrationProperties;
+import io.handoff.orchestration.Orchestrator;
 import io.handoff.decision.DecisionService;
 import io.handoff.decision.ReplayService;
 import io.handoff.ruleset.ActivePointer;
@@ -32,7 +40,7 @@ import io.handoff.ruleset.ShadowStore;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @EnableConfigurationProperties({RulesetProperties.class, ApiProperties.class, AuditProperties.class, RolloutProperties.class,
-        AdmissionControl.BudgetProperties.class})
+        AdmissionControl.BudgetProperties.class, OrchestrationProperties.class})
 class ServiceConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ServiceConfiguration.class);
 
@@ -61,6 +69,7 @@ class ServiceConfiguration {
     ActiveRuleset activeRuleset(RulesetProperties properties, RulesetArchive archive, Clock clock) {
         ActiveRuleset active = ActiveRuleset.load(properties);
         archive.store(active.get(), clock.instant());
+
         log.info("active ruleset {} ({} rules from {} sources)", active.get().version(), active.get().rules().size(),
                 active.get().sources().size());
         return active;
@@ -76,13 +85,48 @@ class ServiceConfiguration {
 
     @Bean
     DecisionService decisionService(ContractValidator validator, RulesetLifecycle lifecycle, Clock clock,
-                                    AuditLog auditLog, AuditProperties properties) {
-        DecisionRecorder recorder = auditLog::append;
+                                    AuditLog auditLog, AuditProperties properties, Orchestrator orchestrator,
+                                    Preflight preflight) {
+        // a decision and what it opens (approvals, an incident, the handoff's state) commit in one transaction
+        DecisionRecorder recorder = (entry, decision, contract) -> auditLog.append(entry,
+                decision == null ? null : orchestrator.opening(decision, contract, decision.enforced()));
         if (!properties.recording()) {
             log.warn("handoff.audit.recording=false: decisions are NOT recorded. Use this for benchmarks only.");
             recorder = DecisionRecorder.none();
         }
-        return new DecisionService(validator, lifecycle, clock, recorder, auditLog.masking());
+        return new DecisionService(validator, lifecycle, clock, recorder, auditLog.masking(), preflight);
+    }
+
+    @Bean
+    RolloutFlags rolloutFlags(JdbcTemplate jdbc, TransactionTemplate transactions, AuditLog auditLog, Clock clock,
+                              @Value("${handoff.rollout.default-mode:enforce}") String defaultMode) {
+        return new RolloutFlags(jdbc, transactions, auditLog, clock, defaultMode);
+    }
+
+    @Bean
+    Preflight preflight(RolloutFlags flags, RulesetLifecycle lifecycle, AuditLog auditLog, OrchestrationProperties approvers,
+                        ContractValidator validator, Clock clock, RulesetProperties properties) {
+        Preflight preflight = new Preflight(flags, lifecycle, auditLog, approvers, validator, clock,
+                () -> CaseRunner.load(properties.rulesFolder(), properties.tablesFolder()));
+        // Drools compiles constraints lazily on first use: without a warm-up the first live decisions can pass the
+        // per-decision time cap and come out as budget-guard escalations. Running the cases warms every path and
+        // is the ruleset health check that every decision's preflight relies on.
+        long start = System.nanoTime();
+        Preflight.CaseSummary cases = preflight.warm(lifecycle.active());
+        log.info("active ruleset warmed and checked on its cases in {} ms: {}/{} pass{}", (System.nanoTime() - start) / 1_000_000,
+                cases.passed(), cases.cases(), cases.failing().isEmpty() ? "" : "; FAILING " + cases.failing());
+        return preflight;
+    }
+
+    @Bean
+    FollowUps followUps(Orchestrator orchestrator, RulesetLifecycle lifecycle, Clock clock) {
+        return new FollowUps(orchestrator, lifecycle, clock);
+    }
+
+    @Bean
+    Orchestrator orchestrator(JdbcTemplate jdbc, TransactionTemplate transactions, AuditLog auditLog, Clock clock,
+                              OrchestrationProperties properties) {
+        return new Orchestrator(jdbc, transactions, auditLog, clock, properties);
     }
 
     @Bean

@@ -12,7 +12,10 @@ import io.handoff.rulemodel.Postures;
 /** Turns the query string of a decision search or export into an {@link AuditQuery}, rejecting what it cannot use. */
 final class AuditQueryParameters {
     static final Set<String> NAMES = Set.of("contractId", "domain", "outcome", "posture", "rulesetVersion", "ruleId",
-            "gate", "from", "to", "cursor", "limit", "format");
+            "gate", "from", "to", "cursor", "limit", "format", "kind");
+    /** Record kinds: decisions and rejected attempts (the default), the orchestration steps, or all. */
+    static final List<String> KINDS = List.of("decision", "rejection", "approval", "attempt", "incident", "outcome",
+            "flag-change", AuditQuery.ALL_KINDS);
     private static final List<String> OUTCOMES = List.of("accept", "accept-pending-approval", "return-to-sender",
             "escalate", "invalid-contract");
 
@@ -23,8 +26,13 @@ final class AuditQueryParameters {
         params.keySet().stream().filter(name -> !NAMES.contains(name)).findFirst().ifPresent(name -> {
             throw new BadParameterException(name, "unknown parameter '" + name + "'; known: " + NAMES);
         });
+        String kind = params.get("kind");
+        if (kind != null && !KINDS.contains(kind)) {
+            throw new BadParameterException("kind", "kind must be one of " + KINDS);
+        }
         String outcome = params.get("outcome");
-        if (outcome != null && !OUTCOMES.contains(outcome)) {
+        boolean decisions = kind == null || kind.equals("decision") || kind.equals("rejection");
+        if (outcome != null && decisions && !OUTCOMES.contains(outcome)) {
             throw new BadParameterException("outcome", "outcome must be one of " + OUTCOMES);
         }
         String posture = params.get("posture");
@@ -33,7 +41,7 @@ final class AuditQueryParameters {
         }
         return new AuditQuery(params.get("contractId"), params.get("domain"), outcome, posture,
                 params.get("rulesetVersion"), params.get("ruleId"), params.get("gate"), instant(params, "from"),
-                instant(params, "to"), cursor(params));
+                instant(params, "to"), cursor(params), kind);
     }
 
     static int limit(Map<String, String> params) {

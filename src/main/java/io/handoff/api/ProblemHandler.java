@@ -19,8 +19,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import io.handoff.audit.AuditUnavailableException;
 import io.handoff.contract.MalformedContractException;
 import io.handoff.decision.IncompleteDecisionException;
+import io.handoff.decision.NotEnabledException;
+import io.handoff.decision.PreflightFailedException;
 import io.handoff.decision.RejectedContractException;
+import io.handoff.orchestration.OrchestrationException;
 import io.handoff.ruleset.LifecycleException;
+import io.handoff.security.KeyRequestException;
 
 /**
  * Turns every failure into an RFC 9457 problem ({@code application/problem+json}) with a stable {@code code};
@@ -99,6 +103,43 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> lifecycle(LifecycleException e) {
         HttpStatus status = "unknown-version".equals(e.code()) ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
         return ResponseEntity.status(status).body(problem(status, e.code(), "The ruleset step cannot be taken", e.getMessage()));
+    }
+
+    @ExceptionHandler(NotEnabledException.class)
+    ResponseEntity<Object> notEnabled(NotEnabledException e) {
+        ProblemDetail problem = counted(problem(HttpStatus.FORBIDDEN, "not-enabled", "Not enabled for this team", e.getMessage()));
+        problem.setProperty("domain", e.domain());
+        problem.setProperty("team", e.team());
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+    }
+
+    @ExceptionHandler(PreflightFailedException.class)
+    ResponseEntity<Object> preflightFailed(PreflightFailedException e) {
+        ProblemDetail problem = counted(problem(HttpStatus.SERVICE_UNAVAILABLE, "preflight-failed",
+                "A preflight check failed; no decision was made", e.getMessage()));
+        problem.setProperty("check", e.check());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
+    }
+
+    @ExceptionHandler(OrchestrationException.class)
+    ResponseEntity<Object> orchestration(OrchestrationException e) {
+        HttpStatus status = HttpStatus.valueOf(e.status());
+        return ResponseEntity.status(status).body(problem(status, e.code(), "The handoff step cannot be taken", e.getMessage()));
+    }
+
+    @ExceptionHandler(KeyRequestException.class)
+    ResponseEntity<Object> keyRequest(KeyRequestException e) {
+        HttpStatus status = switch (e.code()) {
+            case KeyRequestException.INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case KeyRequestException.UNKNOWN -> HttpStatus.NOT_FOUND;
+            default -> HttpStatus.CONFLICT;
+        };
+        ProblemDetail problem = problem(status, e.code(), "The API key request cannot be carried out", e.getMessage());
+        if (!e.errors().isEmpty()) {
+            problem.setProperty("errors", e.errors().stream()
+                    .map(v -> Map.of("pointer", v.pointer(), "code", v.code(), "message", v.message())).toList());
+        }
+        return ResponseEntity.status(status).body(problem);
     }
 
     @ExceptionHandler(Exception.class)

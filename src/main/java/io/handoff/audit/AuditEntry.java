@@ -14,6 +14,11 @@ public record AuditEntry(String decisionId, String kind, String contractId, Stri
                          String body, List<String> ruleIds, List<String> gateIds) {
     public static final String DECISION = "decision";
     public static final String REJECTION = "rejection";
+    /** Steps after a decision: each is its own record, linked to the decision by contract id and body. */
+    public static final String APPROVAL = "approval";
+    public static final String ATTEMPT = "attempt";
+    public static final String INCIDENT = "incident";
+    public static final String OUTCOME = "outcome";
 
     public AuditEntry {
         Objects.requireNonNull(decisionId, "decisionId");

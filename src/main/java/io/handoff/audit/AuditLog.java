@@ -29,7 +29,30 @@ public final class AuditLog implements AutoCloseable {
 
     /** Commits the entry to the log and returns the stored record; throws {@link AuditUnavailableException} if it cannot. */
     public AuditRecord append(AuditEntry entry) {
-        return writer.append(new AuditStore.Prepared(entry, entry.body()));
+        return append(entry, null);
+    }
+
+    /**
+     * Like {@link #append(AuditEntry)}, and runs {@code alongside} in the same transaction as the insert: the
+     * record and that state commit together or not at all.
+     */
+    public AuditRecord append(AuditEntry entry, Runnable alongside) {
+        return writer.append(new AuditStore.Prepared(entry, entry.body(), alongside));
+    }
+
+    /**
+     * Appends at once in the caller's transaction (joined, or a new one), bypassing group commit: for
+     * low-volume steps (approvals, attempts, incidents) whose state changes must commit with their record.
+     * Call {@link #lockHead()} first when the transaction also locks other rows, so every writer takes the
+     * chain head before anything else and no two wait on each other.
+     */
+    public AuditRecord appendNow(AuditEntry entry) {
+        return store.append(List.of(new AuditStore.Prepared(entry, entry.body(), null))).get(0);
+    }
+
+    /** Takes the chain-head lock in the caller's transaction; see {@link #appendNow(AuditEntry)}. */
+    public void lockHead() {
+        store.lockHead();
     }
 
     public Masking masking() {
@@ -72,6 +95,26 @@ public final class AuditLog implements AutoCloseable {
             return true;
         } catch (RuntimeException e) {
             return false;
+        }
+    }
+
+    /**
+     * Null when the store takes writes now (a transaction takes the chain-head row lock and rolls back), else
+     * what went wrong: for preflight checks, which must not wait for a decision to fail.
+     */
+    public String writeProblem() {
+        try {
+            store.transactions().executeWithoutResult(status -> {
+                store.lockHead();
+                status.setRollbackOnly();
+            });
+            return null;
+        } catch (RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            return "the audit store does not take writes: " + root.getClass().getSimpleName() + ": " + root.getMessage();
         }
     }
 

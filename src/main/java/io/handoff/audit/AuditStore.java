@@ -29,8 +29,11 @@ public final class AuditStore {
         this.transactions = transactions;
     }
 
-    /** A record ready to be appended: everything but its chain position. */
-    record Prepared(AuditEntry entry, String body) {
+    /**
+     * A record ready to be appended: everything but its chain position. {@code alongside}, when given, runs in
+     * the same transaction right after the insert (state that must commit or fail with the record).
+     */
+    record Prepared(AuditEntry entry, String body, Runnable alongside) {
     }
 
 
@@ -57,6 +60,11 @@ public final class AuditStore {
             }
             insert(records, batch);
             jdbc.update("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", seq, prev);
+            for (Prepared p : batch) {
+                if (p.alongside() != null) {
+                    p.alongside().run();
+                }
+            }
             return records;
         });
     }
@@ -84,6 +92,11 @@ public final class AuditStore {
     }
 
     record Head(long seq, String hash) {
+    }
+
+    /** Takes the chain-head lock in the current transaction, so work done before appending is ordered with the log. */
+    void lockHead() {
+        jdbc.queryForObject("SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE", Long.class);
     }
 
     Head head() {
@@ -163,6 +176,11 @@ public final class AuditStore {
         clause(where, params, "r.recorded_at >= ?", q.from() == null ? null : OffsetDateTime.ofInstant(q.from(), ZoneOffset.UTC));
         clause(where, params, "r.recorded_at < ?", q.to() == null ? null : OffsetDateTime.ofInstant(q.to(), ZoneOffset.UTC));
         clause(where, params, "r.seq < ?", q.beforeSeq());
+        if (q.kind() == null) {
+            where.append(" AND r.kind IN ('").append(AuditEntry.DECISION).append("', '").append(AuditEntry.REJECTION).append("')");
+        } else if (!AuditQuery.ALL_KINDS.equals(q.kind())) {
+            clause(where, params, "r.kind = ?", q.kind());
+        }
         return new Sql(where.toString(), params);
     }
 

@@ -103,7 +103,18 @@ final class AuditWriter implements AutoCloseable {
             batches.increment();
             records.add(batch.size());
         } catch (RuntimeException e) {
-            log.error("audit batch of {} failed; every caller in it gets 503", batch.size(), e);
+            boolean storeDown = e instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || e instanceof org.springframework.dao.TransientDataAccessException;
+            if (batch.size() > 1 && !storeDown && batch.stream().anyMatch(p -> p.prepared().alongside() != null)) {
+                // one record's failure (its alongside state, say) must not fail the others: write them one by one;
+                // not when the store is down, where each retry would only wait for its own connection timeout
+                log.warn("audit batch of {} failed ({}); retrying its records one by one", batch.size(), e.getMessage());
+                for (Pending pending : batch) {
+                    write(new ArrayList<>(List.of(pending)));
+                }
+                return;
+            }
+            log.error("audit record failed; its caller gets 503", e);
             batch.forEach(p -> p.done().completeExceptionally(e));
         }
     }

@@ -122,7 +122,9 @@ final class ChainVerifier {
             } catch (RuntimeException e) {
                 return "stored body is not JSON";
             }
-            if (!Objects.equals(row.decisionId(), text(body, "decisionId"))
+            // a step after a decision (approval, attempt, ...) is stored under its own record id and names its decision
+            String id = body.has("recordId") ? text(body, "recordId") : text(body, "decisionId");
+            if (!Objects.equals(row.decisionId(), id)
                     || !Objects.equals(row.outcome(), text(body, "outcome"))
                     || !Objects.equals(row.posture(), text(body, "posture"))
                     || !Objects.equals(row.contractId(), text(body, "contractId"))) {

@@ -41,7 +41,7 @@ public final class Retention {
         while (true) {
             List<Row> page = store.jdbc().query("SELECT seq, kind, posture, recorded_at, prev_hash, hash FROM audit_record "
                             + "WHERE seq > ? ORDER BY seq LIMIT " + PAGE,
-                    (rs, n) -> new Row(rs.getLong(1), "rejection".equals(rs.getString(2)) ? "invalid-contract" : rs.getString(3),
+                    (rs, n) -> new Row(rs.getLong(1), retentionKey(rs.getString(2), rs.getString(3)),
                             rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5), rs.getString(6)), after);
             for (Row row : page) {
                 boolean contiguous = current.isEmpty() || current.get(current.size() - 1).seq() + 1 == row.seq();
@@ -66,6 +66,17 @@ public final class Retention {
             log.info("retention removed {} record(s) in {} range(s), replaced by checkpoints", removed, runs.size());
         }
         return new Report(runs.size(), removed);
+    }
+
+    /**
+     * What a record's retention follows: its posture; rejected attempts follow {@code invalid-contract}; records
+     * without a posture (rollout changes, for instance) follow their kind and are kept unless one is configured.
+     */
+    private static String retentionKey(String kind, String posture) {
+        if ("rejection".equals(kind)) {
+            return "invalid-contract";
+        }
+        return posture != null ? posture : kind;
     }
 
     private boolean expired(Row row, Instant now) {

@@ -14,12 +14,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonPropertyOrder({"decisionId", "recordedAt", "contractId", "domain", "handoffType", "asOf", "rulesetVersion",
         "inputHash", "outcome", "posture", "score", "contributions", "route", "approvals", "guardrails",
-        "retryPolicy", "remediation", "trace"})
+        "retryPolicy", "remediation", "trace", "rollout"})
 public record Decision(
         String decisionId, Instant recordedAt, String contractId, String domain, String handoffType,
         OffsetDateTime asOf, String rulesetVersion, String inputHash, String outcome, String posture, int score,
         List<Contribution> contributions, RouteChoice route, List<RequiredApproval> approvals,
-        List<Finding> guardrails, Retry retryPolicy, List<RemediationItem> remediation, List<TraceEntry> trace) {
+        List<Finding> guardrails, Retry retryPolicy, List<RemediationItem> remediation, List<TraceEntry> trace,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Rollout rollout) {
 
     public Decision {
         Objects.requireNonNull(decisionId, "decisionId");
@@ -30,6 +31,24 @@ public record Decision(
         guardrails = List.copyOf(guardrails);
         remediation = List.copyOf(remediation);
         trace = List.copyOf(trace);
+    }
+
+    /** The same decision under the rollout mode that applied to it. */
+    public Decision withRollout(Rollout applied) {
+        return new Decision(decisionId, recordedAt, contractId, domain, handoffType, asOf, rulesetVersion, inputHash, outcome,
+                posture, score, contributions, route, approvals, guardrails, retryPolicy, remediation, trace, applied);
+    }
+
+    /** False only in observe mode: the decision was made and recorded, but the caller proceeds regardless. */
+    public boolean enforced() {
+        return rollout == null || rollout.enforced();
+    }
+
+    /**
+     * The rollout flag that applied: {@code mode} observe or enforce, from flag {@code flag} variant
+     * {@code variant}, and why (which rule, which percentage bucket). Not a rule output: replay leaves it out.
+     */
+    public record Rollout(String mode, boolean enforced, String flag, String variant, String reason) {
     }
 
     /** Points one rule added to or took from the score. */

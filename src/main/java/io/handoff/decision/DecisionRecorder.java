@@ -1,14 +1,19 @@
 package io.handoff.decision;
 
 import io.handoff.audit.AuditEntry;
+import io.handoff.contract.HandoffContract;
 
-/** Where decisions and rejected attempts are recorded before the caller sees them; returns only once durable. */
+/**
+ * Where decisions and rejected attempts are recorded before the caller sees them; returns only once durable.
+ * For a decision, {@code decision} and {@code contract} are given so the recorder can open what the decision
+ * starts (approvals, an incident) in the same transaction; for a rejected attempt they are null.
+ */
 @FunctionalInterface
 public interface DecisionRecorder {
-    void record(AuditEntry entry);
+    void record(AuditEntry entry, Decision decision, HandoffContract contract);
 
     /** Records nothing: for benchmarks measuring the cost of recording, never for serving. */
     static DecisionRecorder none() {
-        return entry -> { };
+        return (entry, decision, contract) -> { };
     }
 }

@@ -25,14 +25,21 @@ public final class DecisionService {
     private final Clock clock;
     private final DecisionRecorder recorder;
     private final Masking masking;
+    private final DecisionPolicy policy;
 
     public DecisionService(ContractValidator validator, RulesetRouting routing, Clock clock,
                            DecisionRecorder recorder, Masking masking) {
+        this(validator, routing, clock, recorder, masking, DecisionPolicy.ENFORCE);
+    }
+
+    public DecisionService(ContractValidator validator, RulesetRouting routing, Clock clock,
+                           DecisionRecorder recorder, Masking masking, DecisionPolicy policy) {
         this.validator = validator;
         this.routing = routing;
         this.clock = clock;
         this.recorder = recorder;
         this.masking = masking;
+        this.policy = policy;
     }
 
     /** A service that records nothing: for cases, tests and benchmarks of the pure decision. */
@@ -54,10 +61,11 @@ public final class DecisionService {
             validated = validator.read(body);
         } catch (ContractViolationException e) {
             recorder.record(AuditEntries.ofRejection(decisionId, now(), e.document(), e.violations(),
-                    routing.active().version(), masking, System.nanoTime() - start));
+                    routing.active().version(), masking, System.nanoTime() - start), null, null);
             throw new RejectedContractException(decisionId, e);
         }
         long validatedAt = System.nanoTime();
+        Decision.Rollout rollout = policy.rollout(validated.contract()); // throws when switched off for this team
         Ruleset ruleset = routing.forContract(validated.contract().contractId());
         Evaluated evaluated;
         try {
@@ -66,10 +74,11 @@ public final class DecisionService {
             routing.failed(ruleset, decisionId);
             throw e;
         }
-        Decision decision = evaluated.decision();
+        Decision decision = evaluated.decision().withRollout(rollout);
+        policy.check(decision); // a failed hard preflight check: nothing is recorded, nothing returned
         String json = DecisionJson.write(decision);
         recorder.record(AuditEntries.ofDecision(decision, json, validated.document(), masking, validatedAt - start,
-                evaluated.evaluateNanos()));
+                evaluated.evaluateNanos()), decision, validated.contract());
         routing.decided(decision, validated);
         return new Decided(decision, json);
     }

@@ -36,9 +36,11 @@ public final class ReplayService {
         this.active = active;
     }
 
-    /** Empty when no record has that decision id. */
+    /** Empty when no decision or rejected attempt has that id (steps after a decision are not replayed). */
     public Optional<ReplayResult> replay(String decisionId) {
-        return log.find(decisionId).map(this::replay);
+        return log.find(decisionId)
+                .filter(r -> AuditEntry.DECISION.equals(r.kind()) || AuditEntry.REJECTION.equals(r.kind()))
+                .map(this::replay);
     }
 
     private ReplayResult replay(AuditRecord record) {
@@ -59,9 +61,12 @@ public final class ReplayService {
             ContractValidator validator = decisions.validator();
             ContractValidator.Validated validated = new ContractValidator.Validated(contract,
                     validator.mapper().treeToValue(contract, HandoffContract.class));
-            Decision replayed = decisions.decide(record.decisionId(), validated, ruleset, record.recordedAt());
+            Decision replayed = decisions.decide(record.decisionId(), validated, ruleset.withoutTimeCap(), record.recordedAt());
             ObjectNode recordedDecision = (ObjectNode) body.get("decision").deepCopy();
             ObjectNode replayedDecision = (ObjectNode) JSON.readTree(DecisionJson.write(replayed));
+            // the rollout mode is the service's flag, not a rule output: replay compares what the rules decided
+            recordedDecision.remove("rollout");
+            replayedDecision.remove("rollout");
             if (masked) {
                 recordedDecision.remove("inputHash");
                 replayedDecision.remove("inputHash");

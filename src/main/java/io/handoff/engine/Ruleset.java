@@ -35,6 +35,14 @@ public final class Ruleset {
     }
 
     /** Every rule id of the ruleset with where it is written. */
+    /**
+     * The same compiled rules without the per-decision time cap (the firing cap stays): for cases and replay, whose
+     * results must depend on the rules alone, not on how busy the machine is. Shares the compiled knowledge base.
+     */
+    public Ruleset withoutTimeCap() {
+        return new Ruleset(version, kieBase, locations, sources, warnings, maxFirings, java.time.Duration.ofDays(1).toNanos());
+    }
+
     public Map<String, RuleLocation> rules() {
         return locations;
     }

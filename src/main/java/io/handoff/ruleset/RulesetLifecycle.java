@@ -125,10 +125,6 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
         Ruleset ruleset = null;
         try {
             ruleset = rulesetCompiler.compile(sources);
-            // a first pass warms the new KieBase (class loading, lazy network set-up): on a loaded machine a cold first
-            // evaluation can pass the evaluation-time cap and be judged a budget-guard escalation; warmed, the
-            // version also meets live traffic without that first slow decision
-            new CaseRunner(pureDecisions).runAll(cases, ruleset);
             List<CaseResult> results = new CaseRunner(pureDecisions).runAll(cases, ruleset);
             List<String> failures = results.stream().filter(r -> !r.passed())
                     .map(r -> r.file() + ": " + r.mismatches()).toList();

@@ -29,7 +29,7 @@ final class ApiKeyFilter extends OncePerRequestFilter {
         if (presented != null) {
             var caller = keys.find(presented);
             if (caller.isEmpty()) {
-                Problems.write(response, 401, "unauthenticated", "Unknown API key", "The X-API-Key presented is not configured.");
+                Problems.write(response, 401, "unauthenticated", "Unknown API key", "The X-API-Key presented is not configured, or was revoked.");
                 return;
             }
             List<SimpleGrantedAuthority> authorities = caller.get().roles().stream()

@@ -8,8 +8,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
-/** The configured keys, looked up by the SHA-256 of what a caller presents (compared in constant time). */
+/**
+ * The configured keys and the keys admins created ({@link StoredKeys}), looked up by the SHA-256 of what a
+ * caller presents: every known hash is compared, in constant time, whichever matches.
+ */
 public final class ApiKeys {
     /** Development keys documented in the README; the prod profile refuses to start while any is configured. */
     public static final List<String> DEVELOPMENT_KEYS = List.of("dev-decider-key", "dev-analyst-key", "dev-approver-key",
@@ -20,8 +24,16 @@ public final class ApiKeys {
     }
 
     private final Map<String, Caller> byHash = new HashMap<>();
+    private final Supplier<Map<String, Caller>> stored;
 
+    /** Only the configured keys. */
     public ApiKeys(SecurityProperties properties) {
+        this(properties, Map::of);
+    }
+
+    /** The configured keys and {@code stored}: the active stored keys by hash, asked on every lookup. */
+    public ApiKeys(SecurityProperties properties, Supplier<Map<String, Caller>> stored) {
+        this.stored = stored;
         properties.keys().forEach((name, key) -> {
             if (key.sha256() == null || !key.sha256().matches("[0-9a-f]{64}")) {
                 throw new IllegalStateException("handoff.security.keys." + name + ".sha256 must be 64 lower-case hex characters");
@@ -39,14 +51,21 @@ public final class ApiKeys {
     }
 
     public Optional<Caller> find(String presentedKey) {
-        String hash = sha256(presentedKey);
+        byte[] hash = sha256(presentedKey).getBytes(StandardCharsets.US_ASCII);
+        Caller configured = match(byHash, hash);
+        Caller created = match(stored.get(), hash);
+        return Optional.ofNullable(configured != null ? configured : created);
+    }
+
+    /** Compares with every entry (no early exit), each comparison in constant time. */
+    private static Caller match(Map<String, Caller> keys, byte[] hash) {
         Caller found = null;
-        for (Map.Entry<String, Caller> entry : byHash.entrySet()) {
-            if (MessageDigest.isEqual(entry.getKey().getBytes(StandardCharsets.US_ASCII), hash.getBytes(StandardCharsets.US_ASCII))) {
+        for (Map.Entry<String, Caller> entry : keys.entrySet()) {
+            if (MessageDigest.isEqual(entry.getKey().getBytes(StandardCharsets.US_ASCII), hash)) {
                 found = entry.getValue();
             }
         }
-        return Optional.ofNullable(found);
+        return found;
     }
 
     public boolean usesDevelopmentKeys() {

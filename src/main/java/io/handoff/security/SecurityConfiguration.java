@@ -33,8 +33,8 @@ class SecurityConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
-    ApiKeys apiKeys(SecurityProperties properties) {
-        ApiKeys keys = new ApiKeys(properties);
+    ApiKeys apiKeys(SecurityProperties properties, StoredKeys stored) {
+        ApiKeys keys = new ApiKeys(properties, stored::active);
         if (keys.usesDevelopmentKeys()) {
             log.warn("Development API keys are active (X-API-Key: dev-decider-key, dev-analyst-key, dev-approver-key, "
                     + "dev-auditor-key, dev-admin-key). The prod profile refuses to start with them.");
@@ -53,28 +53,67 @@ class SecurityConfiguration {
                             "Invalid bearer token", "The bearer token was not accepted.")));
             log.info("bearer JWT authentication enabled; roles are read from the 'roles' claim");
         }
-        http.csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // API callers send a key or token on every request (no session, no CSRF); the web console signs in once with
+        // a key and keeps a session, so its unsafe requests need the CSRF token (pages and their scripts send it).
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader(ApiKeyFilter.HEADER) != null
+                        || request.getHeader("Authorization") != null || request.getSession(false) == null))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .httpBasic(basic -> basic.disable())
-                .formLogin(form -> form.disable())
+                .formLogin(form -> form.loginPage("/console/login").loginProcessingUrl("/console/login")
+                        .usernameParameter("user").passwordParameter("apiKey")
+                        .defaultSuccessUrl("/console", false).failureUrl("/console/login?error").permitAll())
+                .logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessUrl("/console/login?signedOut"))
+                .authenticationProvider(new ConsoleLogin(keys))
                 .addFilterBefore(new ApiKeyFilter(keys), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         // streamed exports continue on an async dispatch already authorized on the request
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus",
-                                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/api/v1/schemas/**", "/error").permitAll()
+                                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/api/v1/schemas/**", "/error", "/console/forbidden").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/decisions").hasAnyRole("DECIDER", "ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/decisions/*/replay").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/decisions/**", "/api/v1/audit/**").hasAnyRole("AUDITOR", "ADMIN")
+                        .requestMatchers("/console/login", "/console/assets/**", "/webjars/**").permitAll()
+                        .requestMatchers("/console", "/console/", "/console/logout").authenticated()
+                        .requestMatchers("/console/decisions/**", "/console/audit/**").hasAnyRole("AUDITOR", "ADMIN")
+                        .requestMatchers("/console/rulesets/**").hasAnyRole("ANALYST", "AUDITOR", "ADMIN")
+                        .requestMatchers("/console/approvals/**").hasAnyRole("APPROVER", "AUDITOR", "ADMIN")
+                        .requestMatchers("/console/incidents/**").hasAnyRole("APPROVER", "AUDITOR", "ADMIN")
+                        .requestMatchers("/console/scorecard/**").hasAnyRole("ANALYST", "AUDITOR", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/preflight").hasAnyRole("DECIDER", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/preflight", "/api/v1/follow-ups").hasAnyRole("DECIDER", "ANALYST", "APPROVER", "AUDITOR", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/approvals/**").hasAnyRole("APPROVER", "AUDITOR", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/approvals/*").hasAnyRole("APPROVER", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/handoffs/*/attempts", "/api/v1/outcomes").hasAnyRole("DECIDER", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/handoffs/**").hasAnyRole("DECIDER", "APPROVER", "AUDITOR", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/incidents/**").hasAnyRole("APPROVER", "AUDITOR", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/incidents/*/acknowledge", "/api/v1/incidents/*/resolve").hasAnyRole("APPROVER", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/scorecard", "/api/v1/tuning").hasAnyRole("ANALYST", "AUDITOR", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/rulesets/**").hasAnyRole("ANALYST", "AUDITOR", "ADMIN")
                         .requestMatchers("/api/v1/rulesets/**").hasAnyRole("ANALYST", "ADMIN")
+                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .anyRequest().hasRole("ADMIN"))
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> Problems.write(response, 401, "unauthenticated",
-                                "Authentication required", "Send an API key in the X-API-Key header."))
-                        .accessDeniedHandler((request, response, e) -> Problems.write(response, 403, "forbidden",
-                                "Forbidden", "Your role does not allow this request.")));
+                        .authenticationEntryPoint((request, response, e) -> {
+                            if (isConsolePage(request)) {
+                                response.sendRedirect(request.getContextPath() + "/console/login");
+                            } else {
+                                Problems.write(response, 401, "unauthenticated", "Authentication required",
+                                        "Send an API key in the X-API-Key header.");
+                            }
+                        })
+                        .accessDeniedHandler((request, response, e) -> {
+                            if (isConsolePage(request)) {
+                                request.getRequestDispatcher("/console/forbidden").forward(request, response);
+                            } else {
+                                Problems.write(response, 403, "forbidden", "Forbidden", "Your role does not allow this request.");
+                            }
+                        }));
         return http.build();
+    }
+
+    private static boolean isConsolePage(jakarta.servlet.http.HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/console");
     }
 
     private static JwtAuthenticationToken withRoles(Jwt jwt) {

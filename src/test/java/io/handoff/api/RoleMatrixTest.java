@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,7 @@ class RoleMatrixTest {
     void prepare() throws Exception {
         HttpResponse<String> decided = send("admin", "POST", "/api/v1/decisions",
                 new String(ContractFixtures.contract("pm-spec-to-engineering.json")));
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
         decisionId = ContractFixtures.JSON.readTree(decided.body()).get("decisionId").asString();
         version = ContractFixtures.JSON.readTree(send("admin", "POST", "/api/v1/rulesets", "{}").body()).get("version").asString();
         for (int i = 0; i < 100 && send("admin", "GET", "/api/v1/rulesets/" + version, null).body().contains("compiling"); i++) {
@@ -50,6 +52,10 @@ class RoleMatrixTest {
         String contract = new String(ContractFixtures.contract("pm-spec-to-engineering.json"));
         Set<String> readers = Set.of("auditor", "admin");
         Set<String> analysts = Set.of("analyst", "admin");
+        Set<String> admins = Set.of("admin");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String keyId = ContractFixtures.JSON.readTree(send("admin", "POST", "/api/v1/admin/keys",
+                "{\"name\": \"matrix-revoked-" + run + "\", \"roles\": [\"auditor\"]}").body()).get("id").asString();
         List<Endpoint> endpoints = List.of(
                 new Endpoint("POST", "/api/v1/decisions", contract, Set.of("decider", "admin")),
                 new Endpoint("GET", "/api/v1/decisions?limit=5", null, readers),
@@ -67,6 +73,10 @@ class RoleMatrixTest {
                 new Endpoint("POST", "/api/v1/rulesets/" + version + "/canary", "{\"percent\": 0}", analysts),
                 new Endpoint("POST", "/api/v1/rulesets/" + version + "/promote", "{\"override\": true}", analysts),
                 new Endpoint("POST", "/api/v1/rulesets/rollback", "{}", analysts),
+                new Endpoint("POST", "/api/v1/admin/keys", "{\"name\": \"matrix-" + run + "\", \"roles\": [\"auditor\"]}", admins),
+                new Endpoint("GET", "/api/v1/admin/keys", null, admins),
+                new Endpoint("GET", "/api/v1/admin/keys/" + keyId, null, admins),
+                new Endpoint("DELETE", "/api/v1/admin/keys/" + keyId, null, admins),
                 new Endpoint("GET", "/api/v1/schemas/handoff-contract", null, Set.of("decider", "analyst", "approver", "auditor", "admin", "none")));
         for (Endpoint endpoint : endpoints) {
             for (String role : ROLES) {
@@ -90,6 +100,83 @@ class RoleMatrixTest {
                 assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
             }
         }
+    }
+
+    /** A request made afresh for every caller, for steps that can be taken only once (an approval, a resolution). */
+    private interface Fresh {
+        String[] pathAndBody() throws Exception;
+    }
+
+    private record StepEndpoint(String method, Fresh fresh, Set<String> allowed) {
+    }
+
+    @Test
+    void everyOrchestrationEndpointAllowsExactlyItsRoles() throws Exception {
+        String readers = "auditor";
+        List<StepEndpoint> endpoints = List.of(
+                new StepEndpoint("GET", () -> new String[] {"/api/v1/approvals?status=pending", null}, Set.of("approver", readers, "admin")),
+                new StepEndpoint("GET", () -> new String[] {"/api/v1/approvals/" + approval(pendingContract()), null}, Set.of("approver", readers, "admin")),
+                new StepEndpoint("POST", () -> new String[] {"/api/v1/approvals/" + approval(pendingContract()),
+                        "{\"decision\":\"approve\",\"approverId\":\"ana-silva\",\"role\":\"product-lead\"}"}, Set.of("approver", "admin")),
+                new StepEndpoint("POST", () -> new String[] {"/api/v1/handoffs/" + acceptedContract() + "/attempts",
+                        "{\"result\":\"delivered\",\"at\":\"2026-11-20T10:00:00Z\"}"}, Set.of("decider", "admin")),
+                new StepEndpoint("POST", () -> new String[] {"/api/v1/outcomes", "{\"contractId\":\"" + acceptedContract()
+                        + "\",\"kind\":\"resolved\",\"occurredAt\":\"2026-11-21T10:00:00Z\"}"}, Set.of("decider", "admin")),
+                new StepEndpoint("GET", () -> new String[] {"/api/v1/handoffs/" + acceptedContract(), null}, Set.of("decider", "approver", readers, "admin")),
+                new StepEndpoint("GET", () -> new String[] {"/api/v1/handoffs/" + acceptedContract() + "/report", null}, Set.of("decider", "approver", readers, "admin")),
+                new StepEndpoint("GET", () -> new String[] {"/api/v1/incidents", null}, Set.of("approver", readers, "admin")),
+                new StepEndpoint("GET", () -> new String[] {"/api/v1/incidents/" + incident(), null}, Set.of("approver", readers, "admin")),
+                new StepEndpoint("POST", () -> new String[] {"/api/v1/incidents/" + incident() + "/acknowledge",
+                        "{\"by\":\"oversight\",\"note\":\"seen\"}"}, Set.of("approver", "admin")),
+                new StepEndpoint("POST", () -> new String[] {"/api/v1/incidents/" + incident() + "/resolve",
+                        "{\"by\":\"oversight\",\"resolution\":\"done\"}"}, Set.of("approver", "admin")),
+                new StepEndpoint("GET", () -> new String[] {"/api/v1/scorecard", null}, Set.of("analyst", readers, "admin")),
+                new StepEndpoint("GET", () -> new String[] {"/api/v1/tuning", null}, Set.of("analyst", readers, "admin")));
+        for (StepEndpoint endpoint : endpoints) {
+            for (String role : ROLES) {
+                String[] request = endpoint.fresh().pathAndBody();
+                HttpResponse<String> response = send(role, endpoint.method(), request[0], request[1]);
+                String what = role + " " + endpoint.method() + " " + request[0] + " -> " + response.body();
+                if (endpoint.allowed().contains(role)) {
+                    assertThat(response.statusCode()).as(what).isBetween(200, 299);
+                } else {
+                    assertThat(response.statusCode()).as(what).isEqualTo(403);
+                }
+            }
+            String[] request = endpoint.fresh().pathAndBody();
+            assertThat(send(null, endpoint.method(), request[0], request[1]).statusCode()).as("no key: " + request[0]).isEqualTo(401);
+        }
+    }
+
+    private int fresh;
+
+    private String decide(String caseFile, String prefix) throws Exception {
+        tools.jackson.databind.node.ObjectNode contract = (tools.jackson.databind.node.ObjectNode) tools.jackson.dataformat.yaml.YAMLMapper
+                .builder().build().readTree(java.nio.file.Files.readString(java.nio.file.Path.of("rules/cases/" + caseFile))).get("contract");
+        String contractId = prefix + "-" + (++fresh);
+        contract.put("contractId", contractId);
+        assertThat(send("admin", "POST", "/api/v1/decisions", contract.toString()).statusCode()).isEqualTo(200);
+        return contractId;
+    }
+
+    private String pendingContract() throws Exception {
+        return decide("pm-040-customer-commitment.yaml", "ROLES-PENDING");
+    }
+
+    private String acceptedContract() throws Exception {
+        return decide("cs-020-enterprise-tier2.yaml", "ROLES-ACCEPTED");
+    }
+
+    private String approval(String contractId) throws Exception {
+        return ContractFixtures.JSON.readTree(send("admin", "GET", "/api/v1/approvals?role=product-lead&limit=500", null).body())
+                .get("items").valueStream().filter(a -> a.get("contractId").asString().equals(contractId)).findFirst().orElseThrow()
+                .get("approvalId").asString();
+    }
+
+    private String incident() throws Exception {
+        String contractId = decide("pm-130-bare-minimum.yaml", "ROLES-ESCALATED");
+        return ContractFixtures.JSON.readTree(send("admin", "GET", "/api/v1/incidents?contractId=" + contractId, null).body())
+                .get("items").get(0).get("incidentId").asString();
     }
 
     @Test

@@ -75,7 +75,7 @@ class RulesetLifecycleApiTest {
         Path caseFile = candidate.resolve("rules/cases/cs-210-open-checklist.yaml");
         Files.writeString(caseFile, Files.readString(caseFile).replace("  posture: green\n", "  posture: amber\n"));
         JsonNode passed = submitAndWait();
-        assertThat(passed.get("status").asString()).isEqualTo("passed");
+        assertThat(passed.get("status").asString()).as(passed.toString()).isEqualTo("passed");
         String version = passed.get("version").asString();
         assertThat(post("/api/v1/rulesets/" + version + "/promote", "{\"actor\": \"dana\", \"reason\": \"raise green band\", \"override\": true}")
                 .statusCode()).isEqualTo(200);
@@ -98,6 +98,7 @@ class RulesetLifecycleApiTest {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger failures = new AtomicInteger();
         List<JsonNode> decisions = Collections.synchronizedList(new ArrayList<>());
+        List<String> failureBodies = Collections.synchronizedList(new ArrayList<>());
         List<Thread> clients = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
             int offset = t;
@@ -109,6 +110,7 @@ class RulesetLifecycleApiTest {
                             decisions.add(ContractFixtures.JSON.readTree(response.body()));
                         } else {
                             failures.incrementAndGet();
+                            failureBodies.add(response.statusCode() + " " + response.body());
                         }
                     } catch (Exception e) {
                         failures.incrementAndGet();
@@ -128,7 +130,7 @@ class RulesetLifecycleApiTest {
         for (Thread client : clients) {
             client.join();
         }
-        assertThat(failures.get()).isZero();
+        assertThat(failures.get()).as(failureBodies.toString()).isZero();
         assertThat(decisions).hasSizeGreaterThan(50);
         assertThat(decisions.stream().map(d -> d.get("rulesetVersion").asString()).distinct()).containsExactlyInAnyOrder(original, next);
         for (JsonNode decision : decisions.subList(0, 40)) {

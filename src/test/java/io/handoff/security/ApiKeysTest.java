@@ -3,6 +3,7 @@ package io.handoff.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +22,18 @@ class ApiKeysTest {
             assertThat(caller.roles()).containsExactly(Role.AUDITOR, Role.ANALYST);
         });
         assertThat(keys.find("s3cret-op")).isEmpty();
+    }
+
+    @Test
+    void findsStoredKeysBesideConfiguredOnesAndForgetsThemOnceRevoked() {
+        Map<String, ApiKeys.Caller> stored = new HashMap<>();
+        ApiKeys keys = new ApiKeys(new SecurityProperties(DEV, false), () -> Map.copyOf(stored));
+        stored.put(ApiKeys.sha256("hk_created"), new ApiKeys.Caller("ops-created", List.of(Role.DECIDER)));
+        assertThat(keys.find("hk_created")).map(ApiKeys.Caller::name).hasValue("ops-created");
+        assertThat(keys.find("dev-auditor-key")).map(ApiKeys.Caller::name).hasValue("dev-auditor");
+        stored.clear();
+        assertThat(keys.find("hk_created")).isEmpty();
+        assertThat(keys.find("dev-auditor-key")).isPresent();
     }
 
     @Test

@@ -1,0 +1,49 @@
+package io.handoff.orchestration;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** The views of orchestration state that the API returns. */
+public final class Records {
+    private Records() {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Approval(String approvalId, String decisionId, String contractId, String gateId, String approverRole,
+                           String reason, String ruleId, String status, Instant openedAt, String decidedBy,
+                           String decidedRole, String comment, Instant decidedAt) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Attempt(String attemptId, String contractId, String decisionId, int attemptNo, String result,
+                          String detail, Instant at, Instant recordedAt) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Incident(String incidentId, String contractId, String decisionId, String reason, String status,
+                           Instant openedAt, String acknowledgedBy, Instant acknowledgedAt, String resolvedBy,
+                           String resolution, Instant resolvedAt) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record OutcomeReport(String outcomeId, String contractId, String decisionId, String kind, Instant occurredAt,
+                                String note, String reportedBy, Instant recordedAt) {
+    }
+
+    /** One step of a handoff's posture timeline; {@code recordId} is the audit record that states it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Transition(String decisionId, String recordId, String fromStatus, String toStatus, String fromPosture,
+                             String toPosture, String cause, Instant at) {
+    }
+
+    /** A step's answer: what changed, the audit record that states it, and where the handoff stands now. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StepResult(String recordId, Object step, HandoffState handoff, Transition transition,
+                             String incidentId, Instant nextAttemptNotBefore, Integer attemptsLeft, Boolean duplicate) {
+    }
+
+    public record Timeline(HandoffState handoff, List<Transition> timeline) {
+    }
+}
