@@ -3,9 +3,6 @@ package io.handoff.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +34,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.handoff.ServiceTest;
-import io.handoff.TestKeys;
+import io.handoff.TestApi;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -56,7 +53,6 @@ class ConsoleBrowserTest {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SHOTS = Path.of("target/console-screenshots");
     private static ChromeDriver browser;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -250,13 +246,7 @@ class ConsoleBrowserTest {
     }
 
     private HttpResponse<String> send(String role, String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = TestKeys.as(role, URI.create("http://localhost:" + port + path));
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new TestApi(port).send(role, method, path, body);
     }
 
     private static final class TestJson {

@@ -2,9 +2,6 @@ package io.handoff.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.handoff.ServiceTest;
-import io.handoff.TestKeys;
+import io.handoff.TestApi;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -29,7 +26,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 @ServiceTest
 class RolloutAndTimelineTest {
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -158,17 +154,10 @@ class RolloutAndTimelineTest {
     }
 
     private HttpResponse<String> send(String role, String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = TestKeys.as(role, URI.create("http://localhost:" + port + path));
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new TestApi(port).send(role, method, path, body);
     }
 
     private static JsonNode json(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        return ContractFixtures.JSON.readTree(response.body());
+        return TestApi.json(response, status);
     }
 }

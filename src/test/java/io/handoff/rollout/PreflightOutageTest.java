@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +17,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.handoff.HandoffApplication;
-import io.handoff.TestKeys;
+import io.handoff.TestApi;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -35,7 +32,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 class PreflightOutageTest {
     private static final Path BIN = Path.of("/usr/lib/postgresql/15/bin");
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newHttpClient();
     private Path dir;
     private ConfigurableApplicationContext service;
     private int port;
@@ -127,17 +123,10 @@ class PreflightOutageTest {
     }
 
     private HttpResponse<String> send(String role, String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = TestKeys.as(role, URI.create("http://localhost:" + port + path));
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new TestApi(port).send(role, method, path, body);
     }
 
     private static JsonNode json(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        return JSON.readTree(response.body());
+        return TestApi.json(response, status);
     }
 }
