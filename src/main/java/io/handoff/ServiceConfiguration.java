@@ -27,6 +27,7 @@ import io.handoff.orchestration.OrchestrationProperties;
 import io.handoff.orchestration.Orchestrator;
 import io.handoff.decision.DecisionService;
 import io.handoff.decision.ReplayService;
+import io.handoff.ruleset.ActivePointer;
 import io.handoff.ruleset.ActiveRuleset;
 import io.handoff.ruleset.RulesetArchive;
 import io.handoff.ruleset.RulesetHistory;
@@ -77,9 +78,9 @@ class ServiceConfiguration {
     @Bean(destroyMethod = "close")
     RulesetLifecycle rulesetLifecycle(ActiveRuleset activeRuleset, RulesetArchive archive, JdbcTemplate jdbc,
                                       ContractValidator validator, Clock clock, RolloutProperties rollout,
-                                      RulesetProperties properties) {
+                                      RulesetProperties properties, ActivePointer pointer) {
         return new RulesetLifecycle(activeRuleset, archive, new RulesetHistory(jdbc), new ShadowStore(jdbc), validator, clock,
-                rollout, properties.compiler());
+                rollout, properties.compiler(), pointer);
     }
 
     @Bean

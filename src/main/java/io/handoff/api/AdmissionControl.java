@@ -23,7 +23,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * The cost guardrail for the service itself: at most {@code max-concurrent} decisions are evaluated at once
  * and at most {@code max-queued} wait (each for at most {@code queue-timeout}); anything past that is answered
  * at once with 429 problem+json and {@code Retry-After} instead of slowing every caller down. Each caller (API
- * key) is also limited to {@code per-caller-per-second} decisions (token bucket, Bucket4j).
+ * key) is also limited to {@code per-caller-per-second} decisions (token bucket, Bucket4j; shared by every
+ * instance on PostgreSQL, see {@link CallerBuckets}).
  */
 @Component
 public class AdmissionControl extends OncePerRequestFilter {
@@ -40,10 +41,11 @@ public class AdmissionControl extends OncePerRequestFilter {
     }
 
     private final int perCallerPerSecond;
-    private final java.util.Map<String, io.github.bucket4j.Bucket> buckets = new java.util.concurrent.ConcurrentHashMap<>();
+    private final CallerBuckets buckets;
     private final Counter limited;
 
-    AdmissionControl(BudgetProperties budget, MeterRegistry registry) {
+    AdmissionControl(BudgetProperties budget, MeterRegistry registry, CallerBuckets buckets) {
+        this.buckets = buckets;
         this.running = new Semaphore(budget.maxConcurrent(), true);
         this.maxQueued = budget.maxQueued();
         this.queueTimeoutNanos = budget.queueTimeout().toNanos();
@@ -67,7 +69,7 @@ public class AdmissionControl extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String caller = request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName();
-        io.github.bucket4j.ConsumptionProbe probe = bucket(caller).tryConsumeAndReturnRemaining(1);
+        io.github.bucket4j.ConsumptionProbe probe = buckets.tryConsume(caller);
         if (!probe.isConsumed()) {
             limited.increment();
             long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1);
@@ -104,12 +106,6 @@ public class AdmissionControl extends OncePerRequestFilter {
         } finally {
             queued.decrementAndGet();
         }
-    }
-
-    private io.github.bucket4j.Bucket bucket(String caller) {
-        return buckets.computeIfAbsent(caller, c -> io.github.bucket4j.Bucket.builder()
-                .addLimit(limit -> limit.capacity(perCallerPerSecond).refillGreedy(perCallerPerSecond, java.time.Duration.ofSeconds(1)))
-                .build());
     }
 
     private static void reject(HttpServletResponse response, String code, String title, String detail, long retryAfter)

@@ -3,11 +3,10 @@ package io.handoff.ruleset;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +36,8 @@ import io.handoff.engine.SourceFile;
  * every case is run; only a candidate that compiles and passes every case (the quality guardrail) can be
  * promoted, by an atomic swap. Candidates can run in shadow or as a canary first. A promoted version whose
  * share of critical decisions jumps is rolled back automatically (the reliability guardrail) and blocked.
+ * The active version is shared through the database ({@link ActivePointer}): a promotion or rollback on one
+ * instance is followed by every other ({@link #follow}); shadow and canary stay per instance.
  */
 public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RulesetLifecycle.class);
@@ -51,7 +52,11 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
     /** Decides on a given ruleset without recording: for cases and shadow evaluations. */
     private final DecisionService pureDecisions;
     private final Map<String, Candidate> candidates = new ConcurrentHashMap<>();
-    private final Deque<Ruleset> previous = new ArrayDeque<>();
+    private final ActivePointer pointer;
+    private final KnownRulesets known;
+    /** The pointer generation this instance runs; a higher one in the database means another instance changed it. */
+    private volatile long generation;
+    private volatile boolean canRollBack;
     private final Set<String> blocked = ConcurrentHashMap.newKeySet();
     private final ExecutorService compiler = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(16));
     private final ExecutorService shadowRunner = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(1000),
@@ -67,7 +72,8 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
     }
 
     public RulesetLifecycle(ActiveRuleset active, RulesetArchive archive, RulesetHistory history, ShadowStore shadows,
-                            ContractValidator validator, Clock clock, RolloutProperties rollout, RulesetCompiler rulesetCompiler) {
+                            ContractValidator validator, Clock clock, RolloutProperties rollout, RulesetCompiler rulesetCompiler,
+                            ActivePointer pointer) {
         this.active = active;
         this.archive = archive;
         this.history = history;
@@ -77,8 +83,21 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
         this.rulesetCompiler = rulesetCompiler;
         this.pureDecisions = new DecisionService(validator, active, clock);
         this.watch = new PostureWatch(rollout.window());
-        history.record(active.get().version(), "activated", "service", "loaded from the configured folders at startup",
-                "{}", clock.instant());
+        this.pointer = pointer;
+        this.known = new KnownRulesets(archive, rulesetCompiler);
+        Ruleset folders = active.get();
+        known.remember(folders);
+        ActivePointer.State state = pointer.claimAtStartup(folders.version(), clock.instant());
+        if (state.version().equals(folders.version())) {
+            history.record(folders.version(), "activated", "service", "loaded from the configured folders at startup",
+                    "{}", clock.instant());
+        } else {
+            active.swap(known.get(state.version()));
+            log.info("ruleset {} is active on the other instances: following it instead of the configured folders ({})",
+                    state.version(), folders.version());
+        }
+        this.generation = state.generation();
+        this.canRollBack = state.canRollBack();
     }
 
     /** Submits the rules and tables folders (with their cases) as a candidate; compiled and tested in the background. */
@@ -121,6 +140,7 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
                     results.size() - failures.size(), failures.size(), failures, uncovered);
             if (passed) {
                 archive.store(ruleset, clock.instant());
+                known.remember(ruleset);
             }
         } catch (RulesetCompilationException e) {
             report = new CandidateReport(version, CandidateReport.REJECTED, submitted.submittedBy(), submitted.reason(),
@@ -134,6 +154,76 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
         history.record(version, report.passed() ? "passed" : "rejected", "service",
                 report.passed() ? report.casesPassed() + " cases passed" : String.join(" | ", report.problems().isEmpty()
                         ? report.caseFailures() : report.problems()), "{}", clock.instant());
+        if (report.passed()) {
+            pointer.announcePassed(version);
+        }
+    }
+
+    /**
+     * A candidate that passed on another instance: compiled here from the archive, so that promoting it here, or
+     * following its promotion there, is only a swap. Its cases ran on the instance it was submitted to.
+     */
+    public void prefetch(String version) {
+        if (candidates.containsKey(version)) {
+            return;
+        }
+        try {
+            Ruleset ruleset = known.get(version);
+            candidates.putIfAbsent(version, new Candidate(new CandidateReport(version, CandidateReport.PASSED, "service",
+                    "passed on another instance; compiled here from the archive", clock.instant(), List.of(), 0, 0, List.of(),
+                    List.of()), ruleset));
+        } catch (RuntimeException e) {
+            log.warn("candidate {} announced by another instance could not be compiled here: {}", version, e.getMessage());
+        }
+    }
+
+    /** The pointer generation this instance runs. */
+    public long generation() {
+        return generation;
+    }
+
+    /**
+     * Follows a change of the shared pointer made by another instance (or catches up after a missed one): compiles
+     * the version if needed (outside the lock), then swaps. An older generation than the one running is ignored.
+     */
+    public void follow(ActivePointer.State state) {
+        if (state.generation() <= generation) {
+            return;
+        }
+        Ruleset next = known.get(state.version());
+        synchronized (this) {
+            if (state.generation() <= generation) {
+                return;
+            }
+            Ruleset current = active.get();
+            if (!current.version().equals(next.version())) {
+                baselineCriticalShare = watch.criticalShare();
+                active.swap(next);
+                known.remember(current);
+                watch = new PostureWatch(rollout.window());
+                forget(next.version());
+                log.info("ruleset {} {} on another instance (replaced {}): following", next.version(), state.lastEvent(),
+                        current.version());
+            }
+            if (state.lastEvent().endsWith("rolled-back") && state.replaced() != null) {
+                blocked.add(state.replaced());
+            } else {
+                blocked.remove(state.version());
+            }
+            generation = state.generation();
+            canRollBack = state.canRollBack();
+        }
+    }
+
+    /** A version that became active is no longer a shadow or a canary. */
+    private void forget(String version) {
+        if (shadow != null && shadow.version().equals(version)) {
+            shadow = null;
+        }
+        if (canary != null && canary.version().equals(version)) {
+            canary = null;
+            canaryPercent = 0;
+        }
     }
 
     public CandidateReport report(String version) {
@@ -149,6 +239,9 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
     }
 
     public synchronized Ruleset promote(String version, String actor, String reason, boolean override) {
+        if (!candidates.containsKey(version) && history.passed(version)) {
+            prefetch(version); // passed on another instance and not compiled here yet: compile it now
+        }
         Candidate candidate = candidates.get(version);
         if (candidate == null || !candidate.report().passed()) {
             throw new LifecycleException("candidate-not-passed", "version " + version + " is "
@@ -163,39 +256,46 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
                     100 * shadowReport.changeRate(), 100 * rollout.maxShadowChangeRate()));
         }
         double baseline = watch.criticalShare();
+        ActivePointer.State state = pointer.push(version, clock.instant());
         Ruleset replaced = active.swap(candidate.ruleset());
-        previous.push(replaced);
+        known.remember(replaced);
+        generation = state.generation();
+        canRollBack = state.canRollBack();
         baselineCriticalShare = baseline;
         watch = new PostureWatch(rollout.window());
         blocked.remove(version);
-        if (shadow != null && shadow.version().equals(version)) {
-            shadow = null;
-        }
-        if (canary != null && canary.version().equals(version)) {
-            canary = null;
-            canaryPercent = 0;
-        }
+        forget(version);
         history.record(version, "promoted", actor, reason, "{\"replaced\": \"" + replaced.version() + "\", \"override\": " + override + "}",
                 clock.instant());
         log.info("ruleset {} promoted by {} (replaced {})", version, actor, replaced.version());
         return candidate.ruleset();
     }
 
-    public synchronized Ruleset rollback(String actor, String reason, List<String> evidence) {
-        if (previous.isEmpty()) {
-            throw new LifecycleException("nothing-to-roll-back-to", "no earlier version was active since the service started");
+    public Ruleset rollback(String actor, String reason, List<String> evidence) {
+        return rollback(null, actor, reason, evidence).orElseThrow();
+    }
+
+    /** Rolls back for every instance; with {@code expected}, only while that version is still the shared active one. */
+    private synchronized Optional<Ruleset> rollback(String expected, String actor, String reason, List<String> evidence) {
+        String event = evidence.isEmpty() ? "rolled-back" : "auto-rolled-back";
+        Optional<ActivePointer.State> popped = pointer.pop(expected, event, clock.instant());
+        if (popped.isEmpty()) {
+            return Optional.empty();
         }
-        Ruleset target = previous.pop();
+        ActivePointer.State state = popped.get();
+        Ruleset target = known.get(state.version());
         Ruleset current = active.swap(target);
-        blocked.add(current.version());
+        known.remember(current);
+        generation = state.generation();
+        canRollBack = state.canRollBack();
+        blocked.add(state.replaced());
         candidates.putIfAbsent(target.version(), new Candidate(new CandidateReport(target.version(), CandidateReport.PASSED,
                 "service", "previously active", clock.instant(), List.of(), 0, 0, List.of(), List.of()), target));
         watch = new PostureWatch(rollout.window());
-        String event = evidence.isEmpty() ? "rolled-back" : "auto-rolled-back";
-        history.record(current.version(), event, actor, reason, "{\"to\": \"" + target.version() + "\", \"decisionIds\": "
+        history.record(state.replaced(), event, actor, reason, "{\"to\": \"" + target.version() + "\", \"decisionIds\": "
                 + evidence.stream().map(id -> "\"" + id + "\"").toList() + "}", clock.instant());
-        log.warn("ruleset {} {} to {} by {}: {}", current.version(), event, target.version(), actor, reason);
-        return target;
+        log.warn("ruleset {} {} to {} by {}: {}", state.replaced(), event, target.version(), actor, reason);
+        return Optional.of(target);
     }
 
     public synchronized void shadow(String version) {
@@ -273,7 +373,7 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
         w.observe(decisionId, posture);
         boolean critical = w.criticalShare() > baselineCriticalShare + rollout.criticalShareIncrease();
         boolean failing = w.errorShare() > rollout.maxErrorShare();
-        if (w.size() >= rollout.minDecisions() && !previous.isEmpty() && (critical || failing)
+        if (w.size() >= rollout.minDecisions() && canRollBack && (critical || failing)
                 && rollingBack.compareAndSet(false, true)) {
             compiler.submit(() -> autoRollback(current, w));
         }
@@ -283,7 +383,7 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
         try {
             synchronized (this) {
                 if (active.get() == suspect) {
-                    rollback("service", String.format("over the last %d decisions: critical share %.0f%% (%.0f%% before promotion), "
+                    rollback(suspect.version(), "service", String.format("over the last %d decisions: critical share %.0f%% (%.0f%% before promotion), "
                                     + "failed decisions %.0f%% (limit %.0f%%)", w.size(), 100 * w.criticalShare(),
                             100 * baselineCriticalShare, 100 * w.errorShare(), 100 * rollout.maxErrorShare()),
                             w.criticalDecisionIds(20));

@@ -74,6 +74,43 @@ abstract class AuditLogContract {
         assertThat(log.batchesWritten()).as("group commit batched concurrent records").isLessThan(400);
     }
 
+    /** Two instances on one database are two writers: each locks the chain head, so their batches interleave in one chain. */
+    @Test
+    void twoWritersOnOneDatabaseKeepOneIntactChain() throws Exception {
+        AuditLog second = new AuditLog(db.jdbc, db.transactions, new AuditProperties(true, List.of(), 64, 1000,
+                Duration.ofSeconds(10), Duration.ofHours(1), Map.of()));
+        DecisionService secondDecisions = new DecisionService(new ContractValidator(), RulesetRouting.fixed(ShippedRuleset::ruleset),
+                clock, (entry, decision, contract) -> second.append(entry), second.masking());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> futures = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                byte[] contract = CONTRACTS.get(i % CONTRACTS.size());
+                DecisionService writer = i % 2 == 0 ? decisions : secondDecisions;
+                futures.add(pool.submit(() -> writer.decide(contract).decision().decisionId()));
+            }
+            Set<String> ids = new HashSet<>();
+            for (Future<String> future : futures) {
+                ids.add(future.get());
+            }
+            assertThat(ids).hasSize(400);
+            // a writer wakes its callers before it counts the batch: give the counters a moment
+            for (int i = 0; i < 50 && log.recordsWritten() + second.recordsWritten() < 400; i++) {
+                Thread.sleep(20);
+            }
+            assertThat(log.recordsWritten()).as("records by the first writer").isEqualTo(200);
+            assertThat(second.recordsWritten()).as("records by the second writer").isEqualTo(200);
+            assertThat(db.jdbc.queryForList("SELECT decision_id FROM audit_record", String.class)).containsExactlyInAnyOrderElementsOf(ids);
+            assertThat(db.jdbc.queryForObject("SELECT MAX(seq) FROM audit_record", Long.class)).isEqualTo(400L);
+            VerifyReport report = log.verify(null, null);
+            assertThat(report.status()).as(report.toString()).isEqualTo("intact");
+            assertThat(report.checked()).isEqualTo(400);
+        } finally {
+            pool.shutdownNow();
+            second.close();
+        }
+    }
+
     @Test
     void recordKeepsMaskedContractDecisionAndChainFields() {
         Decision decision = decisions.decide(CONTRACTS.get(2)).decision();

@@ -25,6 +25,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import io.handoff.engine.RuleSources;
 import io.handoff.engine.Ruleset;
 import io.handoff.engine.RulesetCompiler;
+import io.handoff.engine.SourceFile;
 import io.handoff.rulemodel.Handoff;
 
 /**
@@ -41,13 +42,28 @@ import io.handoff.rulemodel.Handoff;
 @Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 public class EngineBenchmark {
     private Ruleset ruleset;
+    private Ruleset scoringSheet;
     private List<List<Handoff>> facts;
     private int next;
 
     @Setup
     public void setUp() {
-        ruleset = new RulesetCompiler().compile(RuleSources.read(Path.of("rules"), Path.of("decision-tables")));
+        List<SourceFile> sources = RuleSources.read(Path.of("rules"), Path.of("decision-tables"));
+        ruleset = new RulesetCompiler().compile(sources);
+        scoringSheet = new RulesetCompiler().compile(sources.stream().filter(s -> s.path().endsWith("scoring.xlsx")).toList());
         facts = BenchContracts.caseFacts();
+    }
+
+    /** Drools with trace on the Scoring sheet alone: the same logic as {@link #handWrittenScoring}. */
+    @Benchmark
+    public void scoringSheetTraced(Blackhole sink) {
+        sink.consume(scoringSheet.evaluate(nextFacts()));
+    }
+
+    /** The Scoring sheet written by hand in Java. */
+    @Benchmark
+    public void handWrittenScoring(Blackhole sink) {
+        sink.consume(HandWrittenScoring.score(nextFacts().get(0)));
     }
 
     @Benchmark
@@ -66,23 +82,54 @@ public class EngineBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Collection<RunResult> results = new Runner(new OptionsBuilder()
-                .include(EngineBenchmark.class.getSimpleName()).build()).run();
-        double traced = score(results, "tracedEngine");
-        double bare = score(results, "bareExecute");
-        double ratio = traced / bare;
+        Scores scores = run(4, 6, 2);
         String table = String.format(Locale.ROOT, """
 
                 ENGINE BENCHMARK (shipped ruleset, %d case contracts, 1 thread)
                   engine path with trace   %,12.0f evaluations/s
                   bare execute, no listener %,12.0f evaluations/s
                   ratio traced / bare       %12.2f   (target >= 0.80)
-                """, BenchContracts.caseFacts().size(), traced, bare, ratio);
+                  Scoring sheet alone, Drools traced %,12.0f evaluations/s
+                  Scoring sheet by hand in Java      %,12.0f evaluations/s
+                """, BenchContracts.caseFacts().size(), scores.traced(), scores.bare(), scores.traced() / scores.bare(),
+                scores.sheetTraced(), scores.handWritten());
         System.out.println(table);
         Path out = Path.of("target", "bench", "engine.json");
         Files.createDirectories(out.getParent());
         Files.writeString(out, String.format(Locale.ROOT,
-                "{\"tracedPerSecond\": %.1f, \"barePerSecond\": %.1f, \"ratio\": %.4f}%n", traced, bare, ratio));
+                "{\"tracedPerSecond\": %.1f, \"barePerSecond\": %.1f, \"ratio\": %.4f, \"scoringSheetTracedPerSecond\": %.1f, "
+                        + "\"handWrittenScoringPerSecond\": %.1f}%n", scores.traced(), scores.bare(), scores.traced() / scores.bare(),
+                scores.sheetTraced(), scores.handWritten()));
+    }
+
+    /** Evaluations per second of the four benchmarks. */
+    record Scores(double traced, double bare, double sheetTraced, double handWritten) {
+    }
+
+    /** Runs the four benchmarks (one fork, one thread) after checking that the hand-written sheet fires what Drools fires. */
+    static Scores run(int warmupIterations, int measurementIterations, int seconds) throws Exception {
+        checkHandWrittenMatchesTheSheet();
+        Collection<RunResult> results = new Runner(new OptionsBuilder()
+                .include(EngineBenchmark.class.getName() + "\\.")
+                .warmupIterations(warmupIterations).warmupTime(org.openjdk.jmh.runner.options.TimeValue.seconds(seconds))
+                .measurementIterations(measurementIterations).measurementTime(org.openjdk.jmh.runner.options.TimeValue.seconds(seconds))
+                .build()).run();
+        return new Scores(score(results, "tracedEngine"), score(results, "bareExecute"), score(results, "scoringSheetTraced"),
+                score(results, "handWrittenScoring"));
+    }
+
+    private static void checkHandWrittenMatchesTheSheet() {
+        Ruleset sheet = new RulesetCompiler().compile(RuleSources.read(Path.of("rules"), Path.of("decision-tables")).stream()
+                .filter(s -> s.path().endsWith("scoring.xlsx")).toList());
+        for (List<Handoff> facts : BenchContracts.caseFacts()) {
+            java.util.Set<String> drools = new java.util.TreeSet<>(sheet.evaluate(facts).fired().stream()
+                    .map(io.handoff.engine.FiredRule::ruleId).toList());
+            java.util.Set<String> byHand = new java.util.TreeSet<>(HandWrittenScoring.score(facts.get(0)).fired());
+            if (!drools.equals(byHand)) {
+                throw new IllegalStateException("hand-written scoring differs from the sheet for " + facts.get(0).getContractId()
+                        + ": Drools " + drools + ", by hand " + byHand);
+            }
+        }
     }
 
     private static double score(Collection<RunResult> results, String method) {

@@ -1,0 +1,314 @@
+package io.handoff.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The one benchmark command of issue 8: engine (JMH: traced path, bare execute, the Scoring sheet by Drools and by
+ * hand), HTTP (decisions recorded on H2 and on PostgreSQL against a bare echo endpoint, at several concurrency
+ * levels, then open-loop at 70% of peak; startup time and RSS; a JFR profile of where the CPU goes), ruleset scale (100/1,000/5,000 generated rows) and
+ * log scale (1M records: search by contract id, verify). Prints a table of figures, ratios and targets; writes
+ * target/bench/scale.json.
+ * Run: {@code ./mvnw -q -Pbench test-compile exec:exec -Dbench.main=io.handoff.bench.ScaleBenchmark}; options in
+ * -Dbench.args="...": -Dbench.sections=engine,http,profile,ruleset,log -Dbench.concurrency=4,16,64 -Dbench.seconds=5
+ * -Dbench.records=1000000 -Dbench.rows=100,1000,5000. PostgreSQL from HANDOFF_TEST_POSTGRES_URL, default
+ * jdbc:postgresql://127.0.0.1:5432/test?user=root.
+ */
+public final class ScaleBenchmark {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final ObjectNode json = JSON.createObjectNode();
+    private final StringBuilder table = new StringBuilder();
+    private final Map<String, String[]> targets = new LinkedHashMap<>();
+    private final Path work;
+    private final String postgres;
+
+    private ScaleBenchmark(Path work, String postgres) {
+        this.work = work;
+        this.postgres = postgres;
+    }
+
+    public static void main(String[] args) throws Exception {
+        splitOptions();
+        Set<String> sections = Set.copyOf(Arrays.asList(System.getProperty("bench.sections", "engine,http,profile,ruleset,log").split(",")));
+        Path work = Files.createDirectories(Path.of("target", "bench"));
+        ScaleBenchmark bench = new ScaleBenchmark(work, System.getenv().getOrDefault("HANDOFF_TEST_POSTGRES_URL",
+                "jdbc:postgresql://127.0.0.1:5432/test?user=root"));
+        bench.json.put("date", java.time.Instant.now().toString());
+        bench.json.put("machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch") + ", Java " + System.getProperty("java.version") + ", load average at start "
+                + Files.readString(Path.of("/proc/loadavg")).trim());
+        if (sections.contains("engine")) {
+            bench.engine();
+        }
+        if (sections.contains("http")) {
+            bench.http();
+        }
+        if (sections.contains("profile")) {
+            bench.profile();
+        }
+        if (sections.contains("ruleset")) {
+            bench.ruleset();
+        }
+        if (sections.contains("log")) {
+            bench.log();
+        }
+        bench.finish();
+    }
+
+    private void engine() throws Exception {
+        String loadBefore = loadAverage();
+        EngineBenchmark.Scores s = EngineBenchmark.run(4, 5, 2);
+        double ratio = s.traced() / s.bare();
+        table.append(String.format(Locale.ROOT, """
+
+                ENGINE (JMH, 1 thread, %d case contracts; load average before: %s)
+                  engine path with trace (shipped ruleset)   %,12.0f evaluations/s
+                  bare StatelessKieSession.execute            %,12.0f evaluations/s   ratio %.2f
+                  Scoring sheet alone, Drools with trace      %,12.0f evaluations/s
+                  Scoring sheet by hand in Java               %,12.0f evaluations/s   Drools/by hand %.3f
+                """, BenchContracts.caseFacts().size(), loadBefore, s.traced(), s.bare(), ratio, s.sheetTraced(), s.handWritten(),
+                s.sheetTraced() / s.handWritten()));
+        json.set("engine", JSON.valueToTree(s));
+        target("engine path >= 0.8 x bare Drools", String.format(Locale.ROOT, "%.2f", ratio), ratio >= 0.8);
+    }
+
+    private void http() throws Exception {
+        List<Integer> levels = Arrays.stream(System.getProperty("bench.concurrency", "4,16,64").split(",")).map(String::trim)
+                .map(Integer::valueOf).toList();
+        Duration measure = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.seconds", "5")));
+        Duration warmup = Duration.ofSeconds(3);
+        List<byte[]> bodies = BenchContracts.caseContracts().stream().map(BenchContracts::bytes).toList();
+        String loadBefore = loadAverage();
+        String pgUrl = postgres + (postgres.contains("?") ? "&" : "?") + "currentSchema=bench_http_" + System.nanoTime();
+        String pgSchema = pgUrl.substring(pgUrl.indexOf("currentSchema=") + "currentSchema=".length());
+        long startH2 = System.nanoTime();
+        ServiceProcess h2 = ServiceProcess.start(work.resolve("scale-h2.log"), "spring.profiles.active=bench",
+                "spring.datasource.url=jdbc:h2:file:" + work.toAbsolutePath() + "/scale-h2-" + System.nanoTime()
+                        + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", "handoff.audit.retention-interval=1000d");
+        double h2Startup = (System.nanoTime() - startH2) / 1e9;
+        long startPg = System.nanoTime();
+        ServiceProcess pg = ServiceProcess.start(work.resolve("scale-pg.log"), "spring.profiles.active=bench",
+                "spring.datasource.url=" + pgUrl, "spring.flyway.schemas=" + pgSchema, "handoff.audit.retention-interval=1000d");
+        double pgStartup = (System.nanoTime() - startPg) / 1e9;
+        AtomicLong maxRss = new AtomicLong();
+        Thread rss = rssSampler(maxRss, h2.pid(), pg.pid());
+        List<LoadRun.Result> rows = new ArrayList<>();
+        try (h2; pg) {
+            LoadRun.run("warm-up", h2.uri("/bench/echo"), bodies, 16, warmup, Duration.ofSeconds(1));
+            LoadRun.run("warm-up", h2.uri("/api/v1/decisions"), bodies, 16, warmup.multipliedBy(2), Duration.ofSeconds(1));
+            LoadRun.run("warm-up", pg.uri("/api/v1/decisions"), bodies, 16, warmup.multipliedBy(2), Duration.ofSeconds(1));
+            for (int c : levels) {
+                rows.add(LoadRun.run("echo (no decision)", h2.uri("/bench/echo"), bodies, c, Duration.ofSeconds(1), measure, h2.pid(), false));
+                rows.add(LoadRun.run("decisions, H2 recorded", h2.uri("/api/v1/decisions"), bodies, c, Duration.ofSeconds(1), measure,
+                        h2.pid(), false));
+                rows.add(LoadRun.run("decisions, PostgreSQL rec.", pg.uri("/api/v1/decisions"), bodies, c, Duration.ofSeconds(1), measure,
+                        pg.pid(), true));
+                rows.subList(rows.size() - 3, rows.size()).forEach(r -> System.out.println(r.row()));
+            }
+            double echoPeak = peak(rows, "echo");
+            double h2Peak = peak(rows, "decisions, H2");
+            double pgPeak = peak(rows, "decisions, PostgreSQL");
+            PacedRun.Result h2Paced = PacedRun.run(h2.uri("/api/v1/decisions"), bodies, 0.7 * h2Peak, Duration.ofSeconds(10));
+            PacedRun.Result pgPaced = PacedRun.run(pg.uri("/api/v1/decisions"), bodies, 0.7 * pgPeak, Duration.ofSeconds(10));
+            rss.interrupt();
+            table.append(String.format(Locale.ROOT, "%nHTTP (closed loop, %d s per level after 1 s warm-up; load generator on the same 2 cores; "
+                    + "load average before: %s)%n%s   shed%n", measure.toSeconds(), loadBefore, LoadRun.Result.header()));
+            rows.forEach(r -> table.append(r.row()).append(String.format(Locale.ROOT, " %6d%n", r.shed())));
+            table.append(String.format(Locale.ROOT, """
+                      peak req/s: echo %,.0f, H2 recorded %,.0f (ratio %.2f), PostgreSQL recorded %,.0f (ratio %.2f)
+                      open loop at 70%% of peak: H2 %,.0f/s -> p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms (%d errors, %d shed)
+                                                PostgreSQL %,.0f/s -> p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms (%d errors, %d shed)
+                      startup to ready (process start to health 200): H2 %.1f s, PostgreSQL %.1f s; max RSS under load %d MB
+                      CPU per request at c=%d (independent of the load generator): echo %.0f us, H2 decision %.0f us (ratio %.2f), PostgreSQL decision %.0f us + %.0f us in the database (ratio %.2f)
+                    """, echoPeak, h2Peak, h2Peak / echoPeak, pgPeak, pgPeak / echoPeak, h2Paced.targetPerSecond(), h2Paced.p50Millis(),
+                    h2Paced.p99Millis(), h2Paced.p999Millis(), h2Paced.errors(), h2Paced.shed(), pgPaced.targetPerSecond(),
+                    pgPaced.p50Millis(), pgPaced.p99Millis(), pgPaced.p999Millis(), pgPaced.errors(), pgPaced.shed(), h2Startup, pgStartup,
+                    maxRss.get() / 1024, levels.get(levels.size() - 1), last(rows, "echo").serviceCpuMicros(),
+                    last(rows, "decisions, H2").serviceCpuMicros(),
+                    last(rows, "echo").serviceCpuMicros() / last(rows, "decisions, H2").serviceCpuMicros(),
+                    last(rows, "decisions, PostgreSQL").serviceCpuMicros(), last(rows, "decisions, PostgreSQL").databaseCpuMicros(),
+                    last(rows, "echo").serviceCpuMicros() / last(rows, "decisions, PostgreSQL").cpuMicrosPerRequest()));
+            ObjectNode http = json.putObject("http");
+            http.set("closedLoop", JSON.valueToTree(rows));
+            http.put("echoPeak", echoPeak).put("h2Peak", h2Peak).put("postgresPeak", pgPeak);
+            http.set("h2At70Percent", JSON.valueToTree(h2Paced));
+            http.set("postgresAt70Percent", JSON.valueToTree(pgPaced));
+            http.put("startupSecondsH2", h2Startup).put("startupSecondsPostgres", pgStartup).put("maxRssMegabytes", maxRss.get() / 1024);
+            double worst = Math.min(h2Peak, pgPeak) / echoPeak;
+            target("durable traced decisions/s >= 0.5 x echo", String.format(Locale.ROOT, "H2 %.2f, PostgreSQL %.2f", h2Peak / echoPeak,
+                    pgPeak / echoPeak), worst >= 0.5);
+            target("p99 <= 25 ms at 70% of peak", String.format(Locale.ROOT, "H2 %.1f ms, PostgreSQL %.1f ms", h2Paced.p99Millis(),
+                    pgPaced.p99Millis()), Math.max(h2Paced.p99Millis(), pgPaced.p99Millis()) <= 25);
+            target("startup to ready <= 8 s", String.format(Locale.ROOT, "H2 %.1f s, PostgreSQL %.1f s", h2Startup, pgStartup),
+                    Math.max(h2Startup, pgStartup) <= 8);
+            target("RSS <= 600 MB under load", maxRss.get() / 1024 + " MB (max of both services)", maxRss.get() / 1024 <= 600);
+        } finally {
+            rss.interrupt();
+            try (var c = java.sql.DriverManager.getConnection(postgres); var s = c.createStatement()) {
+                s.execute("DROP SCHEMA IF EXISTS " + pgSchema + " CASCADE");
+            }
+        }
+    }
+
+    /** Where the CPU goes: JFR of the H2 service under c=16 load, on the echo endpoint and on decisions. */
+    private void profile() throws Exception {
+        List<byte[]> bodies = BenchContracts.caseContracts().stream().map(BenchContracts::bytes).toList();
+        try (ServiceProcess service = ServiceProcess.start(work.resolve("profile-h2.log"), "spring.profiles.active=bench",
+                "spring.datasource.url=jdbc:h2:file:" + work.toAbsolutePath() + "/profile-h2-" + System.nanoTime()
+                        + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", "handoff.audit.retention-interval=1000d")) {
+            table.append("\nCPU PROFILE (JFR execution samples of the service, H2, 16 clients, 10 s each; load average before: "
+                    + loadAverage() + ")\n");
+            ObjectNode profiles = json.putObject("profile");
+            for (String[] endpoint : new String[][] {{"echo", "/bench/echo"}, {"decisions", "/api/v1/decisions"}}) {
+                LoadRun.run("warm-up", service.uri(endpoint[1]), bodies, 16, Duration.ofSeconds(8), Duration.ofSeconds(1));
+                Path file = work.resolve("profile-" + endpoint[0] + ".jfr");
+                Thread load = new Thread(() -> {
+                    try {
+                        LoadRun.run("profiled", service.uri(endpoint[1]), bodies, 16, Duration.ofSeconds(1), Duration.ofSeconds(12));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                load.start();
+                Thread.sleep(1500);
+                CpuProfile.record(service.pid(), 10, file);
+                load.join();
+                Thread.sleep(2000);
+                CpuProfile.Summary summary = CpuProfile.summarize(file);
+                table.append(summary.describe(endpoint[0] + " " + endpoint[1]));
+                profiles.set(endpoint[0], JSON.valueToTree(summary));
+            }
+        }
+    }
+
+    private void ruleset() throws Exception {
+        List<Integer> sizes = Arrays.stream(System.getProperty("bench.rows", "100,1000,5000").split(",")).map(String::trim)
+                .map(Integer::valueOf).toList();
+        String loadBefore = loadAverage();
+        List<RulesetScale.Result> results = RulesetScale.run(sizes, 6);
+        table.append(String.format(Locale.ROOT, "%nRULESET SCALE (generated rows appended to the Scoring sheet; traced engine, 1 thread; "
+                + "load average before: %s)%n%s%n", loadBefore, RulesetScale.Result.header()));
+        results.forEach(r -> table.append(r.row()).append('\n'));
+        RulesetScale.Result shipped = results.get(0);
+        RulesetScale.Result largest = results.get(results.size() - 1);
+        double costRatio = largest.microsPerDecision() / shipped.microsPerDecision();
+        table.append(String.format(Locale.ROOT, "  %d rows: cost per decision %.2f x the shipped ruleset's%n", largest.generatedRows(), costRatio));
+        json.set("rulesetScale", JSON.valueToTree(results));
+        target(largest.generatedRows() + "-row table compiles <= 30 s", String.format(Locale.ROOT, "%.1f s", largest.compileSeconds()),
+                largest.compileSeconds() <= 30);
+        target(largest.generatedRows() + "-row table decides <= 3 x shipped", String.format(Locale.ROOT, "%.2f x", costRatio), costRatio <= 3);
+    }
+
+    private void log() throws Exception {
+        int records = Integer.parseInt(System.getProperty("bench.records", "1000000"));
+        String loadBefore = loadAverage();
+        LogScale.Result r = LogScale.run(postgres, records, Math.max(1, records / 10), work);
+        table.append(String.format(Locale.ROOT, """
+
+                LOG SCALE (PostgreSQL, %,d real decision records over %,d contract ids, through the service's HTTP API; load average before: %s)
+                  bulk append through the audit store        %,10.0f records/s
+                  search by contract id (%d random ids)     p50 %.1f ms, p99 %.1f ms
+                  verify the whole chain                     %.1f s for %,d records (%,.0f records/s): %s
+                """, r.records(), Math.max(1, records / 10), loadBefore, r.appendPerSecond(), r.queries(), r.queryP50Millis(), r.queryP99Millis(),
+                r.verifySeconds(), r.verified(), r.verifyRecordsPerSecond(), r.verifyStatus()));
+        json.set("logScale", JSON.valueToTree(r));
+        target("query by contract id p99 <= 50 ms at " + String.format(Locale.ROOT, "%,d", records) + " records",
+                String.format(Locale.ROOT, "%.1f ms", r.queryP99Millis()), r.queryP99Millis() <= 50);
+    }
+
+    private void finish() throws Exception {
+        table.append("\nTARGETS\n");
+        ObjectNode t = json.putObject("targets");
+        targets.forEach((name, v) -> {
+            table.append(String.format(Locale.ROOT, "  %-48s %-34s %s%n", name, v[0], v[1]));
+            t.putObject(name).put("measured", v[0]).put("met", v[1].equals("met"));
+        });
+        System.out.println(table);
+        String sections = System.getProperty("bench.sections", "engine,http,profile,ruleset,log");
+        Path out = work.resolve(sections.equals("engine,http,profile,ruleset,log") ? "scale.json"
+                : "scale-" + sections.replace(',', '-') + ".json");
+        Files.writeString(out, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
+        System.out.println("written: " + out);
+    }
+
+    /**
+     * The bench profile passes -Dbench.args="..." to the JVM as one argument, so "-Dbench.sections=log -Dbench.records=1000"
+     * arrives as one property; split it into its parts.
+     */
+    private static void splitOptions() {
+        for (String name : System.getProperties().stringPropertyNames()) {
+            String value = System.getProperty(name);
+            if (name.startsWith("bench.") && value.contains(" -D")) {
+                String[] parts = value.split("\\s+-D");
+                System.setProperty(name, parts[0].trim());
+                for (int i = 1; i < parts.length; i++) {
+                    String[] pair = parts[i].trim().split("=", 2);
+                    System.setProperty(pair[0], pair.length > 1 ? pair[1] : "true");
+                }
+            }
+        }
+    }
+
+    private void target(String name, String measured, boolean met) {
+        targets.put(name, new String[] {measured, met ? "met" : "MISSED"});
+    }
+
+    /** The 1, 5 and 15 minute load averages: how much else ran on the machine (2 cores) around a measurement. */
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** The row of the highest concurrency level for an endpoint. */
+    private static LoadRun.Result last(List<LoadRun.Result> rows, String prefix) {
+        return rows.stream().filter(r -> r.label().startsWith(prefix)).reduce((a, b) -> b).orElseThrow();
+    }
+
+    private static double peak(List<LoadRun.Result> rows, String prefix) {
+        return rows.stream().filter(r -> r.label().startsWith(prefix)).mapToDouble(LoadRun.Result::perSecond).max().orElse(0);
+    }
+
+    /** Samples VmRSS of the given processes every 250 ms and keeps the largest, in kB. */
+    private static Thread rssSampler(AtomicLong max, long... pids) {
+        Thread thread = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                for (long pid : pids) {
+                    try {
+                        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+                            if (line.startsWith("VmRSS:")) {
+                                max.accumulateAndGet(Long.parseLong(line.replaceAll("[^0-9]", "")), Math::max);
+                            }
+                        }
+                    } catch (Exception gone) {
+                        // process ended
+                    }
+                }
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "rss-sampler");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+}
