@@ -34,7 +34,7 @@ public final class BulkRecords {
             String body = t.body().replace(t.decisionId(), decisionId).replace("\"" + t.contractId() + "\"", "\"" + contractId + "\"");
             AuditEntry e = new AuditEntry(decisionId, t.kind(), contractId, t.domain(), t.handoffType(), t.outcome(), t.posture(),
                     t.rulesetVersion(), t.inputHash(), at.plusMillis(i), body, t.ruleIds(), t.gateIds());
-            batch.add(new AuditStore.Prepared(e, body, null));
+            batch.add(new AuditStore.Prepared(e, body, null, null));
             if (batch.size() == batchSize || i == count - 1) {
                 store.append(batch);
                 batch.clear();
