@@ -8,6 +8,7 @@ import io.handoff.engine.RuleSources;
 import io.handoff.engine.Ruleset;
 import io.handoff.engine.RulesetCompilationException;
 import io.handoff.engine.RulesetCompiler;
+import io.handoff.orchestration.MetricDefinitions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -33,8 +34,19 @@ final class ValidateCommand implements Callable<Integer> {
         }
         problems.forEach(p -> System.out.println(p.severity() + "  " + p));
         long errors = problems.stream().filter(CompileProblem::isError).count();
+        long warnings = problems.size() - errors;
+        // the scorecard metrics next to the rules: a formula that does not parse is an error like a broken cell
+        java.nio.file.Path metrics = folders.rules.resolve("metrics.yaml");
+        if (java.nio.file.Files.exists(metrics)) {
+            try {
+                MetricDefinitions.read(metrics);
+            } catch (IllegalArgumentException e) {
+                System.out.println("ERROR  " + e.getMessage());
+                errors++;
+            }
+        }
         if (errors > 0) {
-            System.out.println("INVALID: " + errors + " error(s), " + (problems.size() - errors) + " warning(s)");
+            System.out.println("INVALID: " + errors + " error(s), " + warnings + " warning(s)");
             return 1;
         }
         System.out.println("VALID: " + rules + " rules, version " + version + ", " + problems.size() + " warning(s)");

@@ -15,7 +15,7 @@ import java.util.Locale;
  * figure is the median of the rounds. Prints req/s, latency percentiles and ratios; writes
  * target/bench/recording.json.
  * Run: {@code ./mvnw -q -Pbench test-compile exec:exec -Dbench.main=io.handoff.bench.RecordingBenchmark}
- * (options: -Dbench.args="-Dbench.concurrency=16,64 -Dbench.rounds=3 -Dbench.seconds=10"; PostgreSQL from
+ * (options: -Dbench.args="-Dbench.concurrency=16,64 -Dbench.rounds=3 -Dbench.seconds=10 -Dbench.databases=h2"; PostgreSQL from
  * HANDOFF_TEST_POSTGRES_URL, default jdbc:postgresql://127.0.0.1:5432/test?user=root).
  */
 public final class RecordingBenchmark {
@@ -30,7 +30,7 @@ public final class RecordingBenchmark {
         List<byte[]> bodies = BenchContracts.caseContracts().stream().map(BenchContracts::bytes).toList();
 
         List<LoadRun.Result> medians = new ArrayList<>();
-        for (String db : List.of("h2", "postgresql")) {
+        for (String db : System.getProperty("bench.databases", "h2,postgresql").split(",")) {
             try (ServiceProcess recording = start(work, db, true, postgres);
                  ServiceProcess off = start(work, db, false, postgres)) {
                 LoadRun.run("warm-up", recording.uri("/api/v1/decisions"), bodies, levels.get(0), warmup, Duration.ofSeconds(1));

@@ -29,6 +29,27 @@ class HandoffCliTest {
     }
 
     @Test
+    void validateNamesABrokenScorecardFormula(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path rules = dir.resolve("rules");
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("rules"))) {
+            for (java.nio.file.Path from : files.toList()) {
+                java.nio.file.Path to = rules.resolve(java.nio.file.Path.of("rules").relativize(from).toString());
+                if (java.nio.file.Files.isDirectory(from)) {
+                    java.nio.file.Files.createDirectories(to);
+                } else {
+                    java.nio.file.Files.copy(from, to);
+                }
+            }
+        }
+        java.nio.file.Path metrics = rules.resolve("metrics.yaml");
+        java.nio.file.Files.writeString(metrics, java.nio.file.Files.readString(metrics)
+                .replace("count('reopened') / reported()", "count('reopened') / / reported()"));
+        Run validate = run("validate", "--rules", rules.toString(), "--tables", "decision-tables");
+        assertThat(validate.exit()).isEqualTo(1);
+        assertThat(validate.out()).contains("ERROR  metrics.yaml, metric 2 (reopen-rate): formula").contains("does not parse");
+    }
+
+    @Test
     void diffOfATableWithItselfFindsNothing() {
         Run diff = run("diff", "decision-tables/routing.xlsx", "decision-tables/routing.xlsx");
         assertThat(diff.exit()).isZero();
