@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 import io.handoff.audit.CanonicalJson;
@@ -26,6 +25,11 @@ public final class DecisionService {
     private final DecisionRecorder recorder;
     private final Masking masking;
     private final DecisionPolicy policy;
+    /**
+     * Time-ordered UUIDs (version 7): decision ids still reveal nothing, but consecutive decisions land next to each
+     * other in the log's unique index instead of on random pages, which every group commit would rewrite.
+     */
+    private static final com.fasterxml.uuid.impl.TimeBasedEpochGenerator IDS = com.fasterxml.uuid.Generators.timeBasedEpochGenerator();
 
     public DecisionService(ContractValidator validator, RulesetRouting routing, Clock clock,
                            DecisionRecorder recorder, Masking masking) {
@@ -54,7 +58,7 @@ public final class DecisionService {
     }
 
     public Decided decide(byte[] body) {
-        String decisionId = UUID.randomUUID().toString();
+        String decisionId = IDS.generate().toString();
         long start = System.nanoTime();
         ContractValidator.Validated validated;
         try {
