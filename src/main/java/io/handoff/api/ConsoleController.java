@@ -73,13 +73,9 @@ class ConsoleController {
     @GetMapping({"", "/"})
     String home(Model model, Authentication who) {
         List<String> roles = roles(who);
-        List<FollowUps.Item> items = new ArrayList<>();
-        for (String role : List.of("approver", "analyst", "decider")) {
-            if (roles.contains(role) || roles.contains("admin") || roles.contains("auditor")) {
-                items.addAll(followUps.list(role));
-            }
-        }
-        model.addAttribute("followUps", items.stream().distinct().limit(100).toList());
+        boolean everything = roles.contains("admin") || roles.contains("auditor");
+        model.addAttribute("followUps", followUps.list(null).stream()
+                .filter(item -> everything || roles.contains(item.ownerRole())).limit(100).toList());
         return page(model, who, "home", "Overview");
     }
 
@@ -212,11 +208,10 @@ class ConsoleController {
             Instant start = first.get().truncatedTo(ChronoUnit.DAYS);
             Instant end = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1));
             long total = Math.min(30, Duration.between(start, end).toDays());
-            for (Instant day = end.minus(Duration.ofDays(total)); day.isBefore(end); day = day.plus(Duration.ofDays(1))) {
-                Scorecard.Report daily = orchestrator.scorecard(day, day.plus(Duration.ofDays(1)), null);
+            for (Scorecard.Report daily : orchestrator.scorecardByDay(end.minus(Duration.ofDays(total)), end)) {
                 Map<String, Double> values = new LinkedHashMap<>();
                 daily.metrics().forEach(m -> values.put(m.name(), m.actual()));
-                days.add(new Day(day.toString().substring(0, 10), values));
+                days.add(new Day(daily.from().toString().substring(0, 10), values));
             }
         }
         model.addAttribute("report", report);

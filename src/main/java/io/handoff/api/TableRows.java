@@ -3,6 +3,7 @@ package io.handoff.api;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,48 +29,62 @@ final class TableRows {
     }
 
     private final RulesetArchive archive;
-    private final Map<String, List<Cell>> cache = new ConcurrentHashMap<>();
+    /** version|file -> sheet -> spreadsheet row -> cells: each archived workbook is read and parsed once. */
+    private final Map<String, Map<String, Map<Integer, List<Cell>>>> workbooks = new ConcurrentHashMap<>();
 
     TableRows(RulesetArchive archive) {
         this.archive = archive;
     }
 
     List<Cell> cells(String version, String file, String sheet, int row) {
-        return cache.computeIfAbsent(version + "|" + file + "|" + sheet + "|" + row, key -> read(version, file, sheet, row));
-    }
-
-    private List<Cell> read(String version, String file, String sheetName, int rowNumber) {
-        Optional<SourceFile> source = archive.load(version).flatMap(sources -> sources.stream()
-                .filter(s -> s.path().equals(file)).findFirst());
-        if (source.isEmpty() || !file.endsWith(".xlsx") && !file.endsWith(".xls")) {
+        if (!file.endsWith(".xlsx") && !file.endsWith(".xls")) {
             return List.of();
         }
+        return workbooks.computeIfAbsent(version + "|" + file, key -> read(version, file))
+                .getOrDefault(sheet, Map.of()).getOrDefault(row, List.of());
+    }
+
+    private Map<String, Map<Integer, List<Cell>>> read(String version, String file) {
+        Optional<SourceFile> source = archive.load(version).flatMap(sources -> sources.stream()
+                .filter(s -> s.path().equals(file)).findFirst());
+        if (source.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Map<Integer, List<Cell>>> sheets = new HashMap<>();
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(source.get().content()))) {
-            Sheet sheet = workbook.getSheet(sheetName);
-            Row row = sheet == null ? null : sheet.getRow(rowNumber - 1);
-            if (row == null) {
-                return List.of();
-            }
-            List<String> labels = new ArrayList<>();
-            for (int r = rowNumber - 2; r >= 0 && labels.isEmpty(); r--) {
-                Row candidate = sheet.getRow(r);
-                if (candidate != null && "Id".equals(FORMAT.formatCellValue(candidate.getCell(0)).trim())) {
-                    for (int c = 0; c < candidate.getLastCellNum(); c++) {
-                        labels.add(FORMAT.formatCellValue(candidate.getCell(c)).trim());
+            for (Sheet sheet : workbook) {
+                Map<Integer, List<Cell>> rows = new HashMap<>();
+                List<String> labels = List.of();
+                for (Row row : sheet) {
+                    if ("Id".equals(FORMAT.formatCellValue(row.getCell(0)).trim())) {
+                        labels = new ArrayList<>();
+                        for (int c = 0; c < row.getLastCellNum(); c++) {
+                            labels.add(FORMAT.formatCellValue(row.getCell(c)).trim());
+                        }
+                        continue;
+                    }
+                    if (!labels.isEmpty()) {
+                        rows.put(row.getRowNum() + 1, cells(row, labels));
                     }
                 }
+                sheets.put(sheet.getSheetName(), rows);
             }
-            List<Cell> cells = new ArrayList<>();
-            for (int c = 0; c < Math.max(row.getLastCellNum(), labels.size()); c++) {
-                String value = FORMAT.formatCellValue(row.getCell(c)).trim();
-                String label = c < labels.size() && !labels.get(c).isEmpty() ? labels.get(c) : "column " + (char) ('A' + c);
-                if (!value.isEmpty()) {
-                    cells.add(new Cell(label, value));
-                }
-            }
-            return cells;
         } catch (IOException | RuntimeException e) {
-            return List.of(new Cell("unreadable", e.getMessage()));
+            return Map.of();
         }
+        return sheets;
+    }
+
+    /** The row's non-empty cells, each labelled by the table's header row ("Id", "Score from"). */
+    private static List<Cell> cells(Row row, List<String> labels) {
+        List<Cell> cells = new ArrayList<>();
+        for (int c = 0; c < Math.max(row.getLastCellNum(), labels.size()); c++) {
+            String value = FORMAT.formatCellValue(row.getCell(c)).trim();
+            String label = c < labels.size() && !labels.get(c).isEmpty() ? labels.get(c) : "column " + (char) ('A' + c);
+            if (!value.isEmpty()) {
+                cells.add(new Cell(label, value));
+            }
+        }
+        return cells;
     }
 }

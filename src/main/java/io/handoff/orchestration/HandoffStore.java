@@ -134,6 +134,11 @@ final class HandoffStore {
                 rs.getInt("attempts"), rs.getInt("failures"), instant(rs, "next_attempt_at"), instant(rs, "updated_at"));
     }
 
+    Optional<Instant> firstDecidedAt() {
+        return Optional.ofNullable(jdbc.queryForObject("SELECT MIN(decided_at) FROM handoff", OffsetDateTime.class))
+                .map(OffsetDateTime::toInstant);
+    }
+
     /** Handoffs waiting on their sender: returned, or retrying after failed attempts. */
     List<HandoffState> unresolved() {
         return jdbc.query("SELECT * FROM handoff WHERE status IN ('returned', 'retrying') ORDER BY updated_at LIMIT 500",
@@ -251,10 +256,6 @@ final class HandoffStore {
 
     Optional<Records.Incident> incident(String id) {
         return jdbc.query("SELECT * FROM incident WHERE id = ?", HandoffStore::incident, id).stream().findFirst();
-    }
-
-    Optional<String> incidentPacket(String id) {
-        return jdbc.queryForList("SELECT packet FROM incident WHERE id = ?", String.class, id).stream().findFirst();
     }
 
     List<Records.Incident> incidents(String status, String contractId, int limit) {

@@ -23,7 +23,6 @@ import io.handoff.audit.AuditQuery;
 import io.handoff.audit.AuditRecord;
 import io.handoff.contract.HandoffContract;
 import io.handoff.decision.Decision;
-import io.handoff.decision.DecisionJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -128,7 +127,7 @@ public final class Orchestrator {
             if ("escalate".equals(d.outcome()) || "critical".equals(d.posture())) {
                 String reason = "escalate".equals(d.outcome()) ? "escalated" : "critical-posture";
                 incidents.add(Map.entry(new Records.Incident(derivedId(d.decisionId(), "incident", reason), d.contractId(),
-                        d.decisionId(), reason, "open", at, null, null, null, null, null), snapshot(reason, at, DecisionJson.write(d))));
+                        d.decisionId(), reason, "open", at, null, null, null, null, null), snapshot(reason, at, d.decisionId())));
             }
         }
         Instant at = batch.get(batch.size() - 1).decision().recordedAt();
@@ -146,19 +145,22 @@ public final class Orchestrator {
                 .toString();
     }
 
-    private String openIncident(HandoffState state, String reason, Instant at, String decisionJson) {
+    private String openIncident(HandoffState state, String reason, Instant at) {
         String id = derivedId(state.decisionId(), "incident", reason);
         store.insertIncident(new Records.Incident(id, state.contractId(), state.decisionId(), reason, "open", at, null, null,
-                null, null, null), snapshot(reason, at, decisionJson));
+                null, null, null), snapshot(reason, at, state.decisionId()));
         return id;
     }
 
-    /** What oversight was handed when the incident opened (the live packet adds what happened since). */
-    private static String snapshot(String reason, Instant at, String decisionJson) {
+    /**
+     * Why and when the incident opened, and on which decision; the packet itself is composed when read, from the
+     * audit log (the decision, its trace) and the current state (gates, attempts), so nothing is stored twice.
+     */
+    private static String snapshot(String reason, Instant at, String decisionId) {
         Map<String, Object> snapshot = new LinkedHashMap<>();
         snapshot.put("reason", reason);
         snapshot.put("openedAt", at.toString());
-        snapshot.put("decision", decisionJson == null ? null : JSON.readTree(decisionJson));
+        snapshot.put("decisionId", decisionId);
         return JSON.writeValueAsString(snapshot);
     }
 
@@ -174,7 +176,7 @@ public final class Orchestrator {
 
     /** When the oldest handoff still tracked was decided, for scorecards over time. */
     public Optional<Instant> firstDecidedAt() {
-        return store.decidedBetween(null, null, null).stream().map(HandoffState::decidedAt).findFirst();
+        return store.firstDecidedAt();
     }
 
     public Optional<Records.Approval> approval(String id) {
@@ -297,7 +299,7 @@ public final class Orchestrator {
                     after = h.withAttempts(number, failures, null).with(HandoffState.ESCALATED, "critical", recordedAt);
                     cause = failures + " failed attempts exhausted the retry policy (" + h.maxAttempts()
                             + " attempts): reliability guardrail escalates to oversight";
-                    incidentId = openIncident(after, "retries-exhausted", recordedAt, null);
+                    incidentId = openIncident(after, "retries-exhausted", recordedAt);
                 } else {
                     Instant next = at.plusSeconds((long) h.backoffSeconds() << Math.min(failures - 1, 20));
                     after = h.withAttempts(number, failures, next).with(HandoffState.RETRYING, h.posture(), recordedAt);
@@ -316,10 +318,6 @@ public final class Orchestrator {
             return commit(AuditEntry.ATTEMPT, result, h, after, cause, recordedAt, body, List.of(), attempt, incidentId,
                     after.nextAttemptAt(), Math.max(0, after.maxAttempts() - after.failures()));
         });
-    }
-
-    public List<Records.Attempt> attempts(String contractId) {
-        return store.attemptsOf(contractId);
     }
 
     // ------------------------------------------------------------------ incidents
@@ -494,6 +492,16 @@ public final class Orchestrator {
         MetricDefinitions definitions = metricDefinitions();
         try {
             return Scorecard.build(store, definitions, from, to, rulesetVersion);
+        } catch (IllegalArgumentException e) {
+            throw new OrchestrationException(500, "invalid-metrics-file", properties.metricsFile() + ": " + e.getMessage());
+        }
+    }
+
+    /** The scorecard of each day in [from, to), for charts over time. */
+    public List<Scorecard.Report> scorecardByDay(Instant from, Instant to) {
+        MetricDefinitions definitions = metricDefinitions();
+        try {
+            return Scorecard.daily(store, definitions, from, to);
         } catch (IllegalArgumentException e) {
             throw new OrchestrationException(500, "invalid-metrics-file", properties.metricsFile() + ": " + e.getMessage());
         }

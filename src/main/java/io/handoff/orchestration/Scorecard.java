@@ -87,6 +87,29 @@ public final class Scorecard {
     }
 
     static Report build(HandoffStore store, MetricDefinitions definitions, Instant from, Instant to, String rulesetVersion) {
+        Loaded loaded = load(store, from, to, rulesetVersion);
+        return compute(definitions, from, to, rulesetVersion, loaded.handoffs(), loaded.outcomes(), loaded.approvalHours());
+    }
+
+    /** One report per day from {@code from} to {@code to}, read from the database once. */
+    static List<Report> daily(HandoffStore store, MetricDefinitions definitions, Instant from, Instant to) {
+        Loaded loaded = load(store, from, to, null);
+        List<Report> days = new ArrayList<>();
+        for (Instant day = from; day.isBefore(to); day = day.plus(Duration.ofDays(1))) {
+            Instant start = day;
+            Instant end = day.plus(Duration.ofDays(1));
+            days.add(compute(definitions, start, end, null, loaded.handoffs().stream()
+                    .filter(h -> !h.decidedAt().isBefore(start) && h.decidedAt().isBefore(end)).toList(),
+                    loaded.outcomes(), loaded.approvalHours()));
+        }
+        return days;
+    }
+
+    /** Handoffs decided in the window, the outcome kinds of their decisions, and their approval turnaround. */
+    private record Loaded(List<HandoffState> handoffs, Map<String, Set<String>> outcomes, Map<String, List<Double>> approvalHours) {
+    }
+
+    private static Loaded load(HandoffStore store, Instant from, Instant to, String rulesetVersion) {
         List<HandoffState> handoffs = store.decidedBetween(from, to, rulesetVersion);
         Set<String> decisions = new HashSet<>();
         handoffs.forEach(h -> decisions.add(h.decisionId()));
@@ -103,6 +126,12 @@ public final class Scorecard {
                         .add(Duration.between(a.openedAt(), a.decidedAt()).toMillis() / 3_600_000.0);
             }
         }
+        return new Loaded(handoffs, outcomes, approvalHours);
+    }
+
+    private static Report compute(MetricDefinitions definitions, Instant from, Instant to, String rulesetVersion,
+                                  List<HandoffState> handoffs, Map<String, Set<String>> outcomes,
+                                  Map<String, List<Double>> approvalHours) {
         List<MetricResult> metrics = new ArrayList<>();
         for (MetricDefinitions.Metric metric : definitions.metrics()) {
             Predicate<HandoffState> inDomain = h -> "all".equals(metric.domain()) || metric.domain().equals(h.domain());

@@ -50,7 +50,14 @@ public final class ThresholdTuning {
     public record Report(String rulesetVersion, String outcome, double costAbove, double costBelow, List<Threshold> thresholds) {
     }
 
+    /** The posture table of each ruleset version, read once: a version's sources never change. */
+    private static final Map<String, List<Band>> BANDS = new java.util.concurrent.ConcurrentHashMap<>();
+
     static List<Band> bands(Ruleset ruleset) {
+        return BANDS.computeIfAbsent(ruleset.version(), v -> readBands(ruleset));
+    }
+
+    private static List<Band> readBands(Ruleset ruleset) {
         SourceFile source = ruleset.sources().stream().filter(s -> s.path().equals(TABLE)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the active ruleset has no " + TABLE));
         List<Band> bands = new ArrayList<>();
@@ -79,7 +86,7 @@ public final class ThresholdTuning {
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException(TABLE + ": cannot read the score bands: " + e.getMessage(), e);
         }
-        return bands;
+        return List.copyOf(bands);
     }
 
     private static String cell(Row row, Map<String, Integer> columns, String name) {

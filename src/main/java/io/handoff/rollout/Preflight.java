@@ -46,6 +46,7 @@ public final class Preflight implements DecisionPolicy {
     private final DecisionService evaluator;
     private final Supplier<List<RuleCase>> cases;
     private final Map<String, CaseSummary> casesByVersion = new ConcurrentHashMap<>();
+    private final Set<String> coveredRoles;
 
     public Preflight(RolloutFlags flags, RulesetLifecycle lifecycle, AuditLog auditLog, OrchestrationProperties approvers,
                      ContractValidator validator, Clock clock, Supplier<List<RuleCase>> cases) {
@@ -56,6 +57,7 @@ public final class Preflight implements DecisionPolicy {
         this.validator = validator;
         this.evaluator = new DecisionService(validator, lifecycle::active, clock);
         this.cases = cases;
+        this.coveredRoles = approvers.coveredRoles();
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -111,11 +113,13 @@ public final class Preflight implements DecisionPolicy {
         return new Report(checks.stream().noneMatch(c -> !c.ok() && c.hard()), failed, checks, mode, reason, version, violations, roles);
     }
 
-    private Check rulesetCheck(Ruleset ruleset) {
+    private CaseSummary summary(Ruleset ruleset) {
         CaseSummary summary = casesByVersion.computeIfAbsent(ruleset.version(), v -> fromCandidate(v).orElse(null));
-        if (summary == null) {
-            summary = warm(ruleset);
-        }
+        return summary != null ? summary : warm(ruleset);
+    }
+
+    private Check rulesetCheck(Ruleset ruleset) {
+        CaseSummary summary = summary(ruleset);
         boolean ok = summary.passed() == summary.cases();
         String detail = "version " + ruleset.version().substring(0, 12) + ": compiled, " + summary.passed() + "/" + summary.cases()
                 + " cases pass" + (summary.failing().isEmpty() ? "" : " (failing: " + summary.failing() + ")");
@@ -160,7 +164,7 @@ public final class Preflight implements DecisionPolicy {
 
     private Check approverCheck(Set<String> roles) {
         Set<String> missing = new TreeSet<>(roles);
-        missing.removeAll(approvers.coveredRoles());
+        missing.removeAll(coveredRoles);
         return new Check("approvers", missing.isEmpty(), true, roles.isEmpty() ? "no approval gates needed"
                 : missing.isEmpty() ? "every required role has a configured approver: " + roles
                 : "no configured approver holds " + missing);
@@ -188,18 +192,17 @@ public final class Preflight implements DecisionPolicy {
 
     @Override
     public void check(Decision decision) {
+        // on every decision: two lookups; the explanations are built only for a refusal
         Ruleset ruleset = lifecycle.active();
         if (decision.rulesetVersion().equals(ruleset.version())) {
-            Check health = rulesetCheck(ruleset);
-            if (!health.ok()) {
-                throw new PreflightFailedException("ruleset", health.detail());
+            CaseSummary summary = summary(ruleset);
+            if (summary.passed() != summary.cases()) {
+                throw new PreflightFailedException("ruleset", rulesetCheck(ruleset).detail());
             }
         }
-        if (decision.enforced()) {
-            Check approverCheck = approverCheck(requiredRoles(decision));
-            if (!approverCheck.ok()) {
-                throw new PreflightFailedException("approvers", approverCheck.detail());
-            }
+        if (decision.enforced() && "accept-pending-approval".equals(decision.outcome())
+                && !decision.approvals().stream().allMatch(a -> coveredRoles.contains(a.approverRole()))) {
+            throw new PreflightFailedException("approvers", approverCheck(requiredRoles(decision)).detail());
         }
     }
 

@@ -27,7 +27,6 @@ import dev.openfeature.sdk.providers.memory.Flag;
 import dev.openfeature.sdk.providers.memory.InMemoryProvider;
 import io.handoff.audit.AuditEntry;
 import io.handoff.audit.AuditLog;
-import io.handoff.audit.CanonicalJson;
 import io.handoff.contract.HandoffContract;
 import io.handoff.decision.Decision;
 import tools.jackson.databind.SerializationFeature;
@@ -103,9 +102,9 @@ public final class RolloutFlags {
     public record Resolution(String mode, String reason) {
     }
 
-    /** The same bucket function as canary routing: the first 32 bits of SHA-256(contract id), mod 100. */
+    /** The same bucket as canary routing, so a contract always falls on the same side of a split. */
     static int bucket(String contractId) {
-        return (int) (Long.parseLong(CanonicalJson.sha256(contractId == null ? "" : contractId).substring(0, 8), 16) % 100);
+        return io.handoff.decision.ContractBuckets.of(contractId);
     }
 
     /** Evaluates the flag through OpenFeature for a contract: the rollout the decision records. */

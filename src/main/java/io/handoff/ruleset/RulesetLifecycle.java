@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.handoff.audit.CanonicalJson;
 import io.handoff.contract.ContractValidator;
 import io.handoff.decision.Decision;
 import io.handoff.decision.DecisionService;
@@ -346,7 +345,7 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
     }
 
     static int bucket(String contractId) {
-        return (int) (Long.parseLong(CanonicalJson.sha256(contractId).substring(0, 8), 16) % 100);
+        return io.handoff.decision.ContractBuckets.of(contractId);
     }
 
     @Override

@@ -32,8 +32,7 @@ final class ApiKeyFilter extends OncePerRequestFilter {
                 Problems.write(response, 401, "unauthenticated", "Unknown API key", "The X-API-Key presented is not configured, or was revoked.");
                 return;
             }
-            List<SimpleGrantedAuthority> authorities = caller.get().roles().stream()
-                    .map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList();
+            List<SimpleGrantedAuthority> authorities = caller.get().roles().stream().map(Role::authority).toList();
             SecurityContextHolder.getContext().setAuthentication(
                     UsernamePasswordAuthenticationToken.authenticated(caller.get().name(), null, authorities));
         }

@@ -1,14 +1,12 @@
 package io.handoff.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+
+import io.handoff.audit.CanonicalJson;
 
 /**
  * The configured keys and the keys admins created ({@link StoredKeys}), looked up by the SHA-256 of what a
@@ -40,32 +38,20 @@ public final class ApiKeys {
             }
             byHash.put(key.sha256(), new Caller(name, key.roles().stream().map(Role::of).toList()));
         });
-        if (properties.refuseDevelopmentKeys()) {
-            for (String devKey : DEVELOPMENT_KEYS) {
-                if (byHash.containsKey(sha256(devKey))) {
-                    throw new IllegalStateException("refusing to start: the development key '" + devKey
-                            + "' is configured; set your own keys (handoff.security.keys.<name>.sha256) in production");
-                }
-            }
+        if (properties.refuseDevelopmentKeys() && usesDevelopmentKeys()) {
+            throw new IllegalStateException("refusing to start: a development key (" + DEVELOPMENT_KEYS + ") is configured; "
+                    + "set your own keys (handoff.security.keys.<name>.sha256) in production");
         }
     }
 
+    /**
+     * The caller a presented key belongs to. Keys are looked up by the SHA-256 of the secret: the map key is itself
+     * a hash, so a lookup's timing tells nothing about any stored secret.
+     */
     public Optional<Caller> find(String presentedKey) {
-        byte[] hash = sha256(presentedKey).getBytes(StandardCharsets.US_ASCII);
-        Caller configured = match(byHash, hash);
-        Caller created = match(stored.get(), hash);
-        return Optional.ofNullable(configured != null ? configured : created);
-    }
-
-    /** Compares with every entry (no early exit), each comparison in constant time. */
-    private static Caller match(Map<String, Caller> keys, byte[] hash) {
-        Caller found = null;
-        for (Map.Entry<String, Caller> entry : keys.entrySet()) {
-            if (MessageDigest.isEqual(entry.getKey().getBytes(StandardCharsets.US_ASCII), hash)) {
-                found = entry.getValue();
-            }
-        }
-        return found;
+        String hash = sha256(presentedKey);
+        Caller configured = byHash.get(hash);
+        return Optional.ofNullable(configured != null ? configured : stored.get().get(hash));
     }
 
     public boolean usesDevelopmentKeys() {
@@ -73,10 +59,6 @@ public final class ApiKeys {
     }
 
     public static String sha256(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return CanonicalJson.sha256(key);
     }
 }

@@ -24,8 +24,7 @@ final class ConsoleLogin implements AuthenticationProvider {
         Object presented = authentication.getCredentials();
         ApiKeys.Caller caller = keys.find(presented == null ? "" : presented.toString())
                 .orElseThrow(() -> new BadCredentialsException("unknown API key"));
-        List<SimpleGrantedAuthority> authorities = caller.roles().stream()
-                .map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList();
+        List<SimpleGrantedAuthority> authorities = caller.roles().stream().map(Role::authority).toList();
         return UsernamePasswordAuthenticationToken.authenticated(caller.name(), null, authorities);
     }
 

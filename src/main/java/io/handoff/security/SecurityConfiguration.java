@@ -119,7 +119,7 @@ class SecurityConfiguration {
     private static JwtAuthenticationToken withRoles(Jwt jwt) {
         List<String> roles = jwt.getClaimAsStringList("roles");
         List<SimpleGrantedAuthority> authorities = roles == null ? List.of() : roles.stream()
-                .map(role -> new SimpleGrantedAuthority("ROLE_" + Role.of(role).name())).toList();
+                .map(role -> Role.of(role).authority()).toList();
         return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
     }
 }

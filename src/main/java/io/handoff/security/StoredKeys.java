@@ -112,14 +112,29 @@ public final class StoredKeys {
         return key;
     }
 
-    /** The active keys by the SHA-256 of their secret, at most {@link #REFRESH} old. */
+    /**
+     * The active keys by the SHA-256 of their secret, at most {@link #REFRESH} (plus one reload) old. Only the first
+     * lookup ever waits for the database; afterwards a stale copy is answered at once and one background reload
+     * replaces it, so no request thread queries or blocks on the key table.
+     */
     Map<String, ApiKeys.Caller> active() {
         Snapshot current = snapshot;
-        if (current == null || System.nanoTime() - current.loadedAtNanos() > REFRESH.toNanos()) {
-            current = refresh(current);
+        if (current == null) {
+            return refresh(null).byHash();
+        }
+        if (System.nanoTime() - current.loadedAtNanos() > REFRESH.toNanos() && reloading.compareAndSet(false, true)) {
+            java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    refresh(current);
+                } finally {
+                    reloading.set(false);
+                }
+            });
         }
         return current.byHash();
     }
+
+    private final java.util.concurrent.atomic.AtomicBoolean reloading = new java.util.concurrent.atomic.AtomicBoolean();
 
     private synchronized Snapshot refresh(Snapshot seen) {
         if (snapshot != seen) {
