@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.handoff.api.AdmissionControl;
 import io.handoff.api.ApiProperties;
+import io.handoff.api.EvaluationSlot;
 import io.handoff.audit.AuditLog;
 import io.handoff.audit.AuditProperties;
 import io.handoff.contract.ContractValidator;
@@ -87,10 +88,12 @@ class ServiceConfiguration {
     DecisionService decisionService(ContractValidator validator, RulesetLifecycle lifecycle, Clock clock,
                                     AuditLog auditLog, AuditProperties properties, Orchestrator orchestrator,
                                     Preflight preflight) {
-        // a decision and what it opens (approvals, an incident, the handoff's state) commit in one transaction
+        // a decision and what it opens (approvals, an incident, the handoff's state) commit in one transaction;
+        // while it waits for that commit its request gives its evaluation slot to the next decision
         DecisionRecorder recorder = (entry, decision, contract) -> auditLog.append(entry,
                 decision == null ? null : orchestrator.openings(),
-                decision == null ? null : new Orchestrator.Opening(decision, contract, decision.enforced()));
+                decision == null ? null : new Orchestrator.Opening(decision, contract, decision.enforced()),
+                EvaluationSlot::release);
         if (!properties.recording()) {
             log.warn("handoff.audit.recording=false: decisions are NOT recorded. Use this for benchmarks only.");
             recorder = DecisionRecorder.none();

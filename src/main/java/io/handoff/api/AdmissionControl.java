@@ -21,7 +21,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The cost guardrail for the service itself: at most {@code max-concurrent} decisions are evaluated at once
- * and at most {@code max-queued} wait (each for at most {@code queue-timeout}); anything past that is answered
+ * (a decision waiting only for its audit commit has given its slot back, see {@link EvaluationSlot}) and at most {@code max-queued} wait (each for at most {@code queue-timeout}); anything past that is answered
  * at once with 429 problem+json and {@code Retry-After} instead of slowing every caller down. Each caller (API
  * key) is also limited to {@code per-caller-per-second} decisions (token bucket, Bucket4j; shared by every
  * instance on PostgreSQL, see {@link CallerBuckets}).
@@ -83,10 +83,11 @@ public class AdmissionControl extends OncePerRequestFilter {
                     "The service is at its concurrency budget; retry after 1 s.", 1);
             return;
         }
+        EvaluationSlot slot = EvaluationSlot.hold(running);
         try {
             chain.doFilter(request, response);
         } finally {
-            running.release();
+            slot.close();
         }
     }
 

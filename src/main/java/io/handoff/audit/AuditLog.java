@@ -37,7 +37,15 @@ public final class AuditLog implements AutoCloseable {
      * as the insert: the record and that state commit together or not at all.
      */
     public AuditRecord append(AuditEntry entry, Alongside alongside, Object payload) {
-        return writer.append(new AuditStore.Prepared(entry, entry.body(), alongside, payload));
+        return append(entry, alongside, payload, () -> { });
+    }
+
+    /**
+     * As above; {@code queued} runs once the entry is queued for its group commit, before the caller starts
+     * waiting for it: the decision path gives back its evaluation slot there, since waiting uses no CPU.
+     */
+    public AuditRecord append(AuditEntry entry, Alongside alongside, Object payload, Runnable queued) {
+        return writer.append(new AuditStore.Prepared(entry, entry.body(), alongside, payload), queued);
     }
 
     /**

@@ -56,10 +56,16 @@ final class AuditWriter implements AutoCloseable {
     }
 
     AuditRecord append(AuditStore.Prepared prepared) {
+        return append(prepared, () -> { });
+    }
+
+    /** Queues the record, runs {@code queued} (the caller stops counting as busy), then waits for the commit. */
+    AuditRecord append(AuditStore.Prepared prepared, Runnable queued) {
         Pending pending = new Pending(prepared, new CompletableFuture<>());
         if (!running || !queue.offer(pending)) {
             throw new AuditUnavailableException(running ? "audit queue is full" : "audit log is shutting down", null);
         }
+        queued.run();
         try {
             return pending.done().get(commitTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {

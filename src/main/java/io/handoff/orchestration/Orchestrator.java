@@ -95,7 +95,9 @@ public final class Orchestrator {
             Instant at = d.recordedAt();
             HandoffState before = current.get(d.contractId());
             if (before != null) {
-                superseded.add(before.decisionId());
+                if (HandoffState.AWAITING_APPROVAL.equals(before.status())) {
+                    superseded.add(before.decisionId()); // only a handoff awaiting approval has pending gates to cancel
+                }
                 approvals.remove(before.decisionId()); // superseded within this very batch: never opened
             }
             String status = opening.enforced() ? HandoffState.statusOf(d.outcome()) : HandoffState.OBSERVED;

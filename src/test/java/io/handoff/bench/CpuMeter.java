@@ -20,6 +20,21 @@ final class CpuMeter {
         return ticks(Path.of("/proc", String.valueOf(pid), "stat")) * (1_000_000_000L / CLOCK_TICKS_PER_SECOND);
     }
 
+    /** CPU of the JIT compiler threads (C1 and C2) of a JVM process, from /proc/PID/task/TID/comm and stat. */
+    static long compilerNanos(long pid) {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            return tasks.filter(t -> {
+                try {
+                    return Files.readString(t.resolve("comm")).contains("CompilerThre");
+                } catch (IOException gone) {
+                    return false;
+                }
+            }).mapToLong(t -> ticks(t.resolve("stat"))).sum() * (1_000_000_000L / CLOCK_TICKS_PER_SECOND);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /** CPU of every process named postgres (0 when none runs here). */
     static long postgresNanos() {
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {

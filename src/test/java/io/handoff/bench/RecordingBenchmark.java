@@ -15,7 +15,7 @@ import java.util.Locale;
  * figure is the median of the rounds. Prints req/s, latency percentiles and ratios; writes
  * target/bench/recording.json.
  * Run: {@code ./mvnw -q -Pbench test-compile exec:exec -Dbench.main=io.handoff.bench.RecordingBenchmark}
- * (options: -Dbench.args="-Dbench.concurrency=16,64 -Dbench.rounds=3 -Dbench.seconds=10 -Dbench.databases=h2"; PostgreSQL from
+ * (options: -Dbench.args="-Dbench.concurrency=16,64 -Dbench.rounds=3 -Dbench.seconds=10 -Dbench.warmup=15 -Dbench.max-warmup=300 -Dbench.databases=h2"; PostgreSQL from
  * HANDOFF_TEST_POSTGRES_URL, default jdbc:postgresql://127.0.0.1:5432/test?user=root).
  */
 public final class RecordingBenchmark {
@@ -24,6 +24,7 @@ public final class RecordingBenchmark {
                 .map(String::trim).map(Integer::valueOf).toList();
         int rounds = Integer.parseInt(System.getProperty("bench.rounds", "3"));
         Duration warmup = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.warmup", "15")));
+        Duration maxWarmup = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.max-warmup", "300")));
         Duration measure = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.seconds", "10")));
         Path work = Files.createDirectories(Path.of("target", "bench"));
         String postgres = System.getenv().getOrDefault("HANDOFF_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=root");
@@ -33,8 +34,7 @@ public final class RecordingBenchmark {
         for (String db : System.getProperty("bench.databases", "h2,postgresql").split(",")) {
             try (ServiceProcess recording = start(work, db, true, postgres);
                  ServiceProcess off = start(work, db, false, postgres)) {
-                LoadRun.run("warm-up", recording.uri("/api/v1/decisions"), bodies, levels.get(0), warmup, Duration.ofSeconds(1));
-                LoadRun.run("warm-up", off.uri("/api/v1/decisions"), bodies, levels.get(0), warmup, Duration.ofSeconds(1));
+                warmUntilCompiled(db, recording, off, bodies, levels.get(0), warmup, maxWarmup);
                 for (int concurrency : levels) {
                     List<LoadRun.Result> on = new ArrayList<>();
                     List<LoadRun.Result> offRuns = new ArrayList<>();
@@ -45,6 +45,8 @@ public final class RecordingBenchmark {
                         offRuns.add(LoadRun.run(db + " not recording", off.uri("/api/v1/decisions"), bodies, concurrency,
                                 Duration.ofSeconds(2), measure, off.pid(), pg));
                     }
+                    System.out.printf(Locale.ROOT, "  %s c=%d JIT compiler CPU while measured: recording %.0f ms/s, not recording %.0f ms/s%n",
+                            db, concurrency, recording.compileRate(), off.compileRate());
                     medians.add(median(on));
                     medians.add(median(offRuns));
                     System.out.println(medians.get(medians.size() - 2).row());
@@ -82,6 +84,44 @@ public final class RecordingBenchmark {
         json.append("}}\n");
         System.out.println(table);
         Files.writeString(work.resolve("recording.json"), json);
+    }
+
+    /**
+     * Loads both services in alternating rounds until their JIT compilers have settled: on 2 cores C2 keeps compiling
+     * for minutes, and the recording service has more code to compile (the database's write path, the
+     * orchestration), so a fixed short warm-up measures compilation, not recording. The first rounds run 4 clients,
+     * which leaves the compiler threads a share of the cores; the last two run the first measured concurrency.
+     * Settled: in a round each service's compiler threads used under 5% of a core (or {@code max} has passed;
+     * said so).
+     */
+    private static void warmUntilCompiled(String db, ServiceProcess recording, ServiceProcess off, List<byte[]> bodies,
+                                          int concurrency, Duration round, Duration max) throws Exception {
+        long start = System.nanoTime();
+        boolean settled = false;
+        int finalRounds = 0;
+        for (int n = 1; ; n++) {
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            boolean last = settled || elapsed > max.toSeconds();
+            int clients = last ? concurrency : 4;
+            double on = warm(recording, bodies, clients, round);
+            double offRate = warm(off, bodies, clients, round);
+            System.out.printf(Locale.ROOT, "  %s warm-up round %d (%.0f s, %d clients): JIT compiler CPU recording %.0f ms/s, "
+                    + "not recording %.0f ms/s%n", db, n, elapsed, clients, on, offRate);
+            if (last && ++finalRounds == 2) {
+                if (!settled) {
+                    System.out.printf(Locale.ROOT, "  %s warm-up: compilers not settled within %d s; measuring anyway%n",
+                            db, max.toSeconds());
+                }
+                return;
+            }
+            settled = settled || on < 50 && offRate < 50;
+        }
+    }
+
+    private static double warm(ServiceProcess service, List<byte[]> bodies, int clients, Duration round) throws Exception {
+        service.compileRate();
+        LoadRun.run("warm-up", service.uri("/api/v1/decisions"), bodies, clients, Duration.ZERO, round);
+        return service.compileRate();
     }
 
     private static ServiceProcess start(Path work, String db, boolean recording, String postgres) throws Exception {

@@ -61,6 +61,23 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException("service not ready within " + timeout);
     }
 
+    private long lastCompilerNanos = -1;
+    private long lastCompilerAt;
+
+    /**
+     * CPU milliseconds per second of wall time the service's JIT compiler threads used since the previous call
+     * (0 on the first): CPU, not the JVM's compilation-time figure, which counts the wall time of compiles that
+     * wait for a core on a busy machine.
+     */
+    double compileRate() {
+        long nanos = CpuMeter.compilerNanos(pid());
+        long now = System.nanoTime();
+        double rate = lastCompilerNanos < 0 ? 0 : (nanos - lastCompilerNanos) / 1e6 / ((now - lastCompilerAt) / 1e9);
+        lastCompilerNanos = nanos;
+        lastCompilerAt = now;
+        return rate;
+    }
+
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
