@@ -56,8 +56,11 @@ class ServiceConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    AuditLog auditLog(JdbcTemplate jdbc, TransactionTemplate transactions, AuditProperties properties) {
-        return new AuditLog(jdbc, transactions, properties);
+    AuditLog auditLog(JdbcTemplate jdbc, TransactionTemplate transactions, AuditProperties properties,
+                      AdmissionControl admission) {
+        AuditLog log = new AuditLog(jdbc, transactions, properties);
+        log.decisionsUnderway(admission::evaluating); // the commit delay waits only for decisions on their way
+        return log;
     }
 
     @Bean

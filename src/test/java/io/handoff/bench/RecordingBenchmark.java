@@ -81,6 +81,16 @@ public final class RecordingBenchmark {
                     "\"%s-%d\": {\"throughput\": %.4f, \"cpuPerDecision\": %.4f}",
                     on.label().replace(" recording", ""), on.concurrency(), ratio, cpuRatio));
         }
+        json.append("}, \"peak\": {");
+        table.append("  peak throughput (best req/s over the concurrency levels, each service at its own best):\n");
+        List<String> dbs = medians.stream().map(r -> r.label().substring(0, r.label().indexOf(' '))).distinct().toList();
+        for (int d = 0; d < dbs.size(); d++) {
+            String db = dbs.get(d);
+            double on = medians.stream().filter(r -> r.label().equals(db + " recording")).mapToDouble(LoadRun.Result::perSecond).max().orElse(0);
+            double offPeak = medians.stream().filter(r -> r.label().equals(db + " not recording")).mapToDouble(LoadRun.Result::perSecond).max().orElse(1);
+            table.append(String.format(Locale.ROOT, "    %-10s recording %.0f/s vs not recording %.0f/s: ratio %.2f%n", db, on, offPeak, on / offPeak));
+            json.append(d == 0 ? "" : ", ").append(String.format(Locale.ROOT, "\"%s\": %.4f", db, on / offPeak));
+        }
         json.append("}}\n");
         System.out.println(table);
         Files.writeString(work.resolve("recording.json"), json);
@@ -126,7 +136,7 @@ public final class RecordingBenchmark {
 
     private static ServiceProcess start(Path work, String db, boolean recording, String postgres) throws Exception {
         String url = db.equals("h2")
-                ? "jdbc:h2:file:" + work.toAbsolutePath() + "/h2-" + System.nanoTime() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE"
+                ? "jdbc:h2:file:" + work.toAbsolutePath() + "/h2-" + System.nanoTime() + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=32;DB_CLOSE_ON_EXIT=FALSE"
                 : postgres + (postgres.contains("?") ? "&" : "?") + "currentSchema=bench_" + System.nanoTime();
         String schema = db.equals("h2") ? "PUBLIC" : url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
         return ServiceProcess.start(work.resolve("service-" + db + "-" + recording + ".log"), "spring.datasource.url=" + url,
