@@ -56,11 +56,8 @@ class ServiceConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    AuditLog auditLog(JdbcTemplate jdbc, TransactionTemplate transactions, AuditProperties properties,
-                      AdmissionControl admission) {
-        AuditLog log = new AuditLog(jdbc, transactions, properties);
-        log.decisionsUnderway(admission::evaluating); // the commit delay waits only for decisions on their way
-        return log;
+    AuditLog auditLog(JdbcTemplate jdbc, TransactionTemplate transactions, AuditProperties properties) {
+        return new AuditLog(jdbc, transactions, properties);
     }
 
     @Bean

@@ -29,7 +29,6 @@ import jakarta.servlet.http.HttpServletResponse;
 @Component
 public class AdmissionControl extends OncePerRequestFilter {
     private final Semaphore running;
-    private final int maxConcurrent;
     private final int maxQueued;
     private final long queueTimeoutNanos;
     private final AtomicInteger queued = new AtomicInteger();
@@ -48,7 +47,6 @@ public class AdmissionControl extends OncePerRequestFilter {
     AdmissionControl(BudgetProperties budget, MeterRegistry registry, CallerBuckets buckets) {
         this.buckets = buckets;
         this.running = new Semaphore(budget.maxConcurrent(), true);
-        this.maxConcurrent = budget.maxConcurrent();
         this.maxQueued = budget.maxQueued();
         this.queueTimeoutNanos = budget.queueTimeout().toNanos();
         this.perCallerPerSecond = budget.perCallerPerSecond();
@@ -58,7 +56,7 @@ public class AdmissionControl extends OncePerRequestFilter {
                 .description("requests refused, by problem code").register(registry);
         Gauge.builder("handoff.admission.queue.depth", queued, AtomicInteger::get)
                 .description("decision requests waiting for an evaluation slot").register(registry);
-        Gauge.builder("handoff.admission.in.flight", this, AdmissionControl::evaluating)
+        Gauge.builder("handoff.admission.in.flight", running, s -> budget.maxConcurrent() - s.availablePermits())
                 .description("decisions being evaluated").register(registry);
     }
 
@@ -91,11 +89,6 @@ public class AdmissionControl extends OncePerRequestFilter {
         } finally {
             slot.close();
         }
-    }
-
-    /** Decisions holding an evaluation slot now: being evaluated, not yet waiting for their audit commit. */
-    public int evaluating() {
-        return maxConcurrent - running.availablePermits();
     }
 
     private boolean admit() {

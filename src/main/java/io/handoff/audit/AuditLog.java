@@ -21,8 +21,7 @@ public final class AuditLog implements AutoCloseable {
 
     public AuditLog(JdbcTemplate jdbc, TransactionTemplate transactions, AuditProperties properties) {
         this.store = new AuditStore(jdbc, transactions);
-        this.writer = new AuditWriter(store, properties.queueCapacity(), properties.maxBatch(), properties.commitTimeout(),
-                properties.commitDelay());
+        this.writer = new AuditWriter(store, properties.queueCapacity(), properties.maxBatch(), properties.commitTimeout());
         this.verifier = new ChainVerifier(store);
         this.retention = new Retention(store, properties.retention());
         this.masking = new Masking(properties.maskPointers());
@@ -57,14 +56,6 @@ public final class AuditLog implements AutoCloseable {
      */
     public AuditRecord appendNow(AuditEntry entry) {
         return store.append(List.of(new AuditStore.Prepared(entry, entry.body(), null, null))).get(0);
-    }
-
-    /**
-     * How many decisions are being evaluated now and will append shortly: while any are, the writer may hold a
-     * batch open for them up to {@code handoff.audit.commit-delay}.
-     */
-    public void decisionsUnderway(java.util.function.IntSupplier count) {
-        writer.underway(count);
     }
 
     /** Takes the chain-head lock in the caller's transaction; see {@link #appendNow(AuditEntry)}. */

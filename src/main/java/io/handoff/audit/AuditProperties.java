@@ -9,9 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The audit log's settings ({@code handoff.audit.*}): which contract fields are masked, the group-commit
- * batch and queue sizes, how long a request waits for its commit, retention per posture
- * ({@code invalid-contract} for rejected attempts), and how long the writer may hold a small batch open for
- * decisions still being evaluated ({@code commit-delay}, 0 = never). {@code recording=false} exists for benchmarks only.
+ * batch and queue sizes, how long a request waits for its commit, and retention per posture
+ * ({@code invalid-contract} for rejected attempts). {@code recording=false} exists for benchmarks only.
  */
 @ConfigurationProperties("handoff.audit")
 public record AuditProperties(
@@ -21,8 +20,7 @@ public record AuditProperties(
         @DefaultValue("10000") int queueCapacity,
         @DefaultValue("10s") Duration commitTimeout,
         @DefaultValue("1h") Duration retentionInterval,
-        Map<String, Duration> retention,
-        @DefaultValue("3ms") Duration commitDelay) {
+        Map<String, Duration> retention) {
 
     public static final Map<String, Duration> DEFAULT_RETENTION = Map.of(
             "green", Duration.ofDays(90), "amber", Duration.ofDays(365), "red", Duration.ofDays(730),
@@ -31,7 +29,6 @@ public record AuditProperties(
     public AuditProperties {
         maskPointers = List.copyOf(maskPointers);
         retention = retention == null || retention.isEmpty() ? DEFAULT_RETENTION : Map.copyOf(retention);
-        commitDelay = commitDelay == null ? Duration.ZERO : commitDelay;
         if (maxBatch < 1 || queueCapacity < maxBatch) {
             throw new IllegalArgumentException("handoff.audit: need max-batch >= 1 and queue-capacity >= max-batch");
         }

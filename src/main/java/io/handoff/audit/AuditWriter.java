@@ -26,8 +26,6 @@ final class AuditWriter implements AutoCloseable {
     private final BlockingQueue<Pending> queue;
     private final int maxBatch;
     private final Duration commitTimeout;
-    private final long commitDelayNanos;
-    private volatile java.util.function.IntSupplier underway = () -> 0;
     private final Thread thread;
     private final LongAdder batches = new LongAdder();
     private final LongAdder records = new LongAdder();
@@ -47,9 +45,8 @@ final class AuditWriter implements AutoCloseable {
     private record Pending(AuditStore.Prepared prepared, CompletableFuture<AuditRecord> done) {
     }
 
-    AuditWriter(AuditStore store, int queueCapacity, int maxBatch, Duration commitTimeout, Duration commitDelay) {
+    AuditWriter(AuditStore store, int queueCapacity, int maxBatch, Duration commitTimeout) {
         this.store = store;
-        this.commitDelayNanos = commitDelay.toNanos();
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.maxBatch = maxBatch;
         this.commitTimeout = commitTimeout;
@@ -91,41 +88,12 @@ final class AuditWriter implements AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
-                gather(batch);
                 write(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 running = false;
             } finally {
                 batch.clear();
-            }
-        }
-    }
-
-    /** Says how many records are on their way (decisions being evaluated now); see {@link #gather}. */
-    void underway(java.util.function.IntSupplier count) {
-        this.underway = count;
-    }
-
-    /**
-     * Commit delay, as PostgreSQL's {@code commit_delay}: every commit costs the database a fixed amount of work
-     * (on H2 it rewrites the path to every changed page of every touched table and index), so while decisions are
-     * still being evaluated, and will append in a moment, the writer waits up to the delay for them to join this
-     * batch. With nothing underway it commits at once, so a lone decision never waits.
-     */
-    private void gather(List<Pending> batch) throws InterruptedException {
-        if (commitDelayNanos <= 0) {
-            return;
-        }
-        long deadline = System.nanoTime() + commitDelayNanos;
-        while (batch.size() < maxBatch && underway.getAsInt() > 0) {
-            long left = deadline - System.nanoTime();
-            Pending next = left > 0 ? queue.poll(Math.min(left, 200_000), TimeUnit.NANOSECONDS) : null;
-            if (next != null) {
-                batch.add(next);
-                queue.drainTo(batch, maxBatch - batch.size());
-            } else if (left <= 0) {
-                return;
             }
         }
     }

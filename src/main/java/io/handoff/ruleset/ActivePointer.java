@@ -23,6 +23,7 @@ public final class ActivePointer {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final boolean postgres;
+    private final boolean shared;
     private final String channel;
 
     /** One state of the pointer: which version is active, how deep the stack is, and what the last change was. */
@@ -37,6 +38,7 @@ public final class ActivePointer {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.postgres = jdbc.execute((java.sql.Connection c) -> "PostgreSQL".equals(c.getMetaData().getDatabaseProductName()));
+        this.shared = postgres || sharedH2(jdbc.execute((java.sql.Connection c) -> c.getMetaData().getURL()));
         this.channel = postgres ? channelFor(jdbc.queryForObject("SELECT current_schema()", String.class)) : null;
     }
 
@@ -49,6 +51,20 @@ public final class ActivePointer {
     /** Whether the shared database is PostgreSQL (LISTEN/NOTIFY, shared rate-limit buckets) rather than H2. */
     public boolean postgres() {
         return postgres;
+    }
+
+    /**
+     * Whether other processes can use this database at the same time: PostgreSQL, or H2 as a server (tcp:, ssl:) or
+     * with AUTO_SERVER. An embedded H2 file is locked by the one process that opened it, so nothing else can move
+     * the pointer and there is nothing to follow.
+     */
+    public boolean shared() {
+        return shared;
+    }
+
+    static boolean sharedH2(String url) {
+        String u = url == null ? "" : url.toUpperCase(Locale.ROOT);
+        return u.startsWith("JDBC:H2:TCP:") || u.startsWith("JDBC:H2:SSL:") || u.contains("AUTO_SERVER=TRUE");
     }
 
     /** The LISTEN channel on PostgreSQL, null elsewhere. */

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps this instance on the shared active ruleset: one thread that, on PostgreSQL, LISTENs on the schema's
- * channel (a promotion elsewhere arrives within milliseconds of its commit) and, everywhere, reads the pointer
- * every interval as the fallback. A "passed" announcement makes it compile that candidate in the background,
+ * channel (a promotion elsewhere arrives within milliseconds of its commit) and, on any shared database, reads
+ * the pointer every interval as the fallback; on an embedded H2 file no other process can move it, so the
+ * thread does not run. A "passed" announcement makes it compile that candidate in the background,
  * so a later promotion is only a swap here.
  */
 public final class RulesetSync implements AutoCloseable {
@@ -46,7 +47,11 @@ public final class RulesetSync implements AutoCloseable {
         this.properties = properties;
         this.thread = new Thread(this::run, "ruleset-sync");
         this.thread.setDaemon(true);
-        this.thread.start();
+        if (pointer.shared()) {
+            this.thread.start();
+        } else {
+            log.info("embedded database: this process alone can change the active ruleset; not polling for changes");
+        }
     }
 
     private void run() {

@@ -122,7 +122,7 @@ public final class ExportMemoryCheck {
             dataSource.setUsername("sa");
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
             AuditProperties properties = new AuditProperties(true, List.of("/case/customer/email", "/case/customer/name"),
-                    256, 10000, Duration.ofSeconds(30), Duration.ofHours(1), Map.of(), Duration.ZERO);
+                    256, 10000, Duration.ofSeconds(30), Duration.ofHours(1), Map.of());
             Ruleset ruleset = new RulesetCompiler().compile(RuleSources.read(Path.of("rules"), Path.of("decision-tables")));
             List<byte[]> contracts = BenchContracts.caseContracts().stream().map(BenchContracts::bytes).toList();
             long start = System.nanoTime();

@@ -55,7 +55,7 @@ public final class WriterBenchmark {
             TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
             try (AuditLog log = new AuditLog(jdbc, transactions, new AuditProperties(true,
                     List.of("/case/customer/email", "/case/customer/name"), 256, 10000, Duration.ofSeconds(10),
-                    Duration.ofHours(1), Map.of(), Duration.ZERO))) {
+                    Duration.ofHours(1), Map.of()))) {
                 Orchestrator orchestrator = new Orchestrator(jdbc, transactions, log, Clock.systemUTC(),
                         new OrchestrationProperties(Map.of(), "rules/metrics.yaml"));
                 boolean openings = Boolean.parseBoolean(System.getProperty("bench.openings", "true"));

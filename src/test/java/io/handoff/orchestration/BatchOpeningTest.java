@@ -48,7 +48,7 @@ class BatchOpeningTest {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         try (AuditLog log = new AuditLog(jdbc, transactions, new AuditProperties(true, List.of(), 16, 64, Duration.ofSeconds(5),
-                Duration.ofHours(1), Map.of(), Duration.ZERO))) {
+                Duration.ofHours(1), Map.of()))) {
             Orchestrator orchestrator = new Orchestrator(jdbc, transactions, log, Clock.systemUTC(),
                     new OrchestrationProperties(Map.of(), "rules/metrics.yaml"));
             Orchestrator.Opening pending = opening("cs-030-enterprise-sev1-engineering.yaml"); // two gates

@@ -60,7 +60,7 @@ public final class OutcomeDataGenerator implements AutoCloseable {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         auditLog = new AuditLog(jdbc, transactions, new AuditProperties(true, List.of("/case/customer/email", "/case/customer/name"),
-                256, 10_000, java.time.Duration.ofSeconds(30), java.time.Duration.ofHours(1), Map.of(), java.time.Duration.ZERO));
+                256, 10_000, java.time.Duration.ofSeconds(30), java.time.Duration.ofHours(1), Map.of()));
         Clock clock = Clock.systemUTC();
         orchestrator = new Orchestrator(jdbc, transactions, auditLog, clock,
                 new OrchestrationProperties(Map.of(), "rules/metrics.yaml"));
