@@ -21,7 +21,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The cost guardrail for the service itself: at most {@code max-concurrent} decisions are evaluated at once
- * (a decision waiting only for its audit commit has given its slot back, see {@link EvaluationSlot}) and at most {@code max-queued} wait (each for at most {@code queue-timeout}); anything past that is answered
+ * (with {@code max-waiting} above 0, a decision waiting only for its audit commit gives its slot to the next one
+ * while at most that many others wait, see {@link EvaluationSlot}) and at most {@code max-queued} wait (each for at most {@code queue-timeout}); anything past that is answered
  * at once with 429 problem+json and {@code Retry-After} instead of slowing every caller down. Each caller (API
  * key) is also limited to {@code per-caller-per-second} decisions (token bucket, Bucket4j; shared by every
  * instance on PostgreSQL, see {@link CallerBuckets}).
@@ -29,6 +30,7 @@ import jakarta.servlet.http.HttpServletResponse;
 @Component
 public class AdmissionControl extends OncePerRequestFilter {
     private final Semaphore running;
+    private final Semaphore waitingForCommit;
     private final int maxQueued;
     private final long queueTimeoutNanos;
     private final AtomicInteger queued = new AtomicInteger();
@@ -37,7 +39,7 @@ public class AdmissionControl extends OncePerRequestFilter {
     @ConfigurationProperties("handoff.budget")
     public record BudgetProperties(@DefaultValue("32") int maxConcurrent, @DefaultValue("64") int maxQueued,
                             @DefaultValue("200ms") java.time.Duration queueTimeout,
-                            @DefaultValue("5000") int perCallerPerSecond) {
+                            @DefaultValue("5000") int perCallerPerSecond, @DefaultValue("0") int maxWaiting) {
     }
 
     private final int perCallerPerSecond;
@@ -47,6 +49,7 @@ public class AdmissionControl extends OncePerRequestFilter {
     AdmissionControl(BudgetProperties budget, MeterRegistry registry, CallerBuckets buckets) {
         this.buckets = buckets;
         this.running = new Semaphore(budget.maxConcurrent(), true);
+        this.waitingForCommit = new Semaphore(budget.maxWaiting());
         this.maxQueued = budget.maxQueued();
         this.queueTimeoutNanos = budget.queueTimeout().toNanos();
         this.perCallerPerSecond = budget.perCallerPerSecond();
@@ -83,7 +86,7 @@ public class AdmissionControl extends OncePerRequestFilter {
                     "The service is at its concurrency budget; retry after 1 s.", 1);
             return;
         }
-        EvaluationSlot slot = EvaluationSlot.hold(running);
+        EvaluationSlot slot = EvaluationSlot.hold(running, waitingForCommit);
         try {
             chain.doFilter(request, response);
         } finally {

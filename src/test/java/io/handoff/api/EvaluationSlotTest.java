@@ -6,34 +6,44 @@ import java.util.concurrent.Semaphore;
 
 import org.junit.jupiter.api.Test;
 
-/** A decision waiting for its audit commit gives its slot back once, and never twice. */
+/** A decision waiting for its audit commit gives its slot back once, and only while a waiting place is free. */
 class EvaluationSlotTest {
     @Test
-    void releaseGivesTheSlotBackOnceAndCloseDoesNotGiveItAgain() {
-        Semaphore permits = new Semaphore(1);
-        assertThat(permits.tryAcquire()).isTrue();
-        EvaluationSlot slot = EvaluationSlot.hold(permits);
+    void releaseMovesTheDecisionFromItsSlotToAWaitingPlaceOnce() {
+        Semaphore slots = new Semaphore(1);
+        Semaphore waiting = new Semaphore(1);
+        assertThat(slots.tryAcquire()).isTrue();
+        EvaluationSlot slot = EvaluationSlot.hold(slots, waiting);
 
         EvaluationSlot.release();
-        assertThat(permits.availablePermits()).isEqualTo(1);
+        assertThat(slots.availablePermits()).isEqualTo(1);
+        assertThat(waiting.availablePermits()).isZero();
         EvaluationSlot.release();
         slot.close();
-        assertThat(permits.availablePermits()).isEqualTo(1);
+        assertThat(slots.availablePermits()).isEqualTo(1);
+        assertThat(waiting.availablePermits()).isEqualTo(1);
     }
 
     @Test
-    void closeGivesBackASlotThatWasNotReleasedEarly() {
-        Semaphore permits = new Semaphore(2);
-        assertThat(permits.tryAcquire()).isTrue();
-        EvaluationSlot.hold(permits).close();
-        assertThat(permits.availablePermits()).isEqualTo(2);
+    void withEveryWaitingPlaceTakenTheSlotIsKeptUntilTheEnd() {
+        Semaphore slots = new Semaphore(1);
+        Semaphore waiting = new Semaphore(0);
+        assertThat(slots.tryAcquire()).isTrue();
+        EvaluationSlot slot = EvaluationSlot.hold(slots, waiting);
+
+        EvaluationSlot.release();
+        assertThat(slots.availablePermits()).isZero();
+        slot.close();
+        assertThat(slots.availablePermits()).isEqualTo(1);
+        assertThat(waiting.availablePermits()).isZero();
     }
 
     @Test
     void releaseOnAThreadWithoutASlotDoesNothing() {
-        Semaphore permits = new Semaphore(1);
-        EvaluationSlot.hold(permits).close(); // the close unbinds: a later release on this thread finds nothing
+        Semaphore slots = new Semaphore(0);
+        Semaphore waiting = new Semaphore(1);
         EvaluationSlot.release();
-        assertThat(permits.availablePermits()).isEqualTo(2);
+        assertThat(slots.availablePermits()).isZero();
+        assertThat(waiting.availablePermits()).isEqualTo(1);
     }
 }
