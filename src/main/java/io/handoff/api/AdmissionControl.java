@@ -22,10 +22,11 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The cost guardrail for the service itself: at most {@code max-concurrent} decisions are evaluated at once
  * (with {@code max-waiting} above 0, a decision waiting only for its audit commit gives its slot to the next one
- * while at most that many others wait, see {@link EvaluationSlot}) and at most {@code max-queued} wait (each for at most {@code queue-timeout}); anything past that is answered
- * at once with 429 problem+json and {@code Retry-After} instead of slowing every caller down. Each caller (API
- * key) is also limited to {@code per-caller-per-second} decisions (token bucket, Bucket4j; shared by every
- * instance on PostgreSQL, see {@link CallerBuckets}).
+ * while at most that many others wait, see {@link EvaluationSlot}) and at most {@code max-queued} wait (each for
+ * at most {@code queue-timeout}); anything past that is answered at once with 429 problem+json and
+ * {@code Retry-After} instead of slowing every caller down. Each caller (API key) is also limited to
+ * {@code per-caller-per-second} decisions (token bucket, Bucket4j; shared by every instance on PostgreSQL, see
+ * {@link CallerBuckets}).
  */
 @Component
 public class AdmissionControl extends OncePerRequestFilter {

@@ -7,8 +7,8 @@ import java.util.concurrent.Semaphore;
  * CPU work; a decision that has been evaluated and only waits for its audit record's group commit moves, if a
  * waiting place is free, from its evaluation slot to a waiting place ({@link #release()}), so the next decision
  * evaluates meanwhile and joins the same commit. Waiting places ({@code handoff.budget.max-waiting}, default 0)
- * trade latency for throughput: more decisions in flight make bigger, cheaper commits, and longer waits. Releasing twice, or on a thread
- * without a slot, does nothing.
+ * trade latency for throughput: more decisions in flight make bigger, cheaper commits, and longer waits.
+ * Releasing twice, or on a thread without a slot, does nothing.
  */
 public final class EvaluationSlot {
     private static final ThreadLocal<EvaluationSlot> CURRENT = new ThreadLocal<>();

@@ -9,13 +9,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 
+import io.handoff.CandidateFolders;
 import io.handoff.engine.RuleSources;
 import io.handoff.engine.Ruleset;
 import io.handoff.engine.RulesetCompiler;
@@ -52,8 +52,8 @@ final class RulesetScale {
         folders.add(new Path[] {Path.of("rules"), Path.of("decision-tables")});
         for (int size : sizes) {
             Path work = Files.createTempDirectory("ruleset-scale-");
-            copy(Path.of("rules"), work.resolve("rules"));
-            copy(Path.of("decision-tables"), work.resolve("decision-tables"));
+            CandidateFolders.copy(Path.of("rules"), work.resolve("rules"));
+            CandidateFolders.copy(Path.of("decision-tables"), work.resolve("decision-tables"));
             appendScoringRows(work.resolve("decision-tables/scoring.xlsx"), size);
             labels.add("shipped + generated rows");
             rows.add(size);
@@ -140,18 +140,5 @@ final class RulesetScale {
             System.gc();
         }
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
     }
 }
