@@ -45,6 +45,12 @@ import io.handoff.ruleset.ShadowStore;
 class ServiceConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ServiceConfiguration.class);
 
+    /** Static: a post-processor must exist before the data source it tunes. */
+    @Bean
+    static PostgresDataSourceTuning postgresDataSourceTuning() {
+        return new PostgresDataSourceTuning();
+    }
+
     @Bean
     Clock clock() {
         return Clock.systemUTC();

@@ -11,7 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:file:./target/test-db/${random.uuid};WRITE_DELAY=0;LAZY_QUERY_EXECUTION=TRUE;DB_CLOSE_ON_EXIT=FALSE",
+        "spring.datasource.url=jdbc:h2:file:./target/test-db/${random.uuid};QUERY_CACHE_SIZE=32;CACHE_SIZE=4096;LAZY_QUERY_EXECUTION=TRUE;DB_CLOSE_ON_EXIT=FALSE",
         "handoff.audit.retention-interval=1000d"})
 public @interface ServiceTest {
 }

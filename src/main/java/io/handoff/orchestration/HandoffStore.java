@@ -121,15 +121,6 @@ final class HandoffStore {
         }
     }
 
-    void insertTransitions(List<Map.Entry<String, Records.Transition>> transitions) {
-        if (!transitions.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO handoff_transition (contract_id, decision_id, record_id, from_status, to_status, from_posture, "
-                    + "to_posture, cause, at) VALUES (?,?,?,?,?,?,?,?,?)", transitions.stream().map(e -> new Object[] {e.getKey(),
-                    e.getValue().decisionId(), e.getValue().recordId(), e.getValue().fromStatus(), e.getValue().toStatus(),
-                    e.getValue().fromPosture(), e.getValue().toPosture(), e.getValue().cause(), ts(e.getValue().at())}).toList());
-        }
-    }
-
     private static HandoffState handoff(ResultSet rs, int row) throws SQLException {
         return new HandoffState(rs.getString("contract_id"), rs.getString("decision_id"), rs.getString("domain"),
                 rs.getString("handoff_type"), rs.getString("customer_tier"), rs.getString("sender_team"),

@@ -72,7 +72,7 @@ public final class Orchestrator {
 
     /**
      * Writes what a batch of recorded decisions opens, in the transaction that records them (the audit log's
-     * group commit): the handoffs' state, their timeline, one pending approval per gate of an enforced decision
+     * group commit): the handoffs' state (their timeline starts at the decision record itself), one pending approval per gate of an enforced decision
      * awaiting approval, an incident for an escalated or critical one. A few statements per batch, not per decision.
      */
     public Alongside openings() {
@@ -88,7 +88,6 @@ public final class Orchestrator {
         List<String> superseded = new ArrayList<>();
         Map<String, List<Records.Approval>> approvals = new LinkedHashMap<>();
         List<Map.Entry<Records.Incident, String>> incidents = new ArrayList<>();
-        List<Map.Entry<String, Records.Transition>> transitions = new ArrayList<>();
         for (Opening opening : batch) {
             Decision d = opening.decision();
             HandoffContract c = opening.contract();
@@ -110,10 +109,6 @@ public final class Orchestrator {
                     retry == null ? 60 : retry.backoffSeconds(), 0, 0, null, at);
             current.put(d.contractId(), state);
             after.put(d.contractId(), state);
-            transitions.add(Map.entry(d.contractId(), new Records.Transition(d.decisionId(), d.decisionId(),
-                    before == null ? null : before.status(), status, before == null ? null : before.posture(), d.posture(),
-                    "decision " + d.decisionId() + ": outcome " + d.outcome() + ", posture " + d.posture()
-                            + (opening.enforced() ? "" : " (observe mode: not enforced)"), at)));
             if (!opening.enforced()) {
                 continue;
             }
@@ -136,7 +131,6 @@ public final class Orchestrator {
         store.cancelPending(superseded, "superseded", at);
         store.saveHandoffs(after.values().stream().filter(h -> stored.contains(h.contractId())).toList(),
                 after.values().stream().filter(h -> !stored.contains(h.contractId())).toList());
-        store.insertTransitions(transitions);
         store.insertApprovals(approvals.values().stream().flatMap(List::stream).toList());
         store.insertIncidents(incidents);
     }
@@ -460,7 +454,15 @@ public final class Orchestrator {
     }
 
     public Optional<Records.Timeline> timeline(String contractId) {
-        return store.handoff(contractId).map(h -> new Records.Timeline(h, store.timeline(contractId)));
+        return store.handoff(contractId).map(h -> new Records.Timeline(h, timelineOf(contractId)));
+    }
+
+    /** The decisions for the contract from the log, with the transitions of its steps: see {@link PostureTimeline}. */
+    private List<Records.Transition> timelineOf(String contractId) {
+        List<AuditRecord> decisions = new ArrayList<>();
+        auditLog.stream(new AuditQuery(contractId, null, null, null, null, null, null, null, null, null)
+                .ofKind(AuditEntry.DECISION), decisions::add);
+        return PostureTimeline.compose(decisions, store.timeline(contractId));
     }
 
     /** The outcome report of one handoff: decision, approvals, attempts, incidents, outcomes and timeline in one document. */
@@ -474,7 +476,7 @@ public final class Orchestrator {
             report.putPOJO("attempts", store.attemptsOf(contractId));
             report.putPOJO("incidents", store.incidents(null, contractId, 100));
             report.putPOJO("outcomes", store.outcomesOf(contractId));
-            report.putPOJO("timeline", store.timeline(contractId));
+            report.putPOJO("timeline", timelineOf(contractId));
             return report;
         });
     }

@@ -26,7 +26,7 @@ public final class CrashRecoveryCheck {
     public static void main(String[] args) throws Exception {
         Path work = Files.createDirectories(Path.of("target", "crash-check"));
         String url = args.length > 0 ? args[0]
-                : "jdbc:h2:file:" + work.toAbsolutePath() + "/db-" + System.nanoTime() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+                : "jdbc:h2:file:" + work.toAbsolutePath() + "/db-" + System.nanoTime() + ";QUERY_CACHE_SIZE=32;CACHE_SIZE=4096;DB_CLOSE_ON_EXIT=FALSE";
         List<byte[]> contracts = BenchContracts.caseContracts().stream().map(BenchContracts::bytes).toList();
         Set<String> received = ConcurrentHashMap.newKeySet();
         AtomicLong failures = new AtomicLong();

@@ -134,9 +134,10 @@ public final class RecordingBenchmark {
         return service.compileRate();
     }
 
-    private static ServiceProcess start(Path work, String db, boolean recording, String postgres) throws Exception {
+    static ServiceProcess start(Path work, String db, boolean recording, String postgres) throws Exception {
         String url = db.equals("h2")
-                ? "jdbc:h2:file:" + work.toAbsolutePath() + "/h2-" + System.nanoTime() + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=32;DB_CLOSE_ON_EXIT=FALSE"
+                ? "jdbc:h2:file:" + work.toAbsolutePath() + "/h2-" + System.nanoTime() + ";QUERY_CACHE_SIZE=32;CACHE_SIZE=4096;DB_CLOSE_ON_EXIT=FALSE"
+                        + System.getProperty("bench.h2-options", "")
                 : postgres + (postgres.contains("?") ? "&" : "?") + "currentSchema=bench_" + System.nanoTime();
         String schema = db.equals("h2") ? "PUBLIC" : url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
         return ServiceProcess.start(work.resolve("service-" + db + "-" + recording + ".log"), "spring.datasource.url=" + url,

@@ -29,7 +29,13 @@ final class ServiceProcess implements AutoCloseable {
     static ServiceProcess startWithHeap(String maxHeap, Path log, String... properties) throws Exception {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + maxHeap, "-cp", System.getProperty("java.class.path"), "io.handoff.HandoffApplication",
+                "-Xmx" + maxHeap));
+        // extra JVM options for the services, comma-separated: -Dbench.service-jvm=-XX:+UseParallelGC,-Dx=y
+        String extra = System.getProperty("bench.service-jvm", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.split(",")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.handoff.HandoffApplication",
                 "--server.port=" + port, "--logging.level.root=WARN"));
         for (String property : properties) {
             command.add("--" + property);

@@ -5,9 +5,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -29,70 +32,149 @@ import io.handoff.orchestration.Orchestrator;
 
 /**
  * The cost of recording without HTTP: decisions decided in this JVM by N threads, recorded through the audit log's
- * group commit with their openings (as the service does) on an H2 file database, or not recorded, alternating.
- * Prints decisions/s, the audit writer thread's CPU per decision and the mean batch size, so a change to the write
- * path can be judged in minutes instead of through the whole HTTP stack.
+ * group commit with their openings (as the service does), or not recorded, in alternating rounds. Prints decisions/s,
+ * the audit writer thread's CPU per decision, the mean batch size, the CPU of this JVM (and of PostgreSQL's processes)
+ * per decision, so a change to the write path can be judged in minutes instead of through the whole HTTP stack.
+ * Given a second database ({@code bench.url-b}) it records to both in alternating rounds and prints B's writer and
+ * database CPU relative to A's, paired round by round: on a machine whose speed drifts, only such ratios hold.
  * Run: {@code ./mvnw -q -Pbench test-compile exec:exec -Dbench.main=io.handoff.bench.WriterBenchmark}
- * (options: -Dbench.args="-Dbench.threads=4,16,48 -Dbench.seconds=10 -Dbench.rounds=3 -Dbench.openings=false -Dbench.url=jdbc:...";
- * without openings only the audit record is written).
+ * (options: -Dbench.args="-Dbench.threads=4,16,48 -Dbench.seconds=10 -Dbench.rounds=3 -Dbench.warmup=60
+ * -Dbench.openings=false -Dbench.url=jdbc:... -Dbench.url-b=jdbc:... -Dbench.openings-b=false"; without openings only the
+ * audit record is written).
  */
 public final class WriterBenchmark {
+    private static final long SELF = ProcessHandle.current().pid();
+
     public static void main(String[] args) throws Exception {
         List<Integer> levels = java.util.Arrays.stream(System.getProperty("bench.threads", "4,16,48").split(","))
                 .map(String::trim).map(Integer::valueOf).toList();
         Duration measure = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.seconds", "10")));
         int rounds = Integer.parseInt(System.getProperty("bench.rounds", "3"));
+        long warmup = Long.parseLong(System.getProperty("bench.warmup", "60"));
         Path dir = Files.createDirectories(Path.of("target", "bench"));
-        String url = System.getProperty("bench.url", "jdbc:h2:file:" + dir.toAbsolutePath() + "/writer-" + System.nanoTime()
-                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+        Map<String, String> urls = new LinkedHashMap<>();
+        urls.put("A", System.getProperty("bench.url", "jdbc:h2:file:" + dir.toAbsolutePath() + "/writer-" + System.nanoTime()
+                + ";QUERY_CACHE_SIZE=32;CACHE_SIZE=4096;DB_CLOSE_ON_EXIT=FALSE"));
+        if (System.getProperty("bench.url-b") != null) {
+            urls.put("B", System.getProperty("bench.url-b"));
+        }
         List<byte[]> bodies = BenchContracts.caseContracts().stream().map(BenchContracts::bytes).toList();
-        try (HikariDataSource dataSource = new HikariDataSource()) {
+        List<Target> targets = new ArrayList<>();
+        try {
+            for (Map.Entry<String, String> url : urls.entrySet()) {
+                targets.add(Target.open(url.getKey(), url.getValue()));
+                System.out.println(url.getKey() + ": " + url.getValue());
+            }
+            DecisionService off = new DecisionService(ShippedRuleset.service().validator(),
+                    RulesetRouting.fixed(ShippedRuleset::ruleset), Clock.systemUTC(), DecisionRecorder.none(),
+                    targets.get(0).log().masking());
+            System.out.println("warm-up " + warmup + " s ...");
+            for (Target target : targets) {
+                run(target.recording(), bodies, 16, Duration.ofSeconds(warmup / (targets.size() + 1)));
+            }
+            run(off, bodies, 16, Duration.ofSeconds(warmup / (targets.size() + 1)));
+            System.out.printf(Locale.ROOT, "%-3s %7s %12s %12s %12s %8s %12s %12s %12s%n", "db", "threads", "recorded/s",
+                    "writer us/d", "batch", "jvm us/d", "db us/d", "off/s", "off jvm us/d");
+            for (int threads : levels) {
+                List<List<double[]>> results = new ArrayList<>();
+                targets.forEach(t -> results.add(new ArrayList<>()));
+                List<Double> offRates = new ArrayList<>();
+                List<Double> offCpu = new ArrayList<>();
+                for (int r = 0; r < rounds; r++) {
+                    for (int t = 0; t < targets.size(); t++) {
+                        results.get(t).add(targets.get(t).measure(bodies, threads, measure));
+                    }
+                    long jvm = CpuMeter.processNanos(SELF);
+                    double offRate = run(off, bodies, threads, measure);
+                    offRates.add(offRate);
+                    offCpu.add((CpuMeter.processNanos(SELF) - jvm) / 1e3 / (offRate * measure.toMillis() / 1000.0));
+                }
+                for (int t = 0; t < targets.size(); t++) {
+                    double[] m = median(results.get(t), 0);
+                    System.out.printf(Locale.ROOT, "%-3s %7d %12.0f %12.0f %12.1f %8.0f %12.0f %12.0f %12.0f%n",
+                            targets.get(t).name(), threads, m[0], m[1], m[2], m[3], m[4], medianOf(offRates), medianOf(offCpu));
+                }
+                if (targets.size() == 2) {
+                    List<Double> writer = new ArrayList<>();
+                    List<Double> total = new ArrayList<>();
+                    for (int r = 0; r < rounds; r++) {
+                        double[] a = results.get(0).get(r);
+                        double[] b = results.get(1).get(r);
+                        writer.add(b[1] / a[1]);
+                        total.add((b[3] + b[4]) / (a[3] + a[4]));
+                    }
+                    System.out.printf(Locale.ROOT, "    B / A, paired by round (median): writer CPU per decision %.2f, "
+                            + "JVM + database CPU per decision %.2f%n", medianOf(writer), medianOf(total));
+                }
+            }
+        } finally {
+            for (Target target : targets) {
+                target.close();
+            }
+        }
+    }
+
+    /** One database with its audit log and a decision service recording to it. */
+    private record Target(String name, HikariDataSource dataSource, AuditLog log, DecisionService recording, Thread writer,
+                          boolean postgres) implements AutoCloseable {
+        static Target open(String name, String url) {
+            HikariDataSource dataSource = new HikariDataSource();
             dataSource.setJdbcUrl(url);
             String vendor = url.startsWith("jdbc:h2") ? "h2" : "postgresql";
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
                     .outOfOrder(true).failOnMissingLocations(false).load().migrate();
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-            try (AuditLog log = new AuditLog(jdbc, transactions, new AuditProperties(true,
+            Set<Thread> before = new HashSet<>(Thread.getAllStackTraces().keySet());
+            AuditLog log = new AuditLog(jdbc, transactions, new AuditProperties(true,
                     List.of("/case/customer/email", "/case/customer/name"), 256, 10000, Duration.ofSeconds(10),
-                    Duration.ofHours(1), Map.of()))) {
-                Orchestrator orchestrator = new Orchestrator(jdbc, transactions, log, Clock.systemUTC(),
-                        new OrchestrationProperties(Map.of(), "rules/metrics.yaml"));
-                boolean openings = Boolean.parseBoolean(System.getProperty("bench.openings", "true"));
-                DecisionRecorder recorder = (entry, decision, contract) -> log.append(entry,
-                        decision == null || !openings ? null : orchestrator.openings(),
-                        decision == null ? null : new Orchestrator.Opening(decision, contract, true));
-                DecisionService recording = new DecisionService(ShippedRuleset.service().validator(),
-                        RulesetRouting.fixed(ShippedRuleset::ruleset), Clock.systemUTC(), recorder, log.masking());
-                DecisionService off = new DecisionService(ShippedRuleset.service().validator(),
-                        RulesetRouting.fixed(ShippedRuleset::ruleset), Clock.systemUTC(), DecisionRecorder.none(), log.masking());
-                Thread writer = Thread.getAllStackTraces().keySet().stream()
-                        .filter(t -> t.getName().equals("audit-writer")).findFirst().orElseThrow();
-                var threadBean = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-                System.out.println("warm-up 60 s ...");
-                run(recording, bodies, 16, Duration.ofSeconds(30));
-                run(off, bodies, 16, Duration.ofSeconds(30));
-                System.out.printf(Locale.ROOT, "%8s %12s %12s %8s %12s %12s%n", "threads", "recording/s", "off/s", "ratio",
-                        "writer us/d", "batch");
-                for (int threads : levels) {
-                    List<double[]> results = new ArrayList<>();
-                    for (int r = 0; r < rounds; r++) {
-                        long writerCpu = threadBean.getThreadCpuTime(writer.getId());
-                        long batches = log.batchesWritten();
-                        long records = log.recordsWritten();
-                        double on = run(recording, bodies, threads, measure);
-                        double cpu = (threadBean.getThreadCpuTime(writer.getId()) - writerCpu) / 1e3
-                                / Math.max(1, log.recordsWritten() - records);
-                        double batch = (double) (log.recordsWritten() - records) / Math.max(1, log.batchesWritten() - batches);
-                        double offRate = run(off, bodies, threads, measure);
-                        results.add(new double[] {on, offRate, cpu, batch});
-                    }
-                    results.sort((a, b) -> Double.compare(a[0] / a[1], b[0] / b[1]));
-                    double[] m = results.get(results.size() / 2);
-                    System.out.printf(Locale.ROOT, "%8d %12.0f %12.0f %8.2f %12.0f %12.1f%n", threads, m[0], m[1], m[0] / m[1], m[2], m[3]);
-                }
-            }
+                    Duration.ofHours(1), Map.of()));
+            Thread writer = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals("audit-writer") && !before.contains(t)).findFirst().orElseThrow();
+            Orchestrator orchestrator = new Orchestrator(jdbc, transactions, log, Clock.systemUTC(),
+                    new OrchestrationProperties(Map.of(), "rules/metrics.yaml"));
+            boolean openings = Boolean.parseBoolean(System.getProperty(name.equals("B") ? "bench.openings-b" : "bench.openings",
+                    System.getProperty("bench.openings", "true")));
+            DecisionRecorder recorder = (entry, decision, contract) -> log.append(entry,
+                    decision == null || !openings ? null : orchestrator.openings(),
+                    decision == null ? null : new Orchestrator.Opening(decision, contract, true));
+            DecisionService recording = new DecisionService(ShippedRuleset.service().validator(),
+                    RulesetRouting.fixed(ShippedRuleset::ruleset), Clock.systemUTC(), recorder, log.masking());
+            return new Target(name, dataSource, log, recording, writer, vendor.equals("postgresql"));
         }
+
+        /** {decisions/s, writer us/decision, batch size, JVM us/decision, database us/decision}. */
+        double[] measure(List<byte[]> bodies, int threads, Duration measure) throws InterruptedException {
+            var threadBean = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+            long writerCpu = threadBean.getThreadCpuTime(writer.getId());
+            long batches = log.batchesWritten();
+            long records = log.recordsWritten();
+            long jvm = CpuMeter.processNanos(SELF);
+            long db = postgres ? CpuMeter.postgresNanos() : 0;
+            double rate = run(recording, bodies, threads, measure);
+            double decided = Math.max(1, log.recordsWritten() - records);
+            return new double[] {rate, (threadBean.getThreadCpuTime(writer.getId()) - writerCpu) / 1e3 / decided,
+                    decided / Math.max(1, log.batchesWritten() - batches), (CpuMeter.processNanos(SELF) - jvm) / 1e3 / decided,
+                    postgres ? (CpuMeter.postgresNanos() - db) / 1e3 / decided : 0};
+        }
+
+        @Override
+        public void close() {
+            log.close();
+            dataSource.close();
+        }
+    }
+
+    private static double[] median(List<double[]> rows, int by) {
+        List<double[]> sorted = new ArrayList<>(rows);
+        sorted.sort((a, b) -> Double.compare(a[by], b[by]));
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static double medianOf(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(Double::compare);
+        return sorted.get(sorted.size() / 2);
     }
 
     private static double run(DecisionService service, List<byte[]> bodies, int threads, Duration duration)

@@ -20,17 +20,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.zaxxer.hikari.HikariDataSource;
 
 import io.handoff.ShippedRuleset;
+import io.handoff.audit.AuditEntry;
 import io.handoff.audit.AuditLog;
 import io.handoff.audit.AuditProperties;
 import io.handoff.contract.ContractValidator;
 import io.handoff.decision.Decision;
+import io.handoff.decision.DecisionJson;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * What a group-committed batch of decisions opens, written in one pass: when two decisions for the same contract
  * land in one batch, the later one is the handoff's state, the earlier one's gates are never left pending, and
- * the timeline links the two.
+ * the timeline (the decisions from the log) links the two.
  */
 class BatchOpeningTest {
     private HikariDataSource dataSource;
@@ -56,7 +58,13 @@ class BatchOpeningTest {
             assertThat(pending.decision().outcome()).isEqualTo("accept-pending-approval");
             assertThat(accepted.decision().outcome()).isEqualTo("accept");
 
-            transactions.executeWithoutResult(status -> orchestrator.openings().writeAll(List.of(pending, accepted)));
+            transactions.executeWithoutResult(status -> {
+                // as the audit writer does: the decisions' records and what they open, in one transaction
+                for (Orchestrator.Opening opening : List.of(pending, accepted)) {
+                    log.appendNow(entryOf(opening.decision()));
+                }
+                orchestrator.openings().writeAll(List.of(pending, accepted));
+            });
 
             HandoffState state = orchestrator.handoff("HC-BATCH").orElseThrow();
             assertThat(state.decisionId()).isEqualTo(accepted.decision().decisionId());
@@ -66,6 +74,12 @@ class BatchOpeningTest {
             assertThat(timeline).extracting(Records.Transition::toStatus).containsExactly("awaiting-approval", "accepted");
             assertThat(timeline.get(1).fromStatus()).isEqualTo("awaiting-approval");
         }
+    }
+
+    private static AuditEntry entryOf(Decision d) {
+        return new AuditEntry(d.decisionId(), AuditEntry.DECISION, d.contractId(), d.domain(), d.handoffType(), d.outcome(),
+                d.posture(), d.rulesetVersion(), d.inputHash(), d.recordedAt(), "{\"decision\":" + DecisionJson.write(d) + "}",
+                List.of(), List.of());
     }
 
     private static Orchestrator.Opening opening(String caseFile) throws Exception {
