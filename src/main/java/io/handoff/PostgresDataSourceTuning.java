@@ -1,5 +1,7 @@
 package io.handoff;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -11,6 +13,7 @@ import com.zaxxer.hikari.HikariDataSource;
  * know) and only where the URL or configuration does not say otherwise.
  */
 final class PostgresDataSourceTuning implements BeanPostProcessor {
+    private static final Logger log = LoggerFactory.getLogger(PostgresDataSourceTuning.class);
     static final String REWRITE_BATCHED_INSERTS = "reWriteBatchedInserts";
 
     @Override
@@ -20,6 +23,7 @@ final class PostgresDataSourceTuning implements BeanPostProcessor {
                 && !hikari.getJdbcUrl().contains(REWRITE_BATCHED_INSERTS)
                 && !hikari.getDataSourceProperties().containsKey(REWRITE_BATCHED_INSERTS)) {
             hikari.addDataSourceProperty(REWRITE_BATCHED_INSERTS, "true");
+            log.info("PostgreSQL: the driver sends batched inserts as multi-row INSERTs ({}=true)", REWRITE_BATCHED_INSERTS);
         }
         return bean;
     }

@@ -72,8 +72,9 @@ public final class Orchestrator {
 
     /**
      * Writes what a batch of recorded decisions opens, in the transaction that records them (the audit log's
-     * group commit): the handoffs' state (their timeline starts at the decision record itself), one pending approval per gate of an enforced decision
-     * awaiting approval, an incident for an escalated or critical one. A few statements per batch, not per decision.
+     * group commit): the handoffs' state, one pending approval per gate of an enforced decision awaiting approval, an
+     * incident for an escalated or critical one. A few statements per batch, not per decision. (The timeline's entry
+     * for the decision is the decision's own audit record: see {@link PostureTimeline}.)
      */
     public Alongside openings() {
         return openings;

@@ -40,6 +40,16 @@ final class LoadRun {
     private LoadRun() {
     }
 
+    /** The body of request {@code i} of client {@code client}. */
+    @FunctionalInterface
+    interface Bodies {
+        byte[] next(int client, int i);
+
+        static Bodies cycling(List<byte[]> bodies) {
+            return (client, i) -> bodies.get(i % bodies.size());
+        }
+    }
+
     static Result run(String label, URI uri, List<byte[]> bodies, int concurrency, Duration warmup, Duration measure)
             throws InterruptedException {
         return run(label, uri, bodies, concurrency, warmup, measure, -1, false);
@@ -53,6 +63,12 @@ final class LoadRun {
 
     /** As above; with {@code honorRetryAfter} a client answered 429 waits the Retry-After seconds, as a polite caller does. */
     static Result run(String label, URI uri, List<byte[]> bodies, int concurrency, Duration warmup, Duration measure,
+                      long pid, boolean meterPostgres, boolean honorRetryAfter) throws InterruptedException {
+        return run(label, uri, Bodies.cycling(bodies), concurrency, warmup, measure, pid, meterPostgres, honorRetryAfter);
+    }
+
+    /** As above, with the bodies from {@code bodies} (e.g. {@link FreshContracts}). */
+    static Result run(String label, URI uri, Bodies bodies, int concurrency, Duration warmup, Duration measure,
                       long pid, boolean meterPostgres, boolean honorRetryAfter) throws InterruptedException {
         politeClients = honorRetryAfter;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -68,7 +84,7 @@ final class LoadRun {
     private record Samples(long[][] latencies, int[][] statuses, int[] counts, long errors) {
     }
 
-    private static Samples drive(HttpClient http, URI uri, List<byte[]> bodies, int concurrency, Duration duration)
+    private static Samples drive(HttpClient http, URI uri, Bodies bodies, int concurrency, Duration duration)
             throws InterruptedException {
         long end = System.nanoTime() + duration.toNanos();
         long[][] latencies = new long[concurrency][];
@@ -89,7 +105,7 @@ final class LoadRun {
                     try {
                         HttpResponse<Void> response = http.send(TestKeys.request(uri)
                                 .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i % bodies.size()))).build(),
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.next(id, i))).build(),
                                 HttpResponse.BodyHandlers.discarding());
                         code = response.statusCode();
                         took = System.nanoTime() - start;

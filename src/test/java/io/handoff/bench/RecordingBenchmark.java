@@ -15,7 +15,9 @@ import java.util.Locale;
  * figure is the median of the rounds. Prints req/s, latency percentiles and ratios; writes
  * target/bench/recording.json.
  * Run: {@code ./mvnw -q -Pbench test-compile exec:exec -Dbench.main=io.handoff.bench.RecordingBenchmark}
- * (options: -Dbench.args="-Dbench.concurrency=16,64 -Dbench.rounds=3 -Dbench.seconds=10 -Dbench.warmup=15 -Dbench.max-warmup=300 -Dbench.databases=h2"; PostgreSQL from
+ * (options: -Dbench.args="-Dbench.concurrency=16,64 -Dbench.rounds=3 -Dbench.seconds=10 -Dbench.warmup=15 -Dbench.max-warmup=300
+ * -Dbench.databases=h2 -Dbench.contracts=fresh"; contracts: cases (default), the 38 case contracts replayed with their
+ * own ids, or fresh, a new contract id per request (see {@link FreshContracts}); PostgreSQL from
  * HANDOFF_TEST_POSTGRES_URL, default jdbc:postgresql://127.0.0.1:5432/test?user=root).
  */
 public final class RecordingBenchmark {
@@ -28,7 +30,13 @@ public final class RecordingBenchmark {
         Duration measure = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.seconds", "10")));
         Path work = Files.createDirectories(Path.of("target", "bench"));
         String postgres = System.getenv().getOrDefault("HANDOFF_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=root");
-        List<byte[]> bodies = BenchContracts.caseContracts().stream().map(BenchContracts::bytes).toList();
+        List<byte[]> cases = BenchContracts.caseContracts().stream().map(BenchContracts::bytes).toList();
+        // cases (default, comparable with earlier runs): the 38 case contracts replayed with their own ids;
+        // fresh: each request its own handoff, every 5th a resubmission
+        String workload = System.getProperty("bench.contracts", "cases");
+        LoadRun.Bodies bodies = workload.equals("cases") ? LoadRun.Bodies.cycling(cases) : new FreshContracts(cases, 5);
+        System.out.println("workload: " + (workload.equals("cases") ? "the 38 case contracts replayed, same contract ids"
+                : "the 38 case contracts as fresh handoffs (new contract id per request, every 5th request a resubmission)"));
 
         List<LoadRun.Result> medians = new ArrayList<>();
         for (String db : System.getProperty("bench.databases", "h2,postgresql").split(",")) {
@@ -41,9 +49,9 @@ public final class RecordingBenchmark {
                     for (int round = 0; round < rounds; round++) {
                         boolean pg = db.equals("postgresql");
                         on.add(LoadRun.run(db + " recording", recording.uri("/api/v1/decisions"), bodies, concurrency,
-                                Duration.ofSeconds(2), measure, recording.pid(), pg));
+                                Duration.ofSeconds(2), measure, recording.pid(), pg, false));
                         offRuns.add(LoadRun.run(db + " not recording", off.uri("/api/v1/decisions"), bodies, concurrency,
-                                Duration.ofSeconds(2), measure, off.pid(), pg));
+                                Duration.ofSeconds(2), measure, off.pid(), pg, false));
                     }
                     System.out.printf(Locale.ROOT, "  %s c=%d JIT compiler CPU while measured: recording %.0f ms/s, not recording %.0f ms/s%n",
                             db, concurrency, recording.compileRate(), off.compileRate());
@@ -104,7 +112,7 @@ public final class RecordingBenchmark {
      * Settled: in a round each service's compiler threads used under 5% of a core (or {@code max} has passed;
      * said so).
      */
-    private static void warmUntilCompiled(String db, ServiceProcess recording, ServiceProcess off, List<byte[]> bodies,
+    private static void warmUntilCompiled(String db, ServiceProcess recording, ServiceProcess off, LoadRun.Bodies bodies,
                                           int concurrency, Duration round, Duration max) throws Exception {
         long start = System.nanoTime();
         boolean settled = false;
@@ -128,9 +136,9 @@ public final class RecordingBenchmark {
         }
     }
 
-    private static double warm(ServiceProcess service, List<byte[]> bodies, int clients, Duration round) throws Exception {
+    private static double warm(ServiceProcess service, LoadRun.Bodies bodies, int clients, Duration round) throws Exception {
         service.compileRate();
-        LoadRun.run("warm-up", service.uri("/api/v1/decisions"), bodies, clients, Duration.ZERO, round);
+        LoadRun.run("warm-up", service.uri("/api/v1/decisions"), bodies, clients, Duration.ZERO, round, -1, false, false);
         return service.compileRate();
     }
 
