@@ -52,6 +52,11 @@ class ServiceConfiguration {
     }
 
     @Bean
+    H2Durability h2Durability(JdbcTemplate jdbc) {
+        return new H2Durability(jdbc);
+    }
+
+    @Bean
     Clock clock() {
         return Clock.systemUTC();
     }

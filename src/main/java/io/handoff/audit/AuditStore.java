@@ -11,11 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -28,41 +25,10 @@ public final class AuditStore {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
-    private final boolean h2;
 
     public AuditStore(JdbcTemplate jdbc, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.h2 = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) c -> c.getMetaData().getURL().startsWith("jdbc:h2:")));
-    }
-
-    /**
-     * Makes what was just committed durable before anyone is told so. PostgreSQL's commit already is (its WAL is
-     * flushed). H2 writes its store file in a background thread every WRITE_DELAY; {@code CHECKPOINT} writes it now.
-     * (With WRITE_DELAY=0 H2 would write at every commit, but then it runs no background thread at all, so it never
-     * compacts its file: every commit appended a whole new chunk and the file grew by ~25 KB per decision, forever.)
-     */
-    private void makeDurable() {
-        if (h2) {
-            jdbc.execute("CHECKPOINT");
-        }
-    }
-
-    /** After the caller's transaction commits, when there is one; at once otherwise. */
-    private void makeDurableAfterCommit(boolean inOuterTransaction) {
-        if (!h2) {
-            return;
-        }
-        if (inOuterTransaction && TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    makeDurable();
-                }
-            });
-        } else {
-            makeDurable();
-        }
     }
 
     /**
@@ -78,12 +44,10 @@ public final class AuditStore {
     /**
      * Appends a batch in one transaction under the chain-head lock: assigns consecutive seqs, links each
      * record to the one before, inserts, and moves the head. Returns the stored records in order, without
-     * their bodies (the caller has them), once they are durable: at once, or, inside a caller's transaction,
-     * when that commits.
+     * their bodies (the caller has them).
      */
     List<AuditRecord> append(List<Prepared> batch) {
-        boolean inOuterTransaction = TransactionSynchronizationManager.isActualTransactionActive();
-        List<AuditRecord> appended = transactions.execute(status -> {
+        return transactions.execute(status -> {
             Head head = jdbc.queryForObject("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE",
                     (rs, n) -> new Head(rs.getLong(1), rs.getString(2)));
             List<AuditRecord> records = new ArrayList<>(batch.size());
@@ -108,8 +72,6 @@ public final class AuditStore {
             state.forEach(Alongside::writeAll);
             return records;
         });
-        makeDurableAfterCommit(inOuterTransaction);
-        return appended;
     }
 
     private void insert(List<AuditRecord> records, List<Prepared> batch) {
