@@ -13,11 +13,11 @@ import org.springframework.transaction.TransactionExecutionListener;
  * and the file grew by ~25 KB per decision, forever.) PostgreSQL's commit is durable already: nothing to do.
  * Spring Boot hands every such listener to the transaction manager it configures.
  */
-final class H2Durability implements TransactionExecutionListener {
+public final class H2Durability implements TransactionExecutionListener {
     private final JdbcTemplate jdbc;
     private final boolean h2;
 
-    H2Durability(JdbcTemplate jdbc) {
+    public H2Durability(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.h2 = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) c -> c.getMetaData().getURL().startsWith("jdbc:h2:")));
     }

@@ -26,7 +26,7 @@ public final class CrashRecoveryCheck {
     public static void main(String[] args) throws Exception {
         Path work = Files.createDirectories(Path.of("target", "crash-check"));
         String url = args.length > 0 ? args[0]
-                : "jdbc:h2:file:" + work.toAbsolutePath() + "/db-" + System.nanoTime() + ";QUERY_CACHE_SIZE=32;CACHE_SIZE=4096;DB_CLOSE_ON_EXIT=FALSE";
+                : BenchH2.url(work.resolve("db-" + System.nanoTime()));
         List<byte[]> contracts = BenchContracts.caseContracts().stream().map(BenchContracts::bytes).toList();
         Set<String> received = ConcurrentHashMap.newKeySet();
         AtomicLong failures = new AtomicLong();

@@ -52,7 +52,7 @@ public final class ExportMemoryCheck {
     public static void main(String[] args) throws Exception {
         int records = Integer.parseInt(System.getProperty("bench.records", "100000"));
         Path work = Files.createDirectories(Path.of("target", "bench"));
-        String url = "jdbc:h2:file:" + work.toAbsolutePath() + "/export-" + System.nanoTime() + ";QUERY_CACHE_SIZE=32;CACHE_SIZE=4096;LAZY_QUERY_EXECUTION=TRUE;DB_CLOSE_ON_EXIT=FALSE";
+        String url = BenchH2.url(work.resolve("export-" + System.nanoTime()));
         seed(url, records);
         try (ServiceProcess service = ServiceProcess.startWithHeap("128m", work.resolve("export-service.log"), "spring.datasource.url=" + url)) {
             System.out.printf(Locale.ROOT, "service pid %d, heap capped at 128 MB; %d records seeded%n", service.pid(), records);

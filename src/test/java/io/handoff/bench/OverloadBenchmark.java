@@ -16,7 +16,7 @@ import java.util.Locale;
 public final class OverloadBenchmark {
     public static void main(String[] args) throws Exception {
         Path work = Files.createDirectories(Path.of("target", "bench"));
-        String url = "jdbc:h2:file:" + work.toAbsolutePath() + "/overload-" + System.nanoTime() + ";QUERY_CACHE_SIZE=32;CACHE_SIZE=4096;DB_CLOSE_ON_EXIT=FALSE";
+        String url = BenchH2.url(work.resolve("overload-" + System.nanoTime()));
         List<byte[]> bodies = BenchContracts.caseContracts().stream().map(BenchContracts::bytes).toList();
         int cap = Integer.parseInt(System.getProperty("bench.cap", "4"));
         try (ServiceProcess service = ServiceProcess.start(work.resolve("overload-service.log"), "spring.datasource.url=" + url,

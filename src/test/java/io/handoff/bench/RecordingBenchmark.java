@@ -144,8 +144,7 @@ public final class RecordingBenchmark {
 
     static ServiceProcess start(Path work, String db, boolean recording, String postgres) throws Exception {
         String url = db.equals("h2")
-                ? "jdbc:h2:file:" + work.toAbsolutePath() + "/h2-" + System.nanoTime() + ";QUERY_CACHE_SIZE=32;CACHE_SIZE=4096;DB_CLOSE_ON_EXIT=FALSE"
-                        + System.getProperty("bench.h2-options", "")
+                ? BenchH2.url(work.resolve("h2-" + System.nanoTime()))
                 : postgres + (postgres.contains("?") ? "&" : "?") + "currentSchema=bench_" + System.nanoTime();
         String schema = db.equals("h2") ? "PUBLIC" : url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
         return ServiceProcess.start(work.resolve("service-" + db + "-" + recording + ".log"), "spring.datasource.url=" + url,

@@ -96,8 +96,7 @@ public final class ScaleBenchmark {
         String pgSchema = pgUrl.substring(pgUrl.indexOf("currentSchema=") + "currentSchema=".length());
         long startH2 = System.nanoTime();
         ServiceProcess h2 = ServiceProcess.start(work.resolve("scale-h2.log"), "spring.profiles.active=bench",
-                "spring.datasource.url=jdbc:h2:file:" + work.toAbsolutePath() + "/scale-h2-" + System.nanoTime()
-                        + ";QUERY_CACHE_SIZE=32;CACHE_SIZE=4096;DB_CLOSE_ON_EXIT=FALSE", "handoff.audit.retention-interval=1000d");
+                "spring.datasource.url=" + BenchH2.url(work.resolve("scale-h2-" + System.nanoTime())), "handoff.audit.retention-interval=1000d");
         double h2Startup = (System.nanoTime() - startH2) / 1e9;
         long startPg = System.nanoTime();
         ServiceProcess pg = ServiceProcess.start(work.resolve("scale-pg.log"), "spring.profiles.active=bench",
@@ -167,8 +166,7 @@ public final class ScaleBenchmark {
     private void profile() throws Exception {
         List<byte[]> bodies = BenchContracts.caseContracts().stream().map(BenchContracts::bytes).toList();
         try (ServiceProcess service = ServiceProcess.start(work.resolve("profile-h2.log"), "spring.profiles.active=bench",
-                "spring.datasource.url=jdbc:h2:file:" + work.toAbsolutePath() + "/profile-h2-" + System.nanoTime()
-                        + ";QUERY_CACHE_SIZE=32;CACHE_SIZE=4096;DB_CLOSE_ON_EXIT=FALSE", "handoff.audit.retention-interval=1000d")) {
+                "spring.datasource.url=" + BenchH2.url(work.resolve("profile-h2-" + System.nanoTime())), "handoff.audit.retention-interval=1000d")) {
             table.append("\nCPU PROFILE (JFR execution samples of the service, H2, 16 clients, 10 s each; load average before: "
                     + loadAverage() + ")\n");
             ObjectNode profiles = json.putObject("profile");

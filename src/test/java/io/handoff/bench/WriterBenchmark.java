@@ -40,7 +40,8 @@ import io.handoff.orchestration.Orchestrator;
  * Run: {@code ./mvnw -q -Pbench test-compile exec:exec -Dbench.main=io.handoff.bench.WriterBenchmark}
  * (options: -Dbench.args="-Dbench.threads=4,16,48 -Dbench.seconds=10 -Dbench.rounds=3 -Dbench.warmup=60
  * -Dbench.openings=false -Dbench.url=jdbc:... -Dbench.url-b=jdbc:... -Dbench.openings-b=false"; without openings only the
- * audit record is written).
+ * audit record is written; {@code bench.sql} / {@code bench.sql-b}: statements separated by {@code ;} run on A / B after
+ * its migrations, to try a schema change, given as {@code @file} since bench.args splits on spaces, e.g. {@code -Dbench.sql-b=@b.sql}).
  */
 public final class WriterBenchmark {
     private static final long SELF = ProcessHandle.current().pid();
@@ -53,8 +54,7 @@ public final class WriterBenchmark {
         long warmup = Long.parseLong(System.getProperty("bench.warmup", "60"));
         Path dir = Files.createDirectories(Path.of("target", "bench"));
         Map<String, String> urls = new LinkedHashMap<>();
-        urls.put("A", System.getProperty("bench.url", "jdbc:h2:file:" + dir.toAbsolutePath() + "/writer-" + System.nanoTime()
-                + ";QUERY_CACHE_SIZE=32;CACHE_SIZE=4096;DB_CLOSE_ON_EXIT=FALSE"));
+        urls.put("A", System.getProperty("bench.url", BenchH2.url(dir.resolve("writer-" + System.nanoTime()))));
         if (System.getProperty("bench.url-b") != null) {
             urls.put("B", System.getProperty("bench.url-b"));
         }
@@ -124,7 +124,23 @@ public final class WriterBenchmark {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
                     .outOfOrder(true).failOnMissingLocations(false).load().migrate();
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-            TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+            String statements = System.getProperty(name.equals("B") ? "bench.sql-b" : "bench.sql", "");
+            if (statements.startsWith("@")) { // a file: bench.args splits on spaces
+                try {
+                    statements = Files.readString(Path.of(statements.substring(1)));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            for (String sql : statements.split(";")) {
+                if (!sql.isBlank()) {
+                    jdbc.execute(sql);
+                    System.out.println(name + " after its migrations: " + sql.trim());
+                }
+            }
+            DataSourceTransactionManager manager = new DataSourceTransactionManager(dataSource);
+            manager.addListener(new io.handoff.H2Durability(jdbc)); // as the service: on H2 every commit is stored before it returns
+            TransactionTemplate transactions = new TransactionTemplate(manager);
             Set<Thread> before = new HashSet<>(Thread.getAllStackTraces().keySet());
             AuditLog log = new AuditLog(jdbc, transactions, new AuditProperties(true,
                     List.of("/case/customer/email", "/case/customer/name"), 256, 10000, Duration.ofSeconds(10),
