@@ -33,7 +33,10 @@ public final class RecordingProfile {
                     if (asyncProfiler == null) {
                         CpuProfile.record(service.pid(), seconds, file);
                     } else {
-                        jcmd(service.pid(), asyncProfiler, "\"start,event=itimer,interval=1ms,threads\"");
+                        // bench.profile-event: itimer (CPU, default) or alloc (allocation samples, where the service's garbage comes from)
+                        String event = System.getProperty("bench.profile-event", "itimer");
+                        jcmd(service.pid(), asyncProfiler, "\"start,event=" + event + (event.equals("itimer") ? ",interval=1ms" : "")
+                                + ",threads\"");
                         Thread.sleep(seconds * 1000L);
                         jcmd(service.pid(), asyncProfiler, "\"stop,collapsed,file=" + collapsed.toAbsolutePath() + "\"");
                         Files.writeString(file, "");
