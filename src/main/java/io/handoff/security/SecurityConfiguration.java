@@ -12,7 +12,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -57,7 +56,9 @@ class SecurityConfiguration {
         // a key and keeps a session, so its unsafe requests need the CSRF token (pages and their scripts send it).
         http.csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader(ApiKeyFilter.HEADER) != null
                         || request.getHeader("Authorization") != null || request.getSession(false) == null))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                // only a console sign-in prepares a session (form login calls the strategy itself); without this, every API
+                // call authenticated by X-API-Key looked like a fresh login and got a new session with a CSRF token in it
+                .sessionManagement(session -> session.requireExplicitAuthenticationStrategy(true))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.loginPage("/console/login").loginProcessingUrl("/console/login")
                         .usernameParameter("user").passwordParameter("apiKey")
