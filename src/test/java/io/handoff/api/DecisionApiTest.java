@@ -43,6 +43,15 @@ class DecisionApiTest {
     }
 
     @Test
+    void anApiCallOpensNoSession() throws Exception {
+        // a stateless API: a session per call would be kept 30 minutes for a caller who never sends it back
+        HttpResponse<String> response = post("/api/v1/decisions", "application/json",
+                ContractFixtures.contract("cs-enterprise-sev1-to-engineering.json"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+    }
+
+    @Test
     void productContractIsDecidedToo() throws Exception {
         HttpResponse<String> response = post("/api/v1/decisions", "application/json",
                 ContractFixtures.contract("pm-spec-to-engineering.json"));
