@@ -1,5 +1,6 @@
 package io.handoff.orchestration;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** JDBC access to the orchestration tables (V3); the same SQL on H2 and PostgreSQL. */
@@ -82,9 +84,9 @@ final class HandoffStore {
      * the table, so every group commit went on scanning it as it grew (16,038 scans reading 219 M rows in one
      * benchmark). Unnamed statements are planned with their parameters each time: one short planning per commit.
      */
-    static java.sql.PreparedStatement plannedEachTime(java.sql.PreparedStatement statement) throws SQLException {
-        if (statement.isWrapperFor(org.postgresql.PGStatement.class)) {
-            statement.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
+    static PreparedStatement plannedEachTime(PreparedStatement statement) throws SQLException {
+        if (statement.isWrapperFor(PGStatement.class)) {
+            statement.unwrap(PGStatement.class).setPrepareThreshold(0);
         }
         return statement;
     }

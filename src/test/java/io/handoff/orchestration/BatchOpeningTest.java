@@ -2,12 +2,7 @@ package io.handoff.orchestration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
@@ -19,15 +14,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-import io.handoff.ShippedRuleset;
 import io.handoff.audit.AuditEntry;
 import io.handoff.audit.AuditLog;
-import io.handoff.audit.AuditProperties;
-import io.handoff.contract.ContractValidator;
 import io.handoff.decision.Decision;
 import io.handoff.decision.DecisionJson;
-import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * What a group-committed batch of decisions opens, written in one pass: when two decisions for the same contract
@@ -49,12 +39,10 @@ class BatchOpeningTest {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        try (AuditLog log = new AuditLog(jdbc, transactions, new AuditProperties(true, List.of(), 16, 64, Duration.ofSeconds(5),
-                Duration.ofHours(1), Map.of()))) {
-            Orchestrator orchestrator = new Orchestrator(jdbc, transactions, log, Clock.systemUTC(),
-                    new OrchestrationProperties(Map.of(), "rules/metrics.yaml"));
-            Orchestrator.Opening pending = opening("cs-030-enterprise-sev1-engineering.yaml"); // two gates
-            Orchestrator.Opening accepted = opening("cs-020-enterprise-tier2.yaml");           // no gate, same contract id
+        try (AuditLog log = TestOpenings.auditLog(jdbc, transactions)) {
+            Orchestrator orchestrator = TestOpenings.orchestrator(jdbc, transactions, log);
+            Orchestrator.Opening pending = TestOpenings.opening("cs-030-enterprise-sev1-engineering.yaml", "HC-BATCH"); // two gates
+            Orchestrator.Opening accepted = TestOpenings.opening("cs-020-enterprise-tier2.yaml", "HC-BATCH");           // no gate
             assertThat(pending.decision().outcome()).isEqualTo("accept-pending-approval");
             assertThat(accepted.decision().outcome()).isEqualTo("accept");
 
@@ -80,15 +68,5 @@ class BatchOpeningTest {
         return new AuditEntry(d.decisionId(), AuditEntry.DECISION, d.contractId(), d.domain(), d.handoffType(), d.outcome(),
                 d.posture(), d.rulesetVersion(), d.inputHash(), d.recordedAt(), "{\"decision\":" + DecisionJson.write(d) + "}",
                 List.of(), List.of());
-    }
-
-    private static Orchestrator.Opening opening(String caseFile) throws Exception {
-        ObjectNode contract = (ObjectNode) YAMLMapper.builder().build()
-                .readTree(Files.readString(Path.of("rules/cases/" + caseFile))).get("contract");
-        contract.put("contractId", "HC-BATCH");
-        ContractValidator.Validated validated = new ContractValidator().read(contract.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        Decision decision = ShippedRuleset.service().decide(UUID.randomUUID().toString(), validated,
-                ShippedRuleset.ruleset().withoutTimeCap());
-        return new Orchestrator.Opening(decision, validated.contract(), true);
     }
 }

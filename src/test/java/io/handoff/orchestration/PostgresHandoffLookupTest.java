@@ -2,12 +2,7 @@ package io.handoff.orchestration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
@@ -20,13 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-import io.handoff.ShippedRuleset;
 import io.handoff.audit.AuditLog;
-import io.handoff.audit.AuditProperties;
-import io.handoff.contract.ContractValidator;
-import io.handoff.decision.Decision;
-import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The group commit reads the handoffs of its batch with one {@code = ANY(?)} statement. On PostgreSQL a
@@ -37,6 +26,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 @EnabledIfEnvironmentVariable(named = "HANDOFF_TEST_POSTGRES_URL", matches = ".+",
         disabledReason = "PostgreSQL test skipped: set HANDOFF_TEST_POSTGRES_URL=jdbc:postgresql://127.0.0.1:5432/test?user=root (.ci/run does)")
 class PostgresHandoffLookupTest {
+    private static final String CASE = "cs-020-enterprise-tier2.yaml";
     private final String schema = "lookup_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private HikariDataSource dataSource;
 
@@ -56,12 +46,10 @@ class PostgresHandoffLookupTest {
                 .locations("classpath:db/migration", "classpath:db/vendor/postgresql").outOfOrder(true).load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        try (AuditLog log = new AuditLog(jdbc, transactions, new AuditProperties(true, List.of(), 16, 64, Duration.ofSeconds(5),
-                Duration.ofHours(1), Map.of()))) {
-            Orchestrator orchestrator = new Orchestrator(jdbc, transactions, log, Clock.systemUTC(),
-                    new OrchestrationProperties(Map.of(), "rules/metrics.yaml"));
+        try (AuditLog log = TestOpenings.auditLog(jdbc, transactions)) {
+            Orchestrator orchestrator = TestOpenings.orchestrator(jdbc, transactions, log);
             for (int i = 0; i < 12; i++) { // past the driver's prepare threshold (5) while the table holds one row
-                Orchestrator.Opening opening = opening();
+                Orchestrator.Opening opening = TestOpenings.opening(CASE, "HC-LOOKUP");
                 transactions.executeWithoutResult(status -> orchestrator.openings().writeAll(List.of(opening)));
             }
             jdbc.update("INSERT INTO handoff SELECT 'HC-BULK-' || n, decision_id, domain, handoff_type, customer_tier, "
@@ -69,7 +57,7 @@ class PostgresHandoffLookupTest {
                     + "posture, enforced, max_attempts, backoff_seconds, attempts, failures, next_attempt_at, updated_at "
                     + "FROM handoff, generate_series(1, 20000) AS n WHERE contract_id = 'HC-LOOKUP'");
 
-            Orchestrator.Opening next = opening();
+            Orchestrator.Opening next = TestOpenings.opening(CASE, "HC-LOOKUP");
             Long scans = transactions.execute(status -> {
                 orchestrator.openings().writeAll(List.of(next));
                 return jdbc.queryForObject("SELECT seq_scan FROM pg_stat_xact_user_tables "
@@ -79,15 +67,5 @@ class PostgresHandoffLookupTest {
             assertThat(scans).as("sequential scans of handoff in the commit after the table grew").isZero();
             assertThat(orchestrator.handoff("HC-LOOKUP").orElseThrow().decisionId()).isEqualTo(next.decision().decisionId());
         }
-    }
-
-    private static Orchestrator.Opening opening() throws Exception {
-        ObjectNode contract = (ObjectNode) YAMLMapper.builder().build()
-                .readTree(Files.readString(Path.of("rules/cases/cs-020-enterprise-tier2.yaml"))).get("contract");
-        contract.put("contractId", "HC-LOOKUP");
-        ContractValidator.Validated validated = new ContractValidator().read(contract.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        Decision decision = ShippedRuleset.service().decide(UUID.randomUUID().toString(), validated,
-                ShippedRuleset.ruleset().withoutTimeCap());
-        return new Orchestrator.Opening(decision, validated.contract(), true);
     }
 }
