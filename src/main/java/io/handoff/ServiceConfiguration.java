@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.handoff.api.AdmissionControl;
 import io.handoff.api.ApiProperties;
 import io.handoff.api.EvaluationSlot;
+import io.handoff.audit.Alongside;
 import io.handoff.audit.AuditLog;
 import io.handoff.audit.AuditProperties;
 import io.handoff.contract.ContractValidator;
@@ -98,16 +99,29 @@ class ServiceConfiguration {
     @Bean
     DecisionService decisionService(ContractValidator validator, RulesetLifecycle lifecycle, Clock clock,
                                     AuditLog auditLog, AuditProperties properties, Orchestrator orchestrator,
-                                    Preflight preflight) {
+                                    Preflight preflight,
+                                    @Value("${handoff.orchestration.open-on-decision:true}") boolean openOnDecision) {
         // a decision and what it opens (approvals, an incident, the handoff's state) commit in one transaction;
         // while it waits for that commit its request gives its evaluation slot to the next decision
+        Alongside openings = openOnDecision ? orchestrator.openings() : null;
         DecisionRecorder recorder = (entry, decision, contract) -> auditLog.append(entry,
-                decision == null ? null : orchestrator.openings(),
-                decision == null ? null : new Orchestrator.Opening(decision, contract, decision.enforced()),
+                decision == null ? null : openings,
+                decision == null || openings == null ? null : new Orchestrator.Opening(decision, contract, decision.enforced()),
                 EvaluationSlot::release);
+        if (!openOnDecision) {
+            log.warn("handoff.orchestration.open-on-decision=false: decisions open no approvals, incidents or handoff state. "
+                    + "Use this for benchmarks only.");
+        }
         if (!properties.recording()) {
-            log.warn("handoff.audit.recording=false: decisions are NOT recorded. Use this for benchmarks only.");
-            recorder = DecisionRecorder.none();
+            log.warn("handoff.audit.recording=false: decisions are NOT recorded in the audit log. Use this for benchmarks only.");
+            // what a decision opens is still written (in the same group commit, without a record): switching
+            // recording off takes away the log and nothing else
+            recorder = openings == null ? DecisionRecorder.none() : (entry, decision, contract) -> {
+                if (decision != null) {
+                    auditLog.applyWithoutRecord(openings, new Orchestrator.Opening(decision, contract, decision.enforced()),
+                            EvaluationSlot::release);
+                }
+            };
         }
         return new DecisionService(validator, lifecycle, clock, recorder, auditLog.masking(), preflight);
     }

@@ -49,6 +49,16 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /**
+     * Writes {@code payload} through {@code alongside} in a group commit, as {@link #append(AuditEntry, Alongside,
+     * Object, Runnable)} does, but records nothing: the service with recording switched off (benchmarks only)
+     * still opens what its decisions open (handoff state, approvals, incidents), so switching recording off
+     * takes away the log and nothing else.
+     */
+    public void applyWithoutRecord(Alongside alongside, Object payload, Runnable queued) {
+        writer.append(new AuditStore.Prepared(null, null, alongside, payload), queued);
+    }
+
+    /**
      * Appends at once in the caller's transaction (joined, or a new one), bypassing group commit: for
      * low-volume steps (approvals, attempts, incidents) whose state changes must commit with their record.
      * Call {@link #lockHead()} first when the transaction also locks other rows, so every writer takes the

@@ -44,25 +44,40 @@ public final class AuditStore {
     /**
      * Appends a batch in one transaction under the chain-head lock: assigns consecutive seqs, links each
      * record to the one before, inserts, and moves the head. Returns the stored records in order, without
-     * their bodies (the caller has them).
+     * their bodies (the caller has them). A prepared item without an entry carries only alongside state (the
+     * service with recording switched off): it gets no record (null in its place), and a batch of only such
+     * items takes no chain-head lock.
      */
     List<AuditRecord> append(List<Prepared> batch) {
         return transactions.execute(status -> {
-            Head head = jdbc.queryForObject("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE",
-                    (rs, n) -> new Head(rs.getLong(1), rs.getString(2)));
             List<AuditRecord> records = new ArrayList<>(batch.size());
-            long seq = head.seq();
-            String prev = head.hash();
-            for (Prepared p : batch) {
-                seq++;
-                String hash = ChainHash.of(seq, prev, p.body());
-                AuditEntry e = p.entry();
-                records.add(new AuditRecord(seq, e.decisionId(), e.kind(), e.contractId(), e.domain(), e.handoffType(),
-                        e.outcome(), e.posture(), e.rulesetVersion(), e.inputHash(), e.recordedAt(), null, prev, hash));
-                prev = hash;
+            List<AuditRecord> inserted = new ArrayList<>(batch.size());
+            List<Prepared> insertedFrom = new ArrayList<>(batch.size());
+            if (batch.stream().anyMatch(p -> p.entry() != null)) {
+                Head head = jdbc.queryForObject("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE",
+                        (rs, n) -> new Head(rs.getLong(1), rs.getString(2)));
+                long seq = head.seq();
+                String prev = head.hash();
+                for (Prepared p : batch) {
+                    AuditEntry e = p.entry();
+                    if (e == null) {
+                        records.add(null);
+                        continue;
+                    }
+                    seq++;
+                    String hash = ChainHash.of(seq, prev, p.body());
+                    AuditRecord record = new AuditRecord(seq, e.decisionId(), e.kind(), e.contractId(), e.domain(), e.handoffType(),
+                            e.outcome(), e.posture(), e.rulesetVersion(), e.inputHash(), e.recordedAt(), null, prev, hash);
+                    records.add(record);
+                    inserted.add(record);
+                    insertedFrom.add(p);
+                    prev = hash;
+                }
+                insert(inserted, insertedFrom);
+                jdbc.update("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", seq, prev);
+            } else {
+                batch.forEach(p -> records.add(null));
             }
-            insert(records, batch);
-            jdbc.update("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", seq, prev);
             Map<Alongside, List<Object>> state = new LinkedHashMap<>();
             for (Prepared p : batch) {
                 if (p.alongside() != null) {

@@ -6,14 +6,28 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * POST /api/v1/decisions over HTTP with durable recording against the same endpoint with recording switched
- * off, on H2 (file) and on PostgreSQL, in one run. For each database both services run side by side (idle
- * when not measured) and are measured in alternating rounds, so drift of the machine hits both alike; each
- * figure is the median of the rounds. Prints req/s, latency percentiles and ratios; writes
- * target/bench/recording.json.
+ * off, on H2 (file) and on PostgreSQL, in one run. For each database the services run side by side (idle when not
+ * measured) and are measured in alternating rounds, so drift of the machine hits them alike; each figure is the
+ * median of the rounds. The services:
+ * <ul>
+ * <li><b>recording</b>: as shipped, every decision and what it opens committed in one group commit;</li>
+ * <li><b>not recording</b> ({@code handoff.audit.recording=false}): the same endpoint without the audit log; its
+ * decisions still open their approvals, incidents and handoff state (group-committed alike). Recording against this
+ * one is the cost of the log: the target (ratio >= 0.70);</li>
+ * <li><b>nothing written</b> (also {@code handoff.orchestration.open-on-decision=false}; {@code -Dbench.nothing-written=false}
+ * leaves it out): the decision alone, no database write. Recording against it is the whole write path, printed for
+ * reference;</li>
+ * <li>optionally a variant of the recording service, {@code -Dbench.variant="label|h2 options|name=value,name=value"}
+ * (either part may be empty), to compare a setting side by side with the shipped one in the same run.</li>
+ * </ul>
+ * Prints req/s, latency percentiles, CPU per decision, the recording service's mean group-commit batch, and ratios;
+ * writes target/bench/recording.json.
  * Run: {@code ./mvnw -q -Pbench test-compile exec:exec -Dbench.main=io.handoff.bench.RecordingBenchmark}
  * (options: -Dbench.args="-Dbench.concurrency=16,64 -Dbench.rounds=3 -Dbench.seconds=10 -Dbench.warmup=15 -Dbench.max-warmup=300
  * -Dbench.databases=h2 -Dbench.contracts=fresh"; contracts: cases (default), the 38 case contracts replayed with their
@@ -21,6 +35,17 @@ import java.util.Locale;
  * HANDOFF_TEST_POSTGRES_URL, default jdbc:postgresql://127.0.0.1:5432/test?user=root).
  */
 public final class RecordingBenchmark {
+    /** One service under test: its label, H2 URL overrides and extra properties. */
+    private record Setup(String label, String h2Options, List<String> properties) {
+    }
+
+    private record Running(Setup setup, ServiceProcess process) {
+    }
+
+    private static final String RECORDING = "recording";
+    private static final String NOT_RECORDING = "not recording";
+    private static final String NOTHING = "nothing written";
+
     public static void main(String[] args) throws Exception {
         List<Integer> levels = Arrays.stream(System.getProperty("bench.concurrency", "16,64").split(","))
                 .map(String::trim).map(Integer::valueOf).toList();
@@ -38,27 +63,60 @@ public final class RecordingBenchmark {
         System.out.println("workload: " + (workload.equals("cases") ? "the 38 case contracts replayed, same contract ids"
                 : "the 38 case contracts as fresh handoffs (new contract id per request, every 5th request a resubmission)"));
 
+        List<Setup> setups = new ArrayList<>(List.of(
+                new Setup(RECORDING, "", List.of("handoff.audit.recording=true")),
+                new Setup(NOT_RECORDING, "", List.of("handoff.audit.recording=false"))));
+        if (Boolean.parseBoolean(System.getProperty("bench.nothing-written", "true"))) {
+            setups.add(new Setup(NOTHING, "", List.of("handoff.audit.recording=false", "handoff.orchestration.open-on-decision=false")));
+        }
+        String variant = System.getProperty("bench.variant", "");
+        if (!variant.isBlank()) {
+            String[] parts = (variant + "||").split("\\|", -1);
+            List<String> properties = new ArrayList<>(List.of("handoff.audit.recording=true"));
+            Arrays.stream(parts[2].split(",")).map(String::trim).filter(p -> !p.isEmpty()).forEach(properties::add);
+            setups.add(new Setup(RECORDING + " " + parts[0].trim(), parts[1].trim(), properties));
+        }
+
         List<LoadRun.Result> medians = new ArrayList<>();
         for (String db : System.getProperty("bench.databases", "h2,postgresql").split(",")) {
-            try (ServiceProcess recording = start(work, db, true, postgres);
-                 ServiceProcess off = start(work, db, false, postgres)) {
-                warmUntilCompiled(db, recording, off, bodies, levels.get(0), warmup, maxWarmup);
+            List<Running> services = new ArrayList<>();
+            try {
+                for (Setup setup : setups) {
+                    services.add(new Running(setup, start(work, db, setup, postgres)));
+                }
+                warmUntilCompiled(db, services, bodies, levels.get(0), warmup, maxWarmup);
                 for (int concurrency : levels) {
-                    List<LoadRun.Result> on = new ArrayList<>();
-                    List<LoadRun.Result> offRuns = new ArrayList<>();
+                    Map<String, List<LoadRun.Result>> runs = new LinkedHashMap<>();
+                    Map<String, double[]> batches = new LinkedHashMap<>();
                     for (int round = 0; round < rounds; round++) {
-                        boolean pg = db.equals("postgresql");
-                        on.add(LoadRun.run(db + " recording", recording.uri("/api/v1/decisions"), bodies, concurrency,
-                                Duration.ofSeconds(2), measure, recording.pid(), pg, false));
-                        offRuns.add(LoadRun.run(db + " not recording", off.uri("/api/v1/decisions"), bodies, concurrency,
-                                Duration.ofSeconds(2), measure, off.pid(), pg, false));
+                        for (Running service : services) {
+                            boolean pg = db.equals("postgresql");
+                            double[] before = batchTotals(service.process());
+                            runs.computeIfAbsent(service.setup().label(), k -> new ArrayList<>()).add(LoadRun.run(
+                                    db + " " + service.setup().label(), service.process().uri("/api/v1/decisions"), bodies,
+                                    concurrency, Duration.ofSeconds(2), measure, service.process().pid(), pg, false));
+                            double[] after = batchTotals(service.process());
+                            double[] sum = batches.computeIfAbsent(service.setup().label(), k -> new double[2]);
+                            sum[0] += after[0] - before[0];
+                            sum[1] += after[1] - before[1];
+                        }
                     }
-                    System.out.printf(Locale.ROOT, "  %s c=%d JIT compiler CPU while measured: recording %.0f ms/s, not recording %.0f ms/s%n",
-                            db, concurrency, recording.compileRate(), off.compileRate());
-                    medians.add(median(on));
-                    medians.add(median(offRuns));
-                    System.out.println(medians.get(medians.size() - 2).row());
-                    System.out.println(medians.get(medians.size() - 1).row());
+                    StringBuilder compile = new StringBuilder();
+                    for (Running service : services) {
+                        compile.append(String.format(Locale.ROOT, "%s%s %.0f ms/s", compile.isEmpty() ? "" : ", ",
+                                service.setup().label(), service.process().compileRate()));
+                    }
+                    System.out.printf(Locale.ROOT, "  %s c=%d JIT compiler CPU while measured: %s%n", db, concurrency, compile);
+                    for (Running service : services) {
+                        LoadRun.Result m = median(runs.get(service.setup().label()));
+                        medians.add(m);
+                        double[] b = batches.get(service.setup().label());
+                        System.out.println(m.row() + (b[0] > 0 ? String.format(Locale.ROOT, "   (mean group commit %.1f decisions)", b[1] / b[0]) : ""));
+                    }
+                }
+            } finally {
+                for (Running service : services) {
+                    service.process().close();
                 }
             }
         }
@@ -75,44 +133,70 @@ public final class RecordingBenchmark {
                     r.serviceCpuMicros(), r.databaseCpuMicros()));
         }
         json.append("], \"ratios\": {");
-        table.append("  ratios recording / not recording (target >= 0.70):\n");
-        for (int i = 0; i + 1 < medians.size(); i += 2) {
-            LoadRun.Result on = medians.get(i);
-            LoadRun.Result off = medians.get(i + 1);
-            double ratio = on.perSecond() / off.perSecond();
-            double cpuRatio = off.cpuMicrosPerRequest() / on.cpuMicrosPerRequest();
-            table.append(String.format(Locale.ROOT,
-                    "    %-10s %3d connections: throughput %.2f (load generator on the same 2 cores), CPU per decision %.2f (%.0f vs %.0f us incl. database)%n",
-                    on.label().replace(" recording", ""), on.concurrency(), ratio, cpuRatio, on.cpuMicrosPerRequest(),
-                    off.cpuMicrosPerRequest()));
-            json.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT,
-                    "\"%s-%d\": {\"throughput\": %.4f, \"cpuPerDecision\": %.4f}",
-                    on.label().replace(" recording", ""), on.concurrency(), ratio, cpuRatio));
-        }
-        json.append("}, \"peak\": {");
-        table.append("  peak throughput (best req/s over the concurrency levels, each service at its own best):\n");
-        List<String> dbs = medians.stream().map(r -> r.label().substring(0, r.label().indexOf(' '))).distinct().toList();
-        for (int d = 0; d < dbs.size(); d++) {
-            String db = dbs.get(d);
-            double on = medians.stream().filter(r -> r.label().equals(db + " recording")).mapToDouble(LoadRun.Result::perSecond).max().orElse(0);
-            double offPeak = medians.stream().filter(r -> r.label().equals(db + " not recording")).mapToDouble(LoadRun.Result::perSecond).max().orElse(1);
-            table.append(String.format(Locale.ROOT, "    %-10s recording %.0f/s vs not recording %.0f/s: ratio %.2f%n", db, on, offPeak, on / offPeak));
-            json.append(d == 0 ? "" : ", ").append(String.format(Locale.ROOT, "\"%s\": %.4f", db, on / offPeak));
+        table.append("  ratios (throughput: the load generator shares the 2 cores; CPU per decision includes the database's):\n");
+        boolean firstRatio = true;
+        for (LoadRun.Result on : medians) {
+            String db = on.label().substring(0, on.label().indexOf(' '));
+            String label = on.label().substring(db.length() + 1);
+            if (!label.startsWith(RECORDING)) {
+                continue;
+            }
+            for (String baseline : List.of(NOT_RECORDING, NOTHING)) {
+                LoadRun.Result off = medians.stream().filter(r -> r.label().equals(db + " " + baseline)
+                        && r.concurrency() == on.concurrency()).findFirst().orElse(null);
+                if (off == null) {
+                    continue;
+                }
+                double ratio = on.perSecond() / off.perSecond();
+                double cpuRatio = off.cpuMicrosPerRequest() / on.cpuMicrosPerRequest();
+                table.append(String.format(Locale.ROOT,
+                        "    %-10s %3d connections, %s / %s: throughput %.2f%s, CPU per decision %.2f (%.0f vs %.0f us)%n",
+                        db, on.concurrency(), label, baseline, ratio, baseline.equals(NOT_RECORDING) ? " (target >= 0.70)" : "",
+                        cpuRatio, on.cpuMicrosPerRequest(), off.cpuMicrosPerRequest()));
+                json.append(firstRatio ? "" : ", ").append(String.format(Locale.ROOT,
+                        "\"%s %s / %s %d\": {\"throughput\": %.4f, \"cpuPerDecision\": %.4f}",
+                        db, label, baseline, on.concurrency(), ratio, cpuRatio));
+                firstRatio = false;
+            }
         }
         json.append("}}\n");
         System.out.println(table);
         Files.writeString(work.resolve("recording.json"), json);
     }
 
+    /** The recording service's group commits so far: {count, records} from its Micrometer summary (zeros if none). */
+    private static double[] batchTotals(ServiceProcess service) {
+        try {
+            var response = java.net.http.HttpClient.newHttpClient().send(io.handoff.TestKeys.request(
+                    service.uri("/actuator/metrics/handoff.audit.batch.size")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return new double[2];
+            }
+            var node = tools.jackson.databind.json.JsonMapper.builder().build().readTree(response.body());
+            double count = 0;
+            double total = 0;
+            for (var m : node.get("measurements")) {
+                switch (m.get("statistic").asString()) {
+                    case "COUNT" -> count = m.get("value").asDouble();
+                    case "TOTAL" -> total = m.get("value").asDouble();
+                    default -> { }
+                }
+            }
+            return new double[] {count, total};
+        } catch (Exception e) {
+            return new double[2];
+        }
+    }
+
     /**
-     * Loads both services in alternating rounds until their JIT compilers have settled: on 2 cores C2 keeps compiling
+     * Loads the services in alternating rounds until their JIT compilers have settled: on 2 cores C2 keeps compiling
      * for minutes, and the recording service has more code to compile (the database's write path, the
      * orchestration), so a fixed short warm-up measures compilation, not recording. The first rounds run 4 clients,
      * which leaves the compiler threads a share of the cores; the last two run the first measured concurrency.
      * Settled: in a round each service's compiler threads used under 5% of a core (or {@code max} has passed;
      * said so).
      */
-    private static void warmUntilCompiled(String db, ServiceProcess recording, ServiceProcess off, LoadRun.Bodies bodies,
+    private static void warmUntilCompiled(String db, List<Running> services, LoadRun.Bodies bodies,
                                           int concurrency, Duration round, Duration max) throws Exception {
         long start = System.nanoTime();
         boolean settled = false;
@@ -121,10 +205,15 @@ public final class RecordingBenchmark {
             double elapsed = (System.nanoTime() - start) / 1e9;
             boolean last = settled || elapsed > max.toSeconds();
             int clients = last ? concurrency : 4;
-            double on = warm(recording, bodies, clients, round);
-            double offRate = warm(off, bodies, clients, round);
-            System.out.printf(Locale.ROOT, "  %s warm-up round %d (%.0f s, %d clients): JIT compiler CPU recording %.0f ms/s, "
-                    + "not recording %.0f ms/s%n", db, n, elapsed, clients, on, offRate);
+            StringBuilder rates = new StringBuilder();
+            boolean allSettled = true;
+            for (Running service : services) {
+                double rate = warm(service.process(), bodies, clients, round);
+                allSettled &= rate < 50;
+                rates.append(String.format(Locale.ROOT, "%s%s %.0f ms/s", rates.isEmpty() ? "" : ", ", service.setup().label(), rate));
+            }
+            System.out.printf(Locale.ROOT, "  %s warm-up round %d (%.0f s, %d clients): JIT compiler CPU %s%n", db, n, elapsed,
+                    clients, rates);
             if (last && ++finalRounds == 2) {
                 if (!settled) {
                     System.out.printf(Locale.ROOT, "  %s warm-up: compilers not settled within %d s; measuring anyway%n",
@@ -132,7 +221,7 @@ public final class RecordingBenchmark {
                 }
                 return;
             }
-            settled = settled || on < 50 && offRate < 50;
+            settled = settled || allSettled;
         }
     }
 
@@ -142,13 +231,21 @@ public final class RecordingBenchmark {
         return service.compileRate();
     }
 
+    /** The recording service as shipped ({@code recording}) or the same endpoint without the log (for profiles). */
     static ServiceProcess start(Path work, String db, boolean recording, String postgres) throws Exception {
+        return start(work, db, new Setup(recording ? RECORDING : NOT_RECORDING, "", List.of("handoff.audit.recording=" + recording)),
+                postgres);
+    }
+
+    private static ServiceProcess start(Path work, String db, Setup setup, String postgres) throws Exception {
         String url = db.equals("h2")
-                ? BenchH2.url(work.resolve("h2-" + System.nanoTime()))
+                ? BenchH2.url(work.resolve("h2-" + System.nanoTime()), System.getProperty("bench.h2-options", "") + setup.h2Options())
                 : postgres + (postgres.contains("?") ? "&" : "?") + "currentSchema=bench_" + System.nanoTime();
         String schema = db.equals("h2") ? "PUBLIC" : url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
-        return ServiceProcess.start(work.resolve("service-" + db + "-" + recording + ".log"), "spring.datasource.url=" + url,
-                "spring.flyway.schemas=" + schema, "handoff.audit.recording=" + recording);
+        List<String> properties = new ArrayList<>(List.of("spring.datasource.url=" + url, "spring.flyway.schemas=" + schema));
+        properties.addAll(setup.properties());
+        return ServiceProcess.start(work.resolve("service-" + db + "-" + setup.label().replace(' ', '-') + ".log"),
+                properties.toArray(String[]::new));
     }
 
     private static LoadRun.Result median(List<LoadRun.Result> runs) {
