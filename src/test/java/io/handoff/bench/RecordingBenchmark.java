@@ -164,25 +164,20 @@ public final class RecordingBenchmark {
         Files.writeString(work.resolve("recording.json"), json);
     }
 
-    /** The recording service's group commits so far: {count, records} from its Micrometer summary (zeros if none). */
+    /** The service's group commits so far: {count, records}, from its Prometheus scrape (zeros if none). */
     private static double[] batchTotals(ServiceProcess service) {
         try {
             var response = java.net.http.HttpClient.newHttpClient().send(io.handoff.TestKeys.request(
-                    service.uri("/actuator/metrics/handoff.audit.batch.size")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                return new double[2];
-            }
-            var node = tools.jackson.databind.json.JsonMapper.builder().build().readTree(response.body());
-            double count = 0;
-            double total = 0;
-            for (var m : node.get("measurements")) {
-                switch (m.get("statistic").asString()) {
-                    case "COUNT" -> count = m.get("value").asDouble();
-                    case "TOTAL" -> total = m.get("value").asDouble();
-                    default -> { }
+                    service.uri("/actuator/prometheus")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            double[] totals = new double[2];
+            for (String line : response.body().split("\n")) {
+                if (line.startsWith("handoff_audit_batch_size_count")) {
+                    totals[0] = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                } else if (line.startsWith("handoff_audit_batch_size_sum")) {
+                    totals[1] = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
                 }
             }
-            return new double[] {count, total};
+            return totals;
         } catch (Exception e) {
             return new double[2];
         }
