@@ -45,8 +45,9 @@ public final class AuditStore {
      * Appends a batch in one transaction under the chain-head lock: assigns consecutive seqs, links each
      * record to the one before, inserts, and moves the head. Returns the stored records in order, without
      * their bodies (the caller has them). A prepared item without an entry carries only alongside state (the
-     * service with recording switched off): it gets no record (null in its place), and a batch of only such
-     * items takes no chain-head lock.
+     * service with recording switched off): it gets no record (null in its place). A batch of only such items
+     * still takes the chain-head lock: it is what orders the alongside state with the orchestration's steps,
+     * which read and write the same rows behind it.
      */
     List<AuditRecord> append(List<Prepared> batch) {
         return transactions.execute(status -> {
@@ -76,6 +77,7 @@ public final class AuditStore {
                 insert(inserted, insertedFrom);
                 jdbc.update("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", seq, prev);
             } else {
+                lockHead();
                 batch.forEach(p -> records.add(null));
             }
             Map<Alongside, List<Object>> state = new LinkedHashMap<>();

@@ -234,7 +234,7 @@ public final class RecordingBenchmark {
 
     private static ServiceProcess start(Path work, String db, Setup setup, String postgres) throws Exception {
         String url = db.equals("h2")
-                ? BenchH2.url(work.resolve("h2-" + System.nanoTime()), System.getProperty("bench.h2-options", "") + setup.h2Options())
+                ? BenchH2.url(work.resolve("h2-" + System.nanoTime()), System.getProperty("bench.h2-options", "") + ";" + setup.h2Options())
                 : postgres + (postgres.contains("?") ? "&" : "?") + "currentSchema=bench_" + System.nanoTime();
         String schema = db.equals("h2") ? "PUBLIC" : url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
         List<String> properties = new ArrayList<>(List.of("spring.datasource.url=" + url, "spring.flyway.schemas=" + schema));
