@@ -103,25 +103,25 @@ class ServiceConfiguration {
                                     @Value("${handoff.orchestration.open-on-decision:true}") boolean openOnDecision) {
         // a decision and what it opens (approvals, an incident, the handoff's state) commit in one transaction;
         // while it waits for that commit its request gives its evaluation slot to the next decision
+        // handoff.audit.recording=false (benchmarks only) takes away the log and nothing else: what a decision
+        // opens is still written, in the same group commit, without a record
         Alongside openings = openOnDecision ? orchestrator.openings() : null;
-        DecisionRecorder recorder = (entry, decision, contract) -> auditLog.append(entry,
-                decision == null ? null : openings,
-                decision == null || openings == null ? null : new Orchestrator.Opening(decision, contract, decision.enforced()),
-                EvaluationSlot::release);
+        boolean recording = properties.recording();
+        DecisionRecorder recorder = (entry, decision, contract) -> {
+            Orchestrator.Opening opening = decision == null || openings == null ? null
+                    : new Orchestrator.Opening(decision, contract, decision.enforced());
+            if (recording) {
+                auditLog.append(entry, opening == null ? null : openings, opening, EvaluationSlot::release);
+            } else if (opening != null) {
+                auditLog.applyWithoutRecord(openings, opening, EvaluationSlot::release);
+            }
+        };
         if (!openOnDecision) {
             log.warn("handoff.orchestration.open-on-decision=false: decisions open no approvals, incidents or handoff state. "
                     + "Use this for benchmarks only.");
         }
-        if (!properties.recording()) {
+        if (!recording) {
             log.warn("handoff.audit.recording=false: decisions are NOT recorded in the audit log. Use this for benchmarks only.");
-            // what a decision opens is still written (in the same group commit, without a record): switching
-            // recording off takes away the log and nothing else
-            recorder = openings == null ? DecisionRecorder.none() : (entry, decision, contract) -> {
-                if (decision != null) {
-                    auditLog.applyWithoutRecord(openings, new Orchestrator.Opening(decision, contract, decision.enforced()),
-                            EvaluationSlot::release);
-                }
-            };
         }
         return new DecisionService(validator, lifecycle, clock, recorder, auditLog.masking(), preflight);
     }

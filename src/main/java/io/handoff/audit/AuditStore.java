@@ -51,34 +51,26 @@ public final class AuditStore {
      */
     List<AuditRecord> append(List<Prepared> batch) {
         return transactions.execute(status -> {
+            Head head = jdbc.queryForObject("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE",
+                    (rs, n) -> new Head(rs.getLong(1), rs.getString(2)));
             List<AuditRecord> records = new ArrayList<>(batch.size());
-            List<AuditRecord> inserted = new ArrayList<>(batch.size());
-            List<Prepared> insertedFrom = new ArrayList<>(batch.size());
-            if (batch.stream().anyMatch(p -> p.entry() != null)) {
-                Head head = jdbc.queryForObject("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE",
-                        (rs, n) -> new Head(rs.getLong(1), rs.getString(2)));
-                long seq = head.seq();
-                String prev = head.hash();
-                for (Prepared p : batch) {
-                    AuditEntry e = p.entry();
-                    if (e == null) {
-                        records.add(null);
-                        continue;
-                    }
-                    seq++;
-                    String hash = ChainHash.of(seq, prev, p.body());
-                    AuditRecord record = new AuditRecord(seq, e.decisionId(), e.kind(), e.contractId(), e.domain(), e.handoffType(),
-                            e.outcome(), e.posture(), e.rulesetVersion(), e.inputHash(), e.recordedAt(), null, prev, hash);
-                    records.add(record);
-                    inserted.add(record);
-                    insertedFrom.add(p);
-                    prev = hash;
+            long seq = head.seq();
+            String prev = head.hash();
+            for (Prepared p : batch) {
+                AuditEntry e = p.entry();
+                if (e == null) {
+                    records.add(null);
+                    continue;
                 }
-                insert(inserted, insertedFrom);
+                seq++;
+                String hash = ChainHash.of(seq, prev, p.body());
+                records.add(new AuditRecord(seq, e.decisionId(), e.kind(), e.contractId(), e.domain(), e.handoffType(),
+                        e.outcome(), e.posture(), e.rulesetVersion(), e.inputHash(), e.recordedAt(), null, prev, hash));
+                prev = hash;
+            }
+            if (seq > head.seq()) {
+                insert(records, batch);
                 jdbc.update("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", seq, prev);
-            } else {
-                lockHead();
-                batch.forEach(p -> records.add(null));
             }
             Map<Alongside, List<Object>> state = new LinkedHashMap<>();
             for (Prepared p : batch) {
@@ -95,6 +87,9 @@ public final class AuditStore {
         List<Object[]> rows = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             AuditRecord r = records.get(i);
+            if (r == null) {
+                continue; // state only: no record
+            }
             AuditEntry e = batch.get(i).entry();
             rows.add(new Object[] {r.seq(), r.decisionId(), r.kind(), r.contractId(), r.domain(), r.handoffType(),
                     r.outcome(), r.posture(), r.rulesetVersion(), r.inputHash(),

@@ -133,6 +133,7 @@ final class AuditWriter implements AutoCloseable {
         return batches.sum();
     }
 
+    /** Items committed: records, and with recording switched off the state-only items that stand for them. */
     long recordsWritten() {
         return records.sum();
     }

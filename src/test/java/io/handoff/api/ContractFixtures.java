@@ -36,6 +36,13 @@ final class ContractFixtures {
         return resource("/contracts/" + name);
     }
 
+    /** A sample contract as a document to edit, under its own contract id. */
+    static ObjectNode contract(String name, String contractId) {
+        ObjectNode contract = (ObjectNode) JSON.readTree(contract(name));
+        contract.put("contractId", contractId);
+        return contract;
+    }
+
     static List<JsonNode> invalidContracts() {
         JsonNode list = YAML.readTree(resource("/api/invalid-contracts.yaml"));
         return list.valueStream().toList();

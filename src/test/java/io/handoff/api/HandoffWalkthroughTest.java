@@ -30,8 +30,7 @@ class HandoffWalkthroughTest {
 
     @Test
     void supportContractThroughTwoGatesAttemptsOutcomeAndScorecard() throws Exception {
-        ObjectNode contract = (ObjectNode) ContractFixtures.JSON.readTree(ContractFixtures.contract("cs-enterprise-sev1-to-engineering.json"));
-        contract.put("contractId", "HC-WALK-001");
+        ObjectNode contract = ContractFixtures.contract("cs-enterprise-sev1-to-engineering.json", "HC-WALK-001");
         ((ObjectNode) contract.get("from")).put("actor", "morgan-diaz"); // the sender is an incident commander too
         JsonNode decision = json(send("decider", "POST", "/api/v1/decisions", contract.toString()), 200);
         assertThat(decision.get("outcome").asString()).isEqualTo("accept-pending-approval");

@@ -30,8 +30,7 @@ class RecordingOffTest {
 
     @Test
     void aDecisionLeavesNoRecordAndStillOpensItsApprovals() throws Exception {
-        ObjectNode contract = (ObjectNode) ContractFixtures.JSON.readTree(ContractFixtures.contract("cs-enterprise-sev1-to-engineering.json"));
-        contract.put("contractId", "HC-NOREC-001");
+        ObjectNode contract = ContractFixtures.contract("cs-enterprise-sev1-to-engineering.json", "HC-NOREC-001");
         TestApi api = new TestApi(port);
         JsonNode decision = TestApi.json(api.send("decider", "POST", "/api/v1/decisions", contract.toString()), 200);
         assertThat(decision.get("outcome").asString()).isEqualTo("accept-pending-approval");

@@ -26,7 +26,7 @@ import java.util.Map;
  * <li>optionally a variant of the recording service, {@code -Dbench.variant="label|h2 options|name=value,name=value"}
  * (either part may be empty), to compare a setting side by side with the shipped one in the same run.</li>
  * </ul>
- * Prints req/s, latency percentiles, CPU per decision, the recording service's mean group-commit batch, and ratios;
+ * Prints req/s, latency percentiles, CPU per decision, each writing service's mean group commit, and ratios;
  * writes target/bench/recording.json.
  * Run: {@code ./mvnw -q -Pbench test-compile exec:exec -Dbench.main=io.handoff.bench.RecordingBenchmark}
  * (options: -Dbench.args="-Dbench.concurrency=16,64 -Dbench.rounds=3 -Dbench.seconds=10 -Dbench.warmup=15 -Dbench.max-warmup=300
@@ -35,11 +35,26 @@ import java.util.Map;
  * HANDOFF_TEST_POSTGRES_URL, default jdbc:postgresql://127.0.0.1:5432/test?user=root).
  */
 public final class RecordingBenchmark {
-    /** One service under test: its label, H2 URL overrides and extra properties. */
-    private record Setup(String label, String h2Options, List<String> properties) {
+    /** One service under test: its label, whether it records, H2 URL overrides and extra properties. */
+    private record Setup(String label, boolean recording, String h2Options, List<String> properties) {
     }
 
     private record Running(Setup setup, ServiceProcess process) {
+    }
+
+    /** The median of one service's rounds at one concurrency, with its mean group commit (0: none counted). */
+    private record Row(String db, Setup setup, LoadRun.Result result, double meanBatch) {
+    }
+
+    /** A service's group commits so far, from its Prometheus scrape. */
+    private record Commits(double count, double items) {
+        Commits minus(Commits before) {
+            return new Commits(count - before.count, items - before.items);
+        }
+
+        Commits plus(Commits other) {
+            return new Commits(count + other.count, items + other.items);
+        }
     }
 
     private static final String RECORDING = "recording";
@@ -64,21 +79,22 @@ public final class RecordingBenchmark {
                 : "the 38 case contracts as fresh handoffs (new contract id per request, every 5th request a resubmission)"));
 
         List<Setup> setups = new ArrayList<>(List.of(
-                new Setup(RECORDING, "", List.of("handoff.audit.recording=true")),
-                new Setup(NOT_RECORDING, "", List.of("handoff.audit.recording=false"))));
+                new Setup(RECORDING, true, "", List.of("handoff.audit.recording=true")),
+                new Setup(NOT_RECORDING, false, "", List.of("handoff.audit.recording=false"))));
         if (Boolean.parseBoolean(System.getProperty("bench.nothing-written", "true"))) {
-            setups.add(new Setup(NOTHING, "", List.of("handoff.audit.recording=false", "handoff.orchestration.open-on-decision=false")));
+            setups.add(new Setup(NOTHING, false, "", List.of("handoff.audit.recording=false", "handoff.orchestration.open-on-decision=false")));
         }
         String variant = System.getProperty("bench.variant", "");
         if (!variant.isBlank()) {
             String[] parts = (variant + "||").split("\\|", -1);
             List<String> properties = new ArrayList<>(List.of("handoff.audit.recording=true"));
             Arrays.stream(parts[2].split(",")).map(String::trim).filter(p -> !p.isEmpty()).forEach(properties::add);
-            setups.add(new Setup(RECORDING + " " + parts[0].trim(), parts[1].trim(), properties));
+            setups.add(new Setup(RECORDING + " " + parts[0].trim(), true, parts[1].trim(), properties));
         }
 
-        List<LoadRun.Result> medians = new ArrayList<>();
+        List<Row> medians = new ArrayList<>();
         for (String db : System.getProperty("bench.databases", "h2,postgresql").split(",")) {
+            boolean pg = db.equals("postgresql");
             List<Running> services = new ArrayList<>();
             try {
                 for (Setup setup : setups) {
@@ -86,19 +102,15 @@ public final class RecordingBenchmark {
                 }
                 warmUntilCompiled(db, services, bodies, levels.get(0), warmup, maxWarmup);
                 for (int concurrency : levels) {
-                    Map<String, List<LoadRun.Result>> runs = new LinkedHashMap<>();
-                    Map<String, double[]> batches = new LinkedHashMap<>();
+                    Map<Running, List<LoadRun.Result>> runs = new LinkedHashMap<>();
+                    Map<Running, Commits> commits = new LinkedHashMap<>();
                     for (int round = 0; round < rounds; round++) {
                         for (Running service : services) {
-                            boolean pg = db.equals("postgresql");
-                            double[] before = batchTotals(service.process());
-                            runs.computeIfAbsent(service.setup().label(), k -> new ArrayList<>()).add(LoadRun.run(
+                            Commits before = commits(service.process());
+                            runs.computeIfAbsent(service, k -> new ArrayList<>()).add(LoadRun.run(
                                     db + " " + service.setup().label(), service.process().uri("/api/v1/decisions"), bodies,
                                     concurrency, Duration.ofSeconds(2), measure, service.process().pid(), pg, false));
-                            double[] after = batchTotals(service.process());
-                            double[] sum = batches.computeIfAbsent(service.setup().label(), k -> new double[2]);
-                            sum[0] += after[0] - before[0];
-                            sum[1] += after[1] - before[1];
+                            commits.merge(service, commits(service.process()).minus(before), Commits::plus);
                         }
                     }
                     StringBuilder compile = new StringBuilder();
@@ -108,10 +120,11 @@ public final class RecordingBenchmark {
                     }
                     System.out.printf(Locale.ROOT, "  %s c=%d JIT compiler CPU while measured: %s%n", db, concurrency, compile);
                     for (Running service : services) {
-                        LoadRun.Result m = median(runs.get(service.setup().label()));
-                        medians.add(m);
-                        double[] b = batches.get(service.setup().label());
-                        System.out.println(m.row() + (b[0] > 0 ? String.format(Locale.ROOT, "   (mean group commit %.1f decisions)", b[1] / b[0]) : ""));
+                        Commits c = commits.get(service);
+                        Row row = new Row(db, service.setup(), median(runs.get(service)), c.count() > 0 ? c.items() / c.count() : 0);
+                        medians.add(row);
+                        System.out.println(row.result().row() + (row.meanBatch() > 0
+                                ? String.format(Locale.ROOT, "   (mean group commit %.1f decisions)", row.meanBatch()) : ""));
                     }
                 }
             } finally {
@@ -123,10 +136,10 @@ public final class RecordingBenchmark {
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
                 "%nRECORDING BENCHMARK (POST /api/v1/decisions; median of %d alternating rounds of %d s)%n%s%n",
                 rounds, measure.toSeconds(), LoadRun.Result.header()));
-        medians.forEach(r -> table.append(r.row()).append('\n'));
+        medians.forEach(r -> table.append(r.result().row()).append('\n'));
         StringBuilder json = new StringBuilder("{\"rows\": [");
         for (int i = 0; i < medians.size(); i++) {
-            LoadRun.Result r = medians.get(i);
+            LoadRun.Result r = medians.get(i).result();
             json.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT,
                     "{\"label\": \"%s\", \"concurrency\": %d, \"perSecond\": %.1f, \"p50Millis\": %.3f, \"p99Millis\": %.3f, \"p999Millis\": %.3f, \"errors\": %d, \"serviceCpuMicros\": %.1f, \"databaseCpuMicros\": %.1f}",
                     r.label(), r.concurrency(), r.perSecond(), r.p50Millis(), r.p99Millis(), r.p999Millis(), r.errors(),
@@ -135,15 +148,11 @@ public final class RecordingBenchmark {
         json.append("], \"ratios\": {");
         table.append("  ratios (throughput: the load generator shares the 2 cores; CPU per decision includes the database's):\n");
         boolean firstRatio = true;
-        for (LoadRun.Result on : medians) {
-            String db = on.label().substring(0, on.label().indexOf(' '));
-            String label = on.label().substring(db.length() + 1);
-            if (!label.startsWith(RECORDING)) {
-                continue;
-            }
+        for (Row recording : medians.stream().filter(r -> r.setup().recording()).toList()) {
+            LoadRun.Result on = recording.result();
             for (String baseline : List.of(NOT_RECORDING, NOTHING)) {
-                LoadRun.Result off = medians.stream().filter(r -> r.label().equals(db + " " + baseline)
-                        && r.concurrency() == on.concurrency()).findFirst().orElse(null);
+                LoadRun.Result off = medians.stream().filter(r -> r.db().equals(recording.db()) && r.setup().label().equals(baseline)
+                        && r.result().concurrency() == on.concurrency()).map(Row::result).findFirst().orElse(null);
                 if (off == null) {
                     continue;
                 }
@@ -151,11 +160,12 @@ public final class RecordingBenchmark {
                 double cpuRatio = off.cpuMicrosPerRequest() / on.cpuMicrosPerRequest();
                 table.append(String.format(Locale.ROOT,
                         "    %-10s %3d connections, %s / %s: throughput %.2f%s, CPU per decision %.2f (%.0f vs %.0f us)%n",
-                        db, on.concurrency(), label, baseline, ratio, baseline.equals(NOT_RECORDING) ? " (target >= 0.70)" : "",
-                        cpuRatio, on.cpuMicrosPerRequest(), off.cpuMicrosPerRequest()));
+                        recording.db(), on.concurrency(), recording.setup().label(), baseline, ratio,
+                        baseline.equals(NOT_RECORDING) ? " (target >= 0.70)" : "", cpuRatio, on.cpuMicrosPerRequest(),
+                        off.cpuMicrosPerRequest()));
                 json.append(firstRatio ? "" : ", ").append(String.format(Locale.ROOT,
                         "\"%s %s / %s %d\": {\"throughput\": %.4f, \"cpuPerDecision\": %.4f}",
-                        db, label, baseline, on.concurrency(), ratio, cpuRatio));
+                        recording.db(), recording.setup().label(), baseline, on.concurrency(), ratio, cpuRatio));
                 firstRatio = false;
             }
         }
@@ -164,23 +174,22 @@ public final class RecordingBenchmark {
         Files.writeString(work.resolve("recording.json"), json);
     }
 
-    /** The service's group commits so far: {count, records}, from its Prometheus scrape (zeros if none). */
-    private static double[] batchTotals(ServiceProcess service) {
+    /** The service's group commits so far (zeros if its scrape cannot be read). */
+    private static Commits commits(ServiceProcess service) {
+        double count = 0;
+        double items = 0;
         try {
-            var response = java.net.http.HttpClient.newHttpClient().send(io.handoff.TestKeys.request(
-                    service.uri("/actuator/prometheus")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-            double[] totals = new double[2];
-            for (String line : response.body().split("\n")) {
+            for (String line : service.get("/actuator/prometheus").split("\n")) {
                 if (line.startsWith("handoff_audit_batch_size_count")) {
-                    totals[0] = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    count = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
                 } else if (line.startsWith("handoff_audit_batch_size_sum")) {
-                    totals[1] = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    items = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
                 }
             }
-            return totals;
         } catch (Exception e) {
-            return new double[2];
+            return new Commits(0, 0);
         }
+        return new Commits(count, items);
     }
 
     /**
@@ -228,7 +237,7 @@ public final class RecordingBenchmark {
 
     /** The recording service as shipped ({@code recording}) or the same endpoint without the log (for profiles). */
     static ServiceProcess start(Path work, String db, boolean recording, String postgres) throws Exception {
-        return start(work, db, new Setup(recording ? RECORDING : NOT_RECORDING, "", List.of("handoff.audit.recording=" + recording)),
+        return start(work, db, new Setup(recording ? RECORDING : NOT_RECORDING, recording, "", List.of("handoff.audit.recording=" + recording)),
                 postgres);
     }
 

@@ -14,6 +14,8 @@ import java.util.List;
 
 /** The service as its own JVM (same classpath as this one), so a benchmark or a crash check can load and kill it. */
 final class ServiceProcess implements AutoCloseable {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
     final int port;
     private final Process process;
 
@@ -82,6 +84,11 @@ final class ServiceProcess implements AutoCloseable {
         lastCompilerNanos = nanos;
         lastCompilerAt = now;
         return rate;
+    }
+
+    /** GET {@code path} with the admin development key; the body. */
+    String get(String path) throws IOException, InterruptedException {
+        return HTTP.send(TestKeys.request(uri(path)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     URI uri(String path) {
