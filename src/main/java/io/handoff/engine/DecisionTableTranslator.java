@@ -18,6 +18,9 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
 
+import io.handoff.engine.verify.CellRefusal;
+import io.handoff.engine.verify.TableCellCheck;
+
 /**
  * Turns every worksheet of a decision table into DRL with Drools' {@link SpreadsheetCompiler}. Every sheet
  * that holds a {@code RuleTable} is compiled (Drools alone compiles only the first), a sheet without one is
@@ -32,6 +35,7 @@ final class DecisionTableTranslator {
     }
 
     private final TableRowChecks rowChecks = new TableRowChecks();
+    private final TableCellCheck cellCheck = new TableCellCheck();
 
     Result translate(SourceFile source) {
         List<TableTranslation> sheets = new ArrayList<>();
@@ -58,6 +62,10 @@ final class DecisionTableTranslator {
                 if (hasRuleTable(sheet)) {
                     names.add(sheet.getSheetName());
                     rowChecks.checkSheet(source.path(), sheet, problems);
+                    for (CellRefusal refusal : cellCheck.check(SheetGrid.of(sheet))) {
+                        problems.add(CompileProblem.error("not-allowed", RuleLocation.ofCell(source.path(), sheet.getSheetName(),
+                                refusal.row(), refusal.describeColumn().substring("column ".length())), refusal.message()));
+                    }
                 } else {
                     problems.add(CompileProblem.warning("sheet-not-compiled",
                             new RuleLocation(source.path(), sheet.getSheetName(), null, null),

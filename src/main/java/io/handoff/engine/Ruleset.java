@@ -17,17 +17,15 @@ public final class Ruleset {
     private final List<SourceFile> sources;
     private final List<CompileProblem> warnings;
     private final int maxFirings;
-    private final long maxEvaluationNanos;
 
     Ruleset(String version, KieBase kieBase, Map<String, RuleLocation> locations, List<SourceFile> sources,
-            List<CompileProblem> warnings, int maxFirings, long maxEvaluationNanos) {
+            List<CompileProblem> warnings, int maxFirings) {
         this.version = version;
         this.kieBase = kieBase;
         this.locations = Map.copyOf(locations);
         this.sources = List.copyOf(sources);
         this.warnings = List.copyOf(warnings);
         this.maxFirings = maxFirings;
-        this.maxEvaluationNanos = maxEvaluationNanos;
     }
 
     public String version() {
@@ -35,14 +33,6 @@ public final class Ruleset {
     }
 
     /** Every rule id of the ruleset with where it is written. */
-    /**
-     * The same compiled rules without the per-decision time cap (the firing cap stays): for cases and replay, whose
-     * results must depend on the rules alone, not on how busy the machine is. Shares the compiled knowledge base.
-     */
-    public Ruleset withoutTimeCap() {
-        return new Ruleset(version, kieBase, locations, sources, warnings, maxFirings, java.time.Duration.ofDays(1).toNanos());
-    }
-
     public Map<String, RuleLocation> rules() {
         return locations;
     }
@@ -59,7 +49,7 @@ public final class Ruleset {
     public Evaluation evaluate(List<?> facts) {
         long start = System.nanoTime();
         StatelessKieSession session = kieBase.newStatelessKieSession();
-        TraceListener listener = new TraceListener(locations, maxFirings, maxEvaluationNanos);
+        TraceListener listener = new TraceListener(locations, maxFirings);
         session.addEventListener((org.kie.api.event.rule.AgendaEventListener) listener);
         session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) listener);
         session.execute(facts);

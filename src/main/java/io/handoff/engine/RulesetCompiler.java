@@ -21,6 +21,9 @@ import org.kie.internal.builder.KnowledgeBuilderResult;
 import org.kie.internal.builder.ResultSeverity;
 import org.kie.internal.io.ResourceFactory;
 
+import io.handoff.engine.verify.DrlVerifier;
+import io.handoff.engine.verify.Refusal;
+
 /**
  * Compiles rule files and decision tables into one {@link Ruleset} with the classic DRL compiler, and
  * reports every problem in the analyst's coordinates: {@code rules/x.drl, line 12} or
@@ -33,29 +36,32 @@ public final class RulesetCompiler {
     public static final int DEFAULT_MAX_FIRINGS = 10_000;
 
     private final DecisionTableTranslator translator = new DecisionTableTranslator();
-    public static final java.time.Duration DEFAULT_MAX_EVALUATION = java.time.Duration.ofMillis(250);
+    private final DrlVerifier verifier = new DrlVerifier();
     private final int maxFirings;
-    private final long maxEvaluationNanos;
 
     public RulesetCompiler() {
-        this(DEFAULT_MAX_FIRINGS, DEFAULT_MAX_EVALUATION);
+        this(DEFAULT_MAX_FIRINGS);
     }
 
     /**
-     * Rulesets compiled here stop an evaluation past {@code maxFirings} rule firings or {@code maxEvaluation}
-     * (checked between firings); the decision is then a deterministic escalation with a budget-guard finding.
+     * Rulesets compiled here stop an evaluation past {@code maxFirings} rule firings; the decision is then a
+     * deterministic escalation with a budget-guard finding. No wall-clock limit: it would make the same contract
+     * decide differently on a busy machine, and a verified rule cannot sleep or block.
      */
-    public RulesetCompiler(int maxFirings, java.time.Duration maxEvaluation) {
+    public RulesetCompiler(int maxFirings) {
         this.maxFirings = maxFirings;
-        this.maxEvaluationNanos = maxEvaluation.toNanos();
     }
 
-    /** Compiles the sources or throws with every error found. */
+    /**
+     * Compiles the sources or throws with every error found. Every DRL file and every DRL a table generates is
+     * verified against the rule language first ({@link DrlVerifier}); if anything is refused, nothing is handed to
+     * the Drools compiler, so no analyst text is ever compiled into the service unless it can only decide.
+     */
     public Ruleset compile(List<SourceFile> sources) {
         List<CompileProblem> problems = new ArrayList<>();
         Map<String, RuleLocation> locations = new LinkedHashMap<>();
         Map<String, TableTranslation> tablesByGeneratedPath = new HashMap<>();
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        Map<String, byte[]> drls = new LinkedHashMap<>();
         if (sources.isEmpty()) {
             problems.add(CompileProblem.error("no-sources", new RuleLocation(null, null, null, null),
                     "no .drl or decision table files found"));
@@ -63,18 +69,28 @@ public final class RulesetCompiler {
         for (SourceFile source : sources) {
             if (source.isDrl()) {
                 collectDrlRules(source, locations, problems);
-                builder.add(resource(source.content(), source.path()), ResourceType.DRL);
+                verify(new String(source.content(), StandardCharsets.UTF_8), line -> line > 0 ? RuleLocation.ofDrl(source.path(), line)
+                        : new RuleLocation(source.path(), null, null, null), problems);
+                drls.put(source.path(), source.content());
             } else if (source.isTable()) {
                 DecisionTableTranslator.Result result = translator.translate(source);
                 problems.addAll(result.problems());
+                boolean cellsRefused = result.problems().stream().anyMatch(p -> p.code().equals("not-allowed"));
                 for (TableTranslation sheet : result.sheets()) {
                     tablesByGeneratedPath.put(sheet.generatedPath(), sheet);
                     sheet.rules().forEach((id, location) -> addLocation(id, location, locations, problems));
-                    builder.add(resource(sheet.drl().getBytes(StandardCharsets.UTF_8), sheet.generatedPath()),
-                            ResourceType.DRL);
+                    if (!cellsRefused) { // the cells were already refused with their columns: do not repeat it by row
+                        verify(sheet.drl(), sheet::locate, problems);
+                    }
+                    drls.put(sheet.generatedPath(), sheet.drl().getBytes(StandardCharsets.UTF_8));
                 }
             }
         }
+        if (problems.stream().anyMatch(p -> p.code().equals("not-allowed"))) {
+            throw new RulesetCompilationException(problems); // refused before any of it is compiled
+        }
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        drls.forEach((path, content) -> builder.add(resource(content, path), ResourceType.DRL));
         List<KnowledgeBuilderResult> results = List.copyOf(builder.getResults(ResultSeverity.ERROR, ResultSeverity.WARNING));
         for (KnowledgeBuilderResult result : results) {
             if (!isFollowOnError(result, results)) {
@@ -88,7 +104,13 @@ public final class RulesetCompiler {
             throw new RulesetCompilationException(problems);
         }
         KieBase kieBase = builder.newKieBase();
-        return new Ruleset(version(sources), kieBase, locations, sources, problems, maxFirings, maxEvaluationNanos);
+        return new Ruleset(version(sources), kieBase, locations, sources, problems, maxFirings);
+    }
+
+    private void verify(String drl, java.util.function.IntFunction<RuleLocation> locate, List<CompileProblem> problems) {
+        for (Refusal refusal : verifier.verify(drl)) {
+            problems.add(CompileProblem.error("not-allowed", locate.apply(refusal.line()), refusal.message()));
+        }
     }
 
     private static Resource resource(byte[] content, String path) {

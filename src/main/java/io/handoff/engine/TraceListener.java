@@ -17,15 +17,13 @@ import org.kie.api.event.rule.RuleRuntimeEventListener;
 final class TraceListener extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
     private final Map<String, RuleLocation> locations;
     private final int maxFirings;
-    private final long deadline;
     private final List<FiredRule> fired = new ArrayList<>();
     private List<Object> current;
     private boolean capped;
 
-    TraceListener(Map<String, RuleLocation> locations, int maxFirings, long maxEvaluationNanos) {
+    TraceListener(Map<String, RuleLocation> locations, int maxFirings) {
         this.locations = locations;
         this.maxFirings = maxFirings;
-        this.deadline = System.nanoTime() + maxEvaluationNanos;
     }
 
     @Override
@@ -39,7 +37,7 @@ final class TraceListener extends DefaultAgendaEventListener implements RuleRunt
         fired.add(new FiredRule(fired.size() + 1, rule.getName(), locations.get(rule.getName()),
                 stringMetadata(rule.getMetaData()), current));
         current = null;
-        if (fired.size() >= maxFirings || System.nanoTime() > deadline) {
+        if (fired.size() >= maxFirings) {
             capped = true;
             event.getKieRuntime().halt();
         }

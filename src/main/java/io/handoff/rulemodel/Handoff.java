@@ -403,6 +403,7 @@ public final class Handoff {
         return validationEvidence;
     }
 
+    @Callable
     public boolean hasEvidence(String kind) {
         return validationEvidence.contains(kind);
     }
@@ -412,6 +413,7 @@ public final class Handoff {
         return signOffRoles;
     }
 
+    @Callable
     public boolean hasSignOff(String role) {
         return signOffRoles.contains(role);
     }

@@ -18,6 +18,7 @@ public final class Postures {
     }
 
     /** The worst of a band posture and any number of floors (nulls ignored). */
+    @Callable
     public static String worst(String band, Collection<?> floors) {
         int worst = ORDER.indexOf(require(band));
         for (Object floor : floors) {

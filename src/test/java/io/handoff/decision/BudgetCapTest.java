@@ -17,7 +17,7 @@ import io.handoff.engine.RulesetCompiler;
 class BudgetCapTest {
     @Test
     void evaluationStoppedAtTheFiringCapEscalatesWithABudgetGuardFinding() throws Exception {
-        Ruleset capped = new RulesetCompiler(5, Duration.ofSeconds(5)).compile(RuleSources.read(Path.of("rules"), Path.of("decision-tables")));
+        Ruleset capped = new RulesetCompiler(5).compile(RuleSources.read(Path.of("rules"), Path.of("decision-tables")));
         DecisionService service = new DecisionService(new ContractValidator(), () -> capped, Clock.systemUTC());
         byte[] contract = java.nio.file.Files.readAllBytes(Path.of("src/test/resources/contracts/pm-spec-to-engineering.json"));
         Decision first = service.decide(contract).decision();

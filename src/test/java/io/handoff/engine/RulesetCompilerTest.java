@@ -49,7 +49,7 @@ class RulesetCompilerTest {
         });
         assertThat(problems).filteredOn(CompileProblem::isError)
                 .anySatisfy(problem -> assertThat(problem.toString())
-                        .startsWith("decision-tables/scoring.xlsx, sheet Scoring, row 17: "));
+                        .startsWith("decision-tables/scoring.xlsx, sheet Scoring, row 17, column D (Condition): "));
         assertThat(problems.toString()).doesNotContain("#Scoring.drl");
     }
 

@@ -41,7 +41,7 @@ final class TestOpenings {
         contract.put("contractId", contractId);
         ContractValidator.Validated validated = new ContractValidator().read(contract.toString().getBytes(StandardCharsets.UTF_8));
         Decision decision = ShippedRuleset.service().decide(UUID.randomUUID().toString(), validated,
-                ShippedRuleset.ruleset().withoutTimeCap());
+                ShippedRuleset.ruleset());
         return new Orchestrator.Opening(decision, validated.contract(), true);
     }
 }
