@@ -84,6 +84,10 @@ final class Vocabulary {
 
     /** The type of a property of a rule-model type, if it has one by that name. */
     Optional<Class<?>> property(Class<?> type, String name) {
+        Set<String> resultMethods = RuleLanguage.RESULT_METHODS.get(type);
+        if (resultMethods != null) { // Number( intValue >= 3 ) from accumulate(...)
+            return resultMethods.contains(name) ? Optional.of(Number.class) : Optional.empty();
+        }
         Method getter = properties.getOrDefault(type, Map.of()).get(name);
         return Optional.ofNullable(getter).map(Method::getReturnType);
     }
