@@ -9,9 +9,11 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
 import org.kie.api.KieBase;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
@@ -22,7 +24,7 @@ import org.kie.internal.builder.ResultSeverity;
 import org.kie.internal.io.ResourceFactory;
 
 import io.handoff.engine.verify.DrlVerifier;
-import io.handoff.engine.verify.Refusal;
+import io.handoff.engine.verify.Verified;
 
 /**
  * Compiles rule files and decision tables into one {@link Ruleset} with the classic DRL compiler, and
@@ -61,7 +63,7 @@ public final class RulesetCompiler {
         List<CompileProblem> problems = new ArrayList<>();
         Map<String, RuleLocation> locations = new LinkedHashMap<>();
         Map<String, TableTranslation> tablesByGeneratedPath = new HashMap<>();
-        Map<String, byte[]> drls = new LinkedHashMap<>();
+        List<Verified> verified = new ArrayList<>();
         if (sources.isEmpty()) {
             problems.add(CompileProblem.error("no-sources", new RuleLocation(null, null, null, null),
                     "no .drl or decision table files found"));
@@ -69,9 +71,9 @@ public final class RulesetCompiler {
         for (SourceFile source : sources) {
             if (source.isDrl()) {
                 collectDrlRules(source, locations, problems);
-                verify(new String(source.content(), StandardCharsets.UTF_8), line -> line > 0 ? RuleLocation.ofDrl(source.path(), line)
-                        : new RuleLocation(source.path(), null, null, null), problems);
-                drls.put(source.path(), source.content());
+                verified.add(verify(new String(source.content(), StandardCharsets.UTF_8), source.path(),
+                        line -> line > 0 ? RuleLocation.ofDrl(source.path(), line) : new RuleLocation(source.path(), null, null, null),
+                        problems, true));
             } else if (source.isTable()) {
                 DecisionTableTranslator.Result result = translator.translate(source);
                 problems.addAll(result.problems());
@@ -79,18 +81,20 @@ public final class RulesetCompiler {
                 for (TableTranslation sheet : result.sheets()) {
                     tablesByGeneratedPath.put(sheet.generatedPath(), sheet);
                     sheet.rules().forEach((id, location) -> addLocation(id, location, locations, problems));
-                    if (!cellsRefused) { // the cells were already refused with their columns: do not repeat it by row
-                        verify(sheet.drl(), sheet::locate, problems);
-                    }
-                    drls.put(sheet.generatedPath(), sheet.drl().getBytes(StandardCharsets.UTF_8));
+                    // cells already refused with their columns are not repeated by row
+                    verified.add(verify(sheet.drl(), sheet.generatedPath(), sheet::locate, problems, !cellsRefused));
                 }
             }
         }
         if (problems.stream().anyMatch(p -> p.code().equals("not-allowed"))) {
             throw new RulesetCompilationException(problems); // refused before any of it is compiled
         }
+        if (problems.stream().anyMatch(CompileProblem::isError)) {
+            throw new RulesetCompilationException(problems);
+        }
+        // the builder gets the verified packages themselves, not the text again: what was verified is what compiles
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
-        drls.forEach((path, content) -> builder.add(resource(content, path), ResourceType.DRL));
+        verified.forEach(v -> ((KnowledgeBuilderImpl) builder).addPackage(v.packageDescr()));
         List<KnowledgeBuilderResult> results = List.copyOf(builder.getResults(ResultSeverity.ERROR, ResultSeverity.WARNING));
         for (KnowledgeBuilderResult result : results) {
             if (!isFollowOnError(result, results)) {
@@ -107,10 +111,18 @@ public final class RulesetCompiler {
         return new Ruleset(version(sources), kieBase, locations, sources, problems, maxFirings);
     }
 
-    private void verify(String drl, java.util.function.IntFunction<RuleLocation> locate, List<CompileProblem> problems) {
-        for (Refusal refusal : verifier.verify(drl)) {
-            problems.add(CompileProblem.error("not-allowed", locate.apply(refusal.line()), refusal.message()));
+    private Verified verify(String drl, String path, IntFunction<RuleLocation> locate, List<CompileProblem> problems,
+                            boolean reportRefusals) {
+        Verified result = verifier.verify(drl, resource(drl.getBytes(StandardCharsets.UTF_8), path));
+        result.syntaxErrors().forEach(error -> problems.add(CompileProblem.error("compile-error", locate.apply(error.line()),
+                tidy(error.message(), locate.apply(0).isTable()))));
+        if (reportRefusals) {
+            result.refusals().forEach(refusal -> problems.add(CompileProblem.error("not-allowed", locate.apply(refusal.line()),
+                    refusal.message())));
+        } else if (!result.refusals().isEmpty()) {
+            problems.add(CompileProblem.error("not-allowed", locate.apply(0), "the sheet's cells are not allowed (see above)"));
         }
+        return result;
     }
 
     private static Resource resource(byte[] content, String path) {
@@ -163,15 +175,20 @@ public final class RulesetCompiler {
         } else {
             location = new RuleLocation(path, null, null, line > 0 ? line : null);
         }
-        String message = result.getMessage() == null ? "" : result.getMessage().replaceAll("\\s+", " ");
-        if (table != null) {
-            // the generated line number means nothing to an analyst; the row does
-            message = message.replaceAll("\\[\\s*\\d+\\s*,\\s*\\d+\\s*]:?", "")
-                    .replaceAll("(?i)\\bline \\d+:\\d+\\s*", "").strip();
-        }
+        String message = tidy(result.getMessage(), table != null);
         return result.getSeverity() == ResultSeverity.ERROR
                 ? CompileProblem.error("compile-error", location, message)
                 : CompileProblem.warning("compile-warning", location, message);
+    }
+
+    /** One line; for a table without the generated line numbers, which mean nothing to an analyst (the row does). */
+    private static String tidy(String raw, boolean table) {
+        String message = raw == null ? "" : raw.replaceAll("\\s+", " ");
+        if (table) {
+            message = message.replaceAll("\\[\\s*\\d+\\s*,\\s*\\d+\\s*]:?", "")
+                    .replaceAll("(?i)\\bline \\d+:\\d+\\s*", "").strip();
+        }
+        return message;
     }
 
     /** SHA-256 over the sorted source paths and bytes: the ruleset's version. */

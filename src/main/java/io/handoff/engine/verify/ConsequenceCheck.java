@@ -27,13 +27,15 @@ final class ConsequenceCheck {
 
     private final Vocabulary vocabulary = Vocabulary.RULE_MODEL;
 
+    /** JavaParser is not thread-safe: one per check, reused for every consequence of a DRL text. */
+    private final JavaParser parser = new JavaParser(new ParserConfiguration()
+            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17).setAttributeComments(false)
+            // javac reads unicode escapes everywhere, even in comments: read them the same way, or a comment ending in an
+            // escaped line break would hide the code after it
+            .setPreprocessUnicodeEscapes(true));
+
     List<Finding> check(String consequence, Scope scope) {
         List<Finding> findings = new ArrayList<>();
-        JavaParser parser = new JavaParser(new ParserConfiguration()
-                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17).setAttributeComments(false)
-                // javac reads unicode escapes everywhere, even in comments: read them the same way, or a comment ending in an
-                // escaped line break would hide the code after it
-                .setPreprocessUnicodeEscapes(true));
         // the consequence starts on the line after "then": the block's first line is that line
         ParseResult<BlockStmt> parsed = parser.parseBlock("{" + consequence + "\n}");
         if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {

@@ -1,5 +1,6 @@
 package io.handoff.engine.verify;
 
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.drools.drl.ast.descr.QueryDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
 import org.drools.drl.parser.DroolsParserException;
+import org.kie.api.io.Resource;
 
 import com.github.javaparser.StaticJavaParser;
 import com.github.javaparser.ast.expr.Expression;
@@ -26,28 +28,40 @@ import com.github.javaparser.ast.expr.UnaryExpr;
  */
 public final class DrlVerifier {
 
-    /** The refusals for one DRL text; empty when everything in it is allowed. Syntax errors are left to the compiler. */
+    /** The refusals for one DRL text; empty when everything in it is allowed (syntax errors are not refusals). */
     public List<Refusal> verify(String drl) {
+        return verify(drl, null).refusals();
+    }
+
+    /**
+     * Parses and verifies one DRL text. {@code resource} names the source in what the parsed descriptions carry
+     * (the compiler reports its own errors against it); null when it does not matter.
+     */
+    public Verified verify(String drl, Resource resource) {
         DrlParser parser = new DrlParser();
         PackageDescr pkg;
         try {
-            pkg = parser.parse(false, drl);
+            pkg = resource == null ? parser.parse(false, drl) : parser.parse(resource, new StringReader(drl));
         } catch (DroolsParserException | RuntimeException e) {
-            return List.of(new Refusal(0, "the rule file cannot be parsed: " + e.getMessage()));
+            return new Verified(null, List.of(), List.of(new Refusal(0, "the rule file cannot be parsed: " + e.getMessage())));
         }
         if (parser.hasErrors() || pkg == null) {
-            return List.of(); // the compiler reports syntax errors with their lines; nothing of it will be compiled
+            List<Refusal> errors = parser.getErrors().stream().map(error -> new Refusal(
+                    error.getLines() != null && error.getLines().length > 0 ? Math.max(0, error.getLines()[0]) : 0,
+                    error.getMessage())).toList();
+            return new Verified(null, List.of(), errors.isEmpty() ? List.of(new Refusal(0, "the rule file cannot be parsed")) : errors);
         }
         List<Refusal> refusals = new ArrayList<>();
         packageLevel(pkg, refusals);
+        ConsequenceCheck consequences = new ConsequenceCheck();
         for (RuleDescr rule : pkg.getRules()) {
             if (rule instanceof QueryDescr) {
                 refusals.add(new Refusal(rule.getLine(), "query " + rule.getName() + ": queries are not allowed"));
             } else {
-                rule(rule, refusals);
+                rule(rule, consequences, refusals);
             }
         }
-        return List.copyOf(refusals);
+        return new Verified(pkg, refusals, List.of());
     }
 
     private static void packageLevel(PackageDescr pkg, List<Refusal> refusals) {
@@ -78,7 +92,7 @@ public final class DrlVerifier {
                 + " is not allowed: set attributes on each rule")));
     }
 
-    private static void rule(RuleDescr rule, List<Refusal> refusals) {
+    private static void rule(RuleDescr rule, ConsequenceCheck consequences, List<Refusal> refusals) {
         String name = "rule " + rule.getName() + ": ";
         for (Map.Entry<String, AttributeDescr> attribute : rule.getAttributes().entrySet()) {
             String problem = attribute(attribute.getKey(), attribute.getValue().getValue());
@@ -99,7 +113,7 @@ public final class DrlVerifier {
             refusals.add(new Refusal(rule.getLine(), name + "named consequences are not allowed"));
             return;
         }
-        for (ConsequenceCheck.Finding finding : new ConsequenceCheck().check(text, scope)) {
+        for (ConsequenceCheck.Finding finding : consequences.check(text, scope)) {
             int line = rule.getConsequenceLine() > 0 ? rule.getConsequenceLine() + finding.line() : rule.getLine();
             refusals.add(new Refusal(line, name + finding.message()));
         }
