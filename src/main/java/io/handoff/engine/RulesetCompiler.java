@@ -32,8 +32,9 @@ public final class RulesetCompiler {
     private static final Pattern DRL_RULE = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
     public static final int DEFAULT_MAX_FIRINGS = 10_000;
 
-    private final DecisionTableTranslator translator = new DecisionTableTranslator();
     public static final java.time.Duration DEFAULT_MAX_EVALUATION = java.time.Duration.ofMillis(250);
+    public static final long DEFAULT_MAX_TABLE_PART_BYTES = WorkbookParts.DEFAULT_MAX_PART_BYTES;
+    private final DecisionTableTranslator translator;
     private final int maxFirings;
     private final long maxEvaluationNanos;
 
@@ -46,8 +47,22 @@ public final class RulesetCompiler {
      * (checked between firings); the decision is then a deterministic escalation with a budget-guard finding.
      */
     public RulesetCompiler(int maxFirings, java.time.Duration maxEvaluation) {
+        this(maxFirings, maxEvaluation, DEFAULT_MAX_TABLE_PART_BYTES);
+    }
+
+    /**
+     * {@code maxTablePartBytes}: a workbook with a zip part that inflates past it is refused before it is read
+     * whole (and POI refuses such a part anywhere in this JVM).
+     */
+    public RulesetCompiler(int maxFirings, java.time.Duration maxEvaluation, long maxTablePartBytes) {
         this.maxFirings = maxFirings;
         this.maxEvaluationNanos = maxEvaluation.toNanos();
+        this.translator = new DecisionTableTranslator(maxTablePartBytes);
+        WorkbookParts.limitPoi(maxTablePartBytes);
+    }
+
+    public int maxFirings() {
+        return maxFirings;
     }
 
     /** Compiles the sources or throws with every error found. */

@@ -71,8 +71,18 @@ public final class CaseRunner {
 
     /** Cases run without the per-decision time cap: a case checks the rules, not how busy the machine is. */
     public List<CaseResult> runAll(List<RuleCase> cases, Ruleset ruleset) {
+        return runAll(cases, ruleset, c -> { });
+    }
+
+    /** As {@link #runAll(List, Ruleset)}, telling {@code before} about each case before it runs. */
+    public List<CaseResult> runAll(List<RuleCase> cases, Ruleset ruleset, java.util.function.Consumer<RuleCase> before) {
         Ruleset uncapped = ruleset.withoutTimeCap();
-        return cases.stream().map(c -> run(c, uncapped)).toList();
+        List<CaseResult> results = new ArrayList<>();
+        for (RuleCase ruleCase : cases) {
+            before.accept(ruleCase);
+            results.add(run(ruleCase, uncapped));
+        }
+        return List.copyOf(results);
     }
 
     public CaseResult run(RuleCase ruleCase, Ruleset ruleset) {
