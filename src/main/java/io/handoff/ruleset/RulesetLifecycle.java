@@ -110,46 +110,44 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
      */
     public CandidateReport submit(Path rules, Path tables, String actor, String reason) {
         CandidateFolder folder = CandidateFolder.copyOf(rules, tables, check.limits().workDir());
+        boolean queued = false;
         try {
-            return submit(folder, actor, reason);
-        } catch (RuntimeException e) {
-            folder.close();
-            throw e;
-        }
-    }
-
-    private CandidateReport submit(CandidateFolder folder, String actor, String reason) {
-        List<SourceFile> sources = RuleSources.read(folder.rules(), folder.tables());
-        List<RuleCase> cases = CaseRunner.load(folder.rules(), folder.tables());
-        String version = RulesetCompiler.version(sources);
-        Instant now = clock.instant();
-        CandidateReport compiling = new CandidateReport(version, CandidateReport.COMPILING, actor, reason, now, List.of(),
-                0, 0, List.of(), List.of());
-        Candidate fresh = new Candidate(compiling, null);
-        // a rejected version may be resubmitted (its cases may have changed); a compiling or passed one is kept
-        Candidate existing = candidates.compute(version, (v, old) -> old == null || CandidateReport.REJECTED.equals(old.report().status())
-                ? fresh : old);
-        if (existing != fresh) {
-            folder.close();
-            return existing.report();
-        }
-        // the check waits until "submitted" is in the history, so its outcome is always recorded after it
-        CompletableFuture<Void> recorded = new CompletableFuture<>();
-        try {
-            checks.submit(() -> {
-                recorded.join();
-                evaluate(version, sources, folder, compiling);
-            });
-        } catch (CandidateQueueFullException e) {
-            candidates.remove(version, fresh);
-            throw e;
-        }
-        try {
-            history.record(version, "submitted", actor, reason, "{\"sources\": " + sources.size() + ", \"cases\": " + cases.size() + "}", now);
+            List<SourceFile> sources = RuleSources.read(folder.rules(), folder.tables());
+            List<RuleCase> cases = CaseRunner.load(folder.rules(), folder.tables());
+            String version = RulesetCompiler.version(sources);
+            Instant now = clock.instant();
+            CandidateReport compiling = new CandidateReport(version, CandidateReport.COMPILING, actor, reason, now, List.of(),
+                    0, 0, List.of(), List.of());
+            Candidate fresh = new Candidate(compiling, null);
+            // a rejected version may be resubmitted (its cases may have changed); a compiling or passed one is kept
+            Candidate existing = candidates.compute(version, (v, old) -> old == null || CandidateReport.REJECTED.equals(old.report().status())
+                    ? fresh : old);
+            if (existing != fresh) {
+                return existing.report();
+            }
+            // the check waits until "submitted" is in the history, so its outcome is always recorded after it
+            CompletableFuture<Void> recorded = new CompletableFuture<>();
+            try {
+                checks.submit(() -> {
+                    recorded.join();
+                    evaluate(version, sources, folder, compiling);
+                });
+                queued = true;
+            } catch (CandidateQueueFullException e) {
+                candidates.remove(version, fresh);
+                throw e;
+            }
+            try {
+                history.record(version, "submitted", actor, reason, "{\"sources\": " + sources.size() + ", \"cases\": " + cases.size() + "}", now);
+            } finally {
+                recorded.complete(null);
+            }
+            return compiling;
         } finally {
-            recorded.complete(null);
+            if (!queued) {
+                folder.close(); // once queued, the check deletes it
+            }
         }
-        return compiling;
     }
 
     /** Never throws: whatever happens, the candidate ends passed or rejected and its copy is deleted. */
@@ -175,11 +173,16 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
                     submitted);
         }
         candidates.put(version, new Candidate(report, report.passed() ? ruleset : null));
+        recordOutcome(version, report);
+    }
+
+    /** The outcome goes to the history (cut to what it holds) and, when passed, to the other instances. */
+    private void recordOutcome(String version, CandidateReport report) {
         try {
             String outcome = report.passed() ? report.casesPassed() + " cases passed" : String.join(" | ", report.problems().isEmpty()
                     ? report.caseFailures() : report.problems());
-            history.record(version, report.passed() ? "passed" : "rejected", "service", outcome.length() <= 2000 ? outcome : outcome.substring(0, 1999) + "…", "{}",
-                    clock.instant());
+            history.record(version, report.passed() ? "passed" : "rejected", "service",
+                    outcome.length() <= 2000 ? outcome : outcome.substring(0, 1999) + "…", "{}", clock.instant());
             if (report.passed()) {
                 pointer.announcePassed(version);
             }
