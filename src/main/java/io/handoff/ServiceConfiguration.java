@@ -30,6 +30,8 @@ import io.handoff.orchestration.Orchestrator;
 import io.handoff.decision.DecisionService;
 import io.handoff.decision.ReplayService;
 import io.handoff.ruleset.ActivePointer;
+import io.handoff.ruleset.CheckProperties;
+import io.handoff.ruleset.IsolatedCheck;
 import io.handoff.ruleset.ActiveRuleset;
 import io.handoff.ruleset.RulesetArchive;
 import io.handoff.ruleset.RulesetHistory;
@@ -41,7 +43,7 @@ import io.handoff.ruleset.ShadowStore;
 /** Wires the Spring-free core (contract, engine, decision, ruleset, audit) into the service. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties({RulesetProperties.class, ApiProperties.class, AuditProperties.class, RolloutProperties.class,
+@EnableConfigurationProperties({RulesetProperties.class, CheckProperties.class, ApiProperties.class, AuditProperties.class, RolloutProperties.class,
         AdmissionControl.BudgetProperties.class, OrchestrationProperties.class})
 class ServiceConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ServiceConfiguration.class);
@@ -91,9 +93,9 @@ class ServiceConfiguration {
     @Bean(destroyMethod = "close")
     RulesetLifecycle rulesetLifecycle(ActiveRuleset activeRuleset, RulesetArchive archive, JdbcTemplate jdbc,
                                       ContractValidator validator, Clock clock, RolloutProperties rollout,
-                                      RulesetProperties properties, ActivePointer pointer) {
+                                      RulesetProperties properties, ActivePointer pointer, CheckProperties check) {
         return new RulesetLifecycle(activeRuleset, archive, new RulesetHistory(jdbc), new ShadowStore(jdbc), validator, clock,
-                rollout, properties.compiler(), pointer);
+                rollout, properties.compiler(), pointer, new IsolatedCheck(check, properties));
     }
 
     @Bean

@@ -23,6 +23,7 @@ import io.handoff.decision.NotEnabledException;
 import io.handoff.decision.PreflightFailedException;
 import io.handoff.decision.RejectedContractException;
 import io.handoff.orchestration.OrchestrationException;
+import io.handoff.ruleset.CandidateQueueFullException;
 import io.handoff.ruleset.LifecycleException;
 import io.handoff.security.KeyRequestException;
 
@@ -97,6 +98,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "bad-parameter", "A query parameter is invalid", e.getMessage());
         problem.setProperty("parameter", e.parameter());
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** A full candidate queue is the service's capacity, not the caller's fault: 429 with when to try again. */
+    @ExceptionHandler(CandidateQueueFullException.class)
+    ResponseEntity<Object> candidateQueueFull(CandidateQueueFullException e) {
+        ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, e.code(), "The candidate queue is full", e.getMessage());
+        problem.setProperty("retryAfterSeconds", e.retryAfterSeconds());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds())).body(problem);
     }
 
     @ExceptionHandler(LifecycleException.class)

@@ -15,7 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.handoff.engine.Ruleset;
 import io.handoff.ruleset.ActiveRuleset;
+import io.handoff.ruleset.CandidateFolder;
 import io.handoff.ruleset.CandidateReport;
+import io.handoff.ruleset.CheckProperties;
 import io.handoff.ruleset.RulesetHistory;
 import io.handoff.ruleset.RulesetLifecycle;
 import io.handoff.ruleset.RulesetProperties;
@@ -29,11 +31,13 @@ class RulesetController {
     private final RulesetLifecycle lifecycle;
     private final RulesetProperties folders;
     private final BodyReader zipReader;
+    private final Path workDir;
 
-    RulesetController(ActiveRuleset active, RulesetLifecycle lifecycle, RulesetProperties folders) {
+    RulesetController(ActiveRuleset active, RulesetLifecycle lifecycle, RulesetProperties folders, CheckProperties check) {
         this.active = active;
         this.lifecycle = lifecycle;
         this.folders = folders;
+        this.workDir = check.workDir();
         this.zipReader = new BodyReader(20L * 1024 * 1024);
     }
 
@@ -81,8 +85,12 @@ class RulesetController {
         String reason = request.getParameter("reason") == null ? "" : request.getParameter("reason");
         CandidateReport report;
         if (type.startsWith("application/zip")) {
-            Path root = RulesetZip.unpack(zipReader.read(request));
-            report = lifecycle.submit(root.resolve("rules"), root.resolve("decision-tables"), actor, reason);
+            Path root = RulesetZip.unpack(zipReader.read(request), workDir);
+            try {
+                report = lifecycle.submit(root.resolve("rules"), root.resolve("decision-tables"), actor, reason);
+            } finally {
+                CandidateFolder.deleteTree(root); // the lifecycle checks its own copy
+            }
         } else if (type.startsWith("application/json")) {
             report = lifecycle.submit(folders.rulesFolder(), folders.tablesFolder(), actor,
                     reason.isEmpty() ? "reload from the configured folders" : reason);

@@ -8,16 +8,37 @@ import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-/** Unpacks a submitted ruleset zip ({@code rules/...}, {@code decision-tables/...}) into a fresh folder, refusing path tricks. */
+import io.handoff.ruleset.CandidateFolder;
+
+/**
+ * Unpacks a submitted ruleset zip ({@code rules/...}, {@code decision-tables/...}) into a fresh folder, refusing
+ * path tricks, more than {@value #MAX_ENTRIES} entries and more than 50 MB unpacked (counted as it is written, not
+ * as the zip declares). The caller deletes the folder; a zip refused part way is deleted here.
+ */
 final class RulesetZip {
     private static final long MAX_TOTAL = 50L * 1024 * 1024;
+    static final int MAX_ENTRIES = 2000;
 
     private RulesetZip() {
     }
 
-    static Path unpack(byte[] zip) {
+    static Path unpack(byte[] zip, Path workDir) {
+        Path root;
         try {
-            Path root = Files.createTempDirectory("ruleset-candidate-");
+            root = Files.createTempDirectory(Files.createDirectories(workDir), "ruleset-candidate-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot unpack the submitted zip", e);
+        }
+        try {
+            return unpackInto(zip, root);
+        } catch (RuntimeException e) {
+            CandidateFolder.deleteTree(root);
+            throw e;
+        }
+    }
+
+    private static Path unpackInto(byte[] zip, Path root) {
+        try {
             Files.createDirectories(root.resolve("rules"));
             Files.createDirectories(root.resolve("decision-tables"));
             long total = 0;
@@ -25,7 +46,9 @@ final class RulesetZip {
             try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
                 ZipEntry entry;
                 while ((entry = in.getNextEntry()) != null) {
-                    entries++;
+                    if (++entries > MAX_ENTRIES) {
+                        throw new BadParameterException("body", "the zip has more than " + MAX_ENTRIES + " entries");
+                    }
                     Path target = root.resolve(entry.getName()).normalize();
                     boolean inside = target.startsWith(root.resolve("rules")) || target.startsWith(root.resolve("decision-tables"));
                     if (!inside) {

@@ -14,9 +14,10 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "handoff", mixinStandardHelpOptions = true,
         description = "Analyst tools for handoff rules and decision tables.",
-        subcommands = {ValidateCommand.class, TestCommand.class, DiffCommand.class, SimulateCommand.class})
+        subcommands = {ValidateCommand.class, TestCommand.class, DiffCommand.class, SimulateCommand.class,
+                CandidateCheckCommand.class})
 public final class HandoffCli {
-    public static final Set<String> COMMANDS = Set.of("validate", "test", "diff", "simulate", "--help", "-h");
+    public static final Set<String> COMMANDS = Set.of("validate", "test", "diff", "simulate", "candidate-check", "--help", "-h");
 
     public static boolean isCommand(String[] args) {
         return args.length > 0 && COMMANDS.contains(args[0]);

@@ -36,10 +36,19 @@ final class DecisionTableTranslator {
 
     private final TableRowChecks rowChecks = new TableRowChecks();
     private final TableCellCheck cellCheck = new TableCellCheck();
+    private final long maxPartBytes;
+
+    DecisionTableTranslator(long maxPartBytes) {
+        this.maxPartBytes = maxPartBytes;
+    }
 
     Result translate(SourceFile source) {
         List<TableTranslation> sheets = new ArrayList<>();
         List<CompileProblem> problems = new ArrayList<>();
+        java.util.Optional<CompileProblem> tooLarge = WorkbookParts.check(source, maxPartBytes);
+        if (tooLarge.isPresent()) {
+            return new Result(List.of(), List.of(tooLarge.get()));
+        }
         if (source.path().endsWith(".csv")) {
             translateSheet(source, null, problems).ifPresent(sheets::add);
         } else {

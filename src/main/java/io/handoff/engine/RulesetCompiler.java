@@ -37,7 +37,8 @@ public final class RulesetCompiler {
     private static final Pattern DRL_RULE = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
     public static final int DEFAULT_MAX_FIRINGS = 10_000;
 
-    private final DecisionTableTranslator translator = new DecisionTableTranslator();
+    public static final long DEFAULT_MAX_TABLE_PART_BYTES = WorkbookParts.DEFAULT_MAX_PART_BYTES;
+    private final DecisionTableTranslator translator;
     private final DrlVerifier verifier = new DrlVerifier();
     private final int maxFirings;
 
@@ -51,7 +52,21 @@ public final class RulesetCompiler {
      * decide differently on a busy machine, and a verified rule cannot sleep or block.
      */
     public RulesetCompiler(int maxFirings) {
+        this(maxFirings, DEFAULT_MAX_TABLE_PART_BYTES);
+    }
+
+    /**
+     * {@code maxTablePartBytes}: a workbook with a zip part that inflates past it is refused before it is read
+     * whole (and POI refuses such a part anywhere in this JVM).
+     */
+    public RulesetCompiler(int maxFirings, long maxTablePartBytes) {
         this.maxFirings = maxFirings;
+        this.translator = new DecisionTableTranslator(maxTablePartBytes);
+        WorkbookParts.limitPoi(maxTablePartBytes);
+    }
+
+    public int maxFirings() {
+        return maxFirings;
     }
 
     /**

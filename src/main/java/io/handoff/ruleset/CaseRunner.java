@@ -70,7 +70,17 @@ public final class CaseRunner {
     }
 
     public List<CaseResult> runAll(List<RuleCase> cases, Ruleset ruleset) {
-        return cases.stream().map(c -> run(c, ruleset)).toList();
+        return runAll(cases, ruleset, c -> { });
+    }
+
+    /** As {@link #runAll(List, Ruleset)}, telling {@code before} about each case before it runs. */
+    public List<CaseResult> runAll(List<RuleCase> cases, Ruleset ruleset, java.util.function.Consumer<RuleCase> before) {
+        List<CaseResult> results = new ArrayList<>();
+        for (RuleCase ruleCase : cases) {
+            before.accept(ruleCase);
+            results.add(run(ruleCase, ruleset));
+        }
+        return List.copyOf(results);
     }
 
     public CaseResult run(RuleCase ruleCase, Ruleset ruleset) {

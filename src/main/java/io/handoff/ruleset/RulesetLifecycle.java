@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -23,16 +25,14 @@ import io.handoff.contract.ContractValidator;
 import io.handoff.decision.Decision;
 import io.handoff.decision.DecisionService;
 import io.handoff.decision.RulesetRouting;
-import io.handoff.engine.CompileProblem;
 import io.handoff.engine.RuleSources;
 import io.handoff.engine.Ruleset;
-import io.handoff.engine.RulesetCompilationException;
 import io.handoff.engine.RulesetCompiler;
 import io.handoff.engine.SourceFile;
 
 /**
- * From an edited folder to live traffic and back: a submitted candidate is compiled off the request path and
- * every case is run; only a candidate that compiles and passes every case (the quality guardrail) can be
+ * From an edited folder to live traffic and back: a submitted candidate is compiled and every case is run off
+ * the request path, in a child JVM with a heap cap and a time limit ({@link IsolatedCheck}); only a candidate that compiles and passes every case (the quality guardrail) can be
  * promoted, by an atomic swap. Candidates can run in shadow or as a canary first. A promoted version whose
  * share of critical decisions jumps is rolled back automatically (the reliability guardrail) and blocked.
  * The active version is shared through the database ({@link ActivePointer}): a promotion or rollback on one
@@ -57,7 +57,10 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
     private volatile long generation;
     private volatile boolean canRollBack;
     private final Set<String> blocked = ConcurrentHashMap.newKeySet();
-    private final ExecutorService compiler = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(16));
+    private final IsolatedCheck check;
+    private final CheckQueue checks;
+    /** Automatic rollbacks have their own thread: they must never wait behind, or be refused by, candidate checks. */
+    private final ExecutorService rollbacks = Executors.newSingleThreadExecutor();
     private final ExecutorService shadowRunner = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(1000),
             new ThreadPoolExecutor.DiscardPolicy());
     private final AtomicBoolean rollingBack = new AtomicBoolean();
@@ -72,7 +75,7 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
 
     public RulesetLifecycle(ActiveRuleset active, RulesetArchive archive, RulesetHistory history, ShadowStore shadows,
                             ContractValidator validator, Clock clock, RolloutProperties rollout, RulesetCompiler rulesetCompiler,
-                            ActivePointer pointer) {
+                            ActivePointer pointer, IsolatedCheck check) {
         this.active = active;
         this.archive = archive;
         this.history = history;
@@ -80,6 +83,8 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
         this.clock = clock;
         this.rollout = rollout;
         this.rulesetCompiler = rulesetCompiler;
+        this.check = check;
+        this.checks = new CheckQueue(check.limits().queue(), check.limits().timeout());
         this.pureDecisions = new DecisionService(validator, active, clock);
         this.watch = new PostureWatch(rollout.window());
         this.pointer = pointer;
@@ -99,63 +104,99 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
         this.canRollBack = state.canRollBack();
     }
 
-    /** Submits the rules and tables folders (with their cases) as a candidate; compiled and tested in the background. */
+    /**
+     * Submits the rules and tables folders (with their cases) as a candidate: a copy is taken at once, then
+     * checked in the background and deleted. Throws {@link CandidateQueueFullException} when the queue is full.
+     */
     public CandidateReport submit(Path rules, Path tables, String actor, String reason) {
-        List<SourceFile> sources = RuleSources.read(rules, tables);
-        List<RuleCase> cases = CaseRunner.load(rules, tables);
-        String version = RulesetCompiler.version(sources);
-        Instant now = clock.instant();
-        CandidateReport compiling = new CandidateReport(version, CandidateReport.COMPILING, actor, reason, now, List.of(),
-                0, 0, List.of(), List.of());
-        Candidate fresh = new Candidate(compiling, null);
-        // a rejected version may be resubmitted (its cases may have changed); a compiling or passed one is kept
-        Candidate existing = candidates.compute(version, (v, old) -> old == null || CandidateReport.REJECTED.equals(old.report().status())
-                ? fresh : old);
-        if (existing != fresh) {
-            return existing.report();
+        CandidateFolder folder = CandidateFolder.copyOf(rules, tables, check.limits().workDir());
+        boolean queued = false;
+        try {
+            List<SourceFile> sources = RuleSources.read(folder.rules(), folder.tables());
+            List<RuleCase> cases = CaseRunner.load(folder.rules(), folder.tables());
+            String version = RulesetCompiler.version(sources);
+            Instant now = clock.instant();
+            CandidateReport compiling = new CandidateReport(version, CandidateReport.COMPILING, actor, reason, now, List.of(),
+                    0, 0, List.of(), List.of());
+            Candidate fresh = new Candidate(compiling, null);
+            // a rejected version may be resubmitted (its cases may have changed); a compiling or passed one is kept
+            Candidate existing = candidates.compute(version, (v, old) -> old == null || CandidateReport.REJECTED.equals(old.report().status())
+                    ? fresh : old);
+            if (existing != fresh) {
+                return existing.report();
+            }
+            // the check waits until "submitted" is in the history, so its outcome is always recorded after it
+            CompletableFuture<Void> recorded = new CompletableFuture<>();
+            try {
+                checks.submit(() -> {
+                    recorded.join();
+                    evaluate(version, sources, folder, compiling);
+                });
+                queued = true;
+            } catch (CandidateQueueFullException e) {
+                candidates.remove(version, fresh);
+                throw e;
+            }
+            try {
+                history.record(version, "submitted", actor, reason, "{\"sources\": " + sources.size() + ", \"cases\": " + cases.size() + "}", now);
+            } finally {
+                recorded.complete(null);
+            }
+            return compiling;
+        } finally {
+            if (!queued) {
+                folder.close(); // once queued, the check deletes it
+            }
         }
-        history.record(version, "submitted", actor, reason, "{\"sources\": " + sources.size() + ", \"cases\": " + cases.size() + "}", now);
-        compiler.submit(() -> evaluate(version, sources, cases, compiling));
-        return compiling;
     }
 
-    private void evaluate(String version, List<SourceFile> sources, List<RuleCase> cases, CandidateReport submitted) {
+    /** Never throws: whatever happens, the candidate ends passed or rejected and its copy is deleted. */
+    private void evaluate(String version, List<SourceFile> sources, CandidateFolder folder, CandidateReport submitted) {
         CandidateReport report;
         Ruleset ruleset = null;
-        try {
-            ruleset = rulesetCompiler.compile(sources);
-            List<CaseResult> results = new CaseRunner(pureDecisions).runAll(cases, ruleset);
-            List<String> failures = results.stream().filter(r -> !r.passed())
-                    .map(r -> r.file() + ": " + r.mismatches()).toList();
-            List<String> uncovered = Coverage.uncovered(ruleset, results).entrySet().stream()
-                    .map(e -> e.getKey() + " (" + e.getValue().describe() + ")").toList();
-            boolean passed = failures.isEmpty() && !cases.isEmpty();
-            List<String> problems = new ArrayList<>(ruleset.warnings().stream().map(Object::toString).toList());
-            if (cases.isEmpty()) {
-                problems.add("no cases: a ruleset without cases cannot pass the quality gate");
-            }
-            report = new CandidateReport(version, passed ? CandidateReport.PASSED : CandidateReport.REJECTED,
-                    submitted.submittedBy(), submitted.reason(), submitted.submittedAt(), problems,
-                    results.size() - failures.size(), failures.size(), failures, uncovered);
-            if (passed) {
+        try (folder) {
+            CheckReport checked = check.check(version, folder.rules(), folder.tables());
+            if (checked.passed()) {
+                // compiled here too, to be promoted, shadowed or canaried; the child already ran its cases
+                ruleset = rulesetCompiler.compile(sources);
                 archive.store(ruleset, clock.instant());
                 known.remember(ruleset);
             }
-        } catch (RulesetCompilationException e) {
-            report = new CandidateReport(version, CandidateReport.REJECTED, submitted.submittedBy(), submitted.reason(),
-                    submitted.submittedAt(), e.problems().stream().filter(CompileProblem::isError).map(Object::toString).toList(),
-                    0, 0, List.of(), List.of());
-        } catch (RuntimeException e) {
-            report = new CandidateReport(version, CandidateReport.REJECTED, submitted.submittedBy(), submitted.reason(),
-                    submitted.submittedAt(), List.of("candidate could not be evaluated: " + e.getMessage()), 0, 0, List.of(), List.of());
+            report = candidateReport(checked, submitted);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            report = candidateReport(CheckReport.failed(version, "candidate check stopped: the service is shutting down", null),
+                    submitted);
+        } catch (Throwable e) {
+            log.warn("candidate {} could not be evaluated", version, e);
+            report = candidateReport(CheckReport.failed(version, "candidate could not be evaluated: " + FirstLine.of(e), null),
+                    submitted);
         }
         candidates.put(version, new Candidate(report, report.passed() ? ruleset : null));
-        history.record(version, report.passed() ? "passed" : "rejected", "service",
-                report.passed() ? report.casesPassed() + " cases passed" : String.join(" | ", report.problems().isEmpty()
-                        ? report.caseFailures() : report.problems()), "{}", clock.instant());
-        if (report.passed()) {
-            pointer.announcePassed(version);
+        recordOutcome(version, report);
+    }
+
+    /** The outcome goes to the history (cut to what it holds) and, when passed, to the other instances. */
+    private void recordOutcome(String version, CandidateReport report) {
+        try {
+            String outcome = report.passed() ? report.casesPassed() + " cases passed" : String.join(" | ", report.problems().isEmpty()
+                    ? report.caseFailures() : report.problems());
+            history.record(version, report.passed() ? "passed" : "rejected", "service",
+                    outcome.length() <= 2000 ? outcome : outcome.substring(0, 1999) + "…", "{}", clock.instant());
+            if (report.passed()) {
+                pointer.announcePassed(version);
+            }
+        } catch (RuntimeException e) {
+            log.error("outcome of candidate {} ({}) could not be recorded", version, report.status(), e);
         }
+    }
+
+    private static CandidateReport candidateReport(CheckReport checked, CandidateReport submitted) {
+        List<String> problems = new ArrayList<>(checked.problems());
+        problems.addAll(checked.warnings());
+        return new CandidateReport(submitted.version(), checked.passed() ? CandidateReport.PASSED : CandidateReport.REJECTED,
+                submitted.submittedBy(), submitted.reason(), submitted.submittedAt(), problems, checked.casesPassed(),
+                checked.casesFailed(), checked.caseFailures(), checked.uncoveredRules());
     }
 
     /**
@@ -374,7 +415,7 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
         boolean failing = w.errorShare() > rollout.maxErrorShare();
         if (w.size() >= rollout.minDecisions() && canRollBack && (critical || failing)
                 && rollingBack.compareAndSet(false, true)) {
-            compiler.submit(() -> autoRollback(current, w));
+            rollbacks.submit(() -> autoRollback(current, w));
         }
     }
 
@@ -436,7 +477,8 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
 
     @Override
     public void close() {
-        compiler.shutdownNow();
+        checks.close();
+        rollbacks.shutdownNow();
         shadowRunner.shutdownNow();
     }
 }

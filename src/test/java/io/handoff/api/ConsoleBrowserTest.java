@@ -137,7 +137,7 @@ class ConsoleBrowserTest {
     void auditorIsForbiddenFromPromoting() throws Exception {
         HttpResponse<String> submitted = send("analyst", "POST", "/api/v1/rulesets", "{\"reason\":\"console test\"}");
         String version = TestJson.read(submitted.body()).get("version").asString();
-        for (int i = 0; i < 200 && send("analyst", "GET", "/api/v1/rulesets/" + version, null).body().contains("\"compiling\""); i++) {
+        for (int i = 0; i < 900 && send("analyst", "GET", "/api/v1/rulesets/" + version, null).body().contains("\"compiling\""); i++) {
             Thread.sleep(100);
         }
         signIn("dev-auditor-key");

@@ -42,7 +42,7 @@ class RoleMatrixTest {
         assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
         decisionId = ContractFixtures.JSON.readTree(decided.body()).get("decisionId").asString();
         version = ContractFixtures.JSON.readTree(send("admin", "POST", "/api/v1/rulesets", "{}").body()).get("version").asString();
-        for (int i = 0; i < 100 && send("admin", "GET", "/api/v1/rulesets/" + version, null).body().contains("compiling"); i++) {
+        for (int i = 0; i < 900 && send("admin", "GET", "/api/v1/rulesets/" + version, null).body().contains("compiling"); i++) {
             Thread.sleep(100);
         }
     }

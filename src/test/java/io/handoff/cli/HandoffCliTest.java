@@ -22,6 +22,21 @@ class HandoffCliTest {
     }
 
     @Test
+    void candidateCheckWritesTheReportTheServiceReads(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path report = dir.resolve("report.json");
+        java.nio.file.Path progress = dir.resolve("progress.txt");
+        Run check = run("candidate-check", "--report", report.toString(), "--progress", progress.toString());
+        assertThat(check.exit()).isZero();
+        tools.jackson.databind.JsonNode json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(report.toFile());
+        assertThat(json.get("passed").asBoolean()).isTrue();
+        assertThat(json.get("casesPassed").asInt()).isEqualTo(38);
+        assertThat(json.get("casesFailed").asInt()).isZero();
+        assertThat(json.get("uncoveredRules").toString()).contains("ROUTE-ANY-999");
+        assertThat(json.get("failedOnCase").isNull()).isTrue();
+        assertThat(java.nio.file.Files.readString(progress)).startsWith("rules/cases/").endsWith(".yaml");
+    }
+
+    @Test
     void validateFailsOnAFolderWithoutRules() {
         Run validate = run("validate", "--rules", "src/test/resources/api", "--tables", "src/test/resources/contracts");
         assertThat(validate.exit()).isEqualTo(1);
