@@ -117,14 +117,14 @@ class TwoInstancesTest {
         Thread.sleep(1500);
 
         long promoteSent = System.nanoTime();
-        assertThat(post(a, "/api/v1/rulesets/" + next + "/promote", "{\"actor\": \"two-instance-test\", \"reason\": \"scale-out\"}")
+        assertThat(post(a, "/api/v1/rulesets/" + next + "/promote", "{\"reason\": \"scale-out\"}")
                 .statusCode()).isEqualTo(200);
         long promoted = System.nanoTime();
         long seenOnB = awaitActive(b, next);
         Thread.sleep(3000);
 
         long rollbackSent = System.nanoTime();
-        assertThat(post(b, "/api/v1/rulesets/rollback", "{\"actor\": \"two-instance-test\", \"reason\": \"back\"}").statusCode())
+        assertThat(post(b, "/api/v1/rulesets/rollback", "{\"reason\": \"back\"}").statusCode())
                 .isEqualTo(200);
         long rolledBack = System.nanoTime();
         long seenOnA = awaitActive(a, original);
@@ -211,7 +211,7 @@ class TwoInstancesTest {
         copy(Path.of("rules"), candidate.resolve("rules"));
         copy(Path.of("decision-tables"), candidate.resolve("decision-tables"));
         TableCells.set(candidate.resolve("decision-tables/scoring.xlsx"), "Scoring", 10, 6, "baseline for a support handoff (two instances)");
-        HttpResponse<String> submitted = http.send(TestKeys.request(uri(a, "/api/v1/rulesets?actor=test&reason=scale-out"))
+        HttpResponse<String> submitted = http.send(TestKeys.as("analyst", uri(a, "/api/v1/rulesets?reason=scale-out"))
                 .header("Content-Type", "application/zip").POST(HttpRequest.BodyPublishers.ofByteArray(zip())).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
