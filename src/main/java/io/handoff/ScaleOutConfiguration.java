@@ -40,8 +40,8 @@ class ScaleOutConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    RulesetSync rulesetSync(RulesetLifecycle lifecycle, ActivePointer pointer, JdbcTemplate jdbc, DataSource dataSource,
+    RulesetSync rulesetSync(RulesetLifecycle lifecycle, ActivePointer pointer, RulesetHistory history, DataSource dataSource,
                             SyncProperties properties) {
-        return new RulesetSync(lifecycle, pointer, new RulesetHistory(jdbc), dataSource, properties);
+        return new RulesetSync(lifecycle, pointer, history, dataSource, properties);
     }
 }

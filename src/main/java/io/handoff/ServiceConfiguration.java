@@ -90,11 +90,18 @@ class ServiceConfiguration {
         return active;
     }
 
+    /** Lifecycle events are audit records too, written in the same transaction as the history row and the change. */
+    @Bean
+    RulesetHistory rulesetHistory(JdbcTemplate jdbc, TransactionTemplate transactions, AuditLog auditLog,
+                                  AuditProperties properties) {
+        return new RulesetHistory(jdbc, transactions, auditLog, properties.recording());
+    }
+
     @Bean(destroyMethod = "close")
-    RulesetLifecycle rulesetLifecycle(ActiveRuleset activeRuleset, RulesetArchive archive, JdbcTemplate jdbc,
+    RulesetLifecycle rulesetLifecycle(ActiveRuleset activeRuleset, RulesetArchive archive, RulesetHistory history, JdbcTemplate jdbc,
                                       ContractValidator validator, Clock clock, RolloutProperties rollout,
                                       RulesetProperties properties, ActivePointer pointer, CheckProperties check) {
-        return new RulesetLifecycle(activeRuleset, archive, new RulesetHistory(jdbc), new ShadowStore(jdbc), validator, clock,
+        return new RulesetLifecycle(activeRuleset, archive, history, new ShadowStore(jdbc), validator, clock,
                 rollout, properties.compiler(), pointer, new IsolatedCheck(check, properties));
     }
 

@@ -117,14 +117,14 @@ class TwoInstancesTest {
         Thread.sleep(1500);
 
         long promoteSent = System.nanoTime();
-        assertThat(post(a, "/api/v1/rulesets/" + next + "/promote", "{\"actor\": \"two-instance-test\", \"reason\": \"scale-out\"}")
+        assertThat(post(a, "/api/v1/rulesets/" + next + "/promote", "{\"reason\": \"scale-out\"}")
                 .statusCode()).isEqualTo(200);
         long promoted = System.nanoTime();
         long seenOnB = awaitActive(b, next);
         Thread.sleep(3000);
 
         long rollbackSent = System.nanoTime();
-        assertThat(post(b, "/api/v1/rulesets/rollback", "{\"actor\": \"two-instance-test\", \"reason\": \"back\"}").statusCode())
+        assertThat(post(b, "/api/v1/rulesets/rollback", "{\"reason\": \"back\"}").statusCode())
                 .isEqualTo(200);
         long rolledBack = System.nanoTime();
         long seenOnA = awaitActive(a, original);
@@ -159,8 +159,12 @@ class TwoInstancesTest {
 
         JsonNode verify = JSON.readTree(get(b, "/api/v1/audit/verify").body());
         assertThat(verify.get("status").asString()).as(verify.toString()).isEqualTo("intact");
-        Set<String> logged = loggedDecisionIds();
-        assertThat(verify.get("checked").asLong()).isEqualTo(logged.size());
+        List<String[]> records = loggedRecords();
+        assertThat(verify.get("checked").asLong()).isEqualTo(records.size());
+        Set<String> logged = new HashSet<>(records.stream().filter(r -> r[1].equals("decision")).map(r -> r[0]).toList());
+        assertThat(records.stream().filter(r -> r[1].equals("ruleset") && next.equals(r[3])).map(r -> r[2]))
+                .as("the promotion on A and the rollback on B are in the shared audit chain")
+                .containsSubsequence("submitted", "passed", "promoted", "rolled-back");
         Set<String> answered = new HashSet<>(answers.stream().map(Answer::decisionId).toList());
         assertThat(answered).hasSize(answers.size());
         assertThat(logged).as("every decision either instance answered is in the log").containsAll(answered);
@@ -211,7 +215,7 @@ class TwoInstancesTest {
         copy(Path.of("rules"), candidate.resolve("rules"));
         copy(Path.of("decision-tables"), candidate.resolve("decision-tables"));
         TableCells.set(candidate.resolve("decision-tables/scoring.xlsx"), "Scoring", 10, 6, "baseline for a support handoff (two instances)");
-        HttpResponse<String> submitted = http.send(TestKeys.request(uri(a, "/api/v1/rulesets?actor=test&reason=scale-out"))
+        HttpResponse<String> submitted = http.send(TestKeys.as("analyst", uri(a, "/api/v1/rulesets?reason=scale-out"))
                 .header("Content-Type", "application/zip").POST(HttpRequest.BodyPublishers.ofByteArray(zip())).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
@@ -244,15 +248,16 @@ class TwoInstancesTest {
         throw new AssertionError(version + " not active within 10 s");
     }
 
-    private Set<String> loggedDecisionIds() throws Exception {
-        Set<String> ids = new HashSet<>();
+    /** Every record of the shared log, oldest first: id, kind, outcome, ruleset version. */
+    private List<String[]> loggedRecords() throws Exception {
+        List<String[]> records = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(URL); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT decision_id FROM " + SCHEMA + ".audit_record")) {
+             ResultSet rs = s.executeQuery("SELECT decision_id, kind, outcome, ruleset_version FROM " + SCHEMA + ".audit_record ORDER BY seq")) {
             while (rs.next()) {
-                ids.add(rs.getString(1));
+                records.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
             }
         }
-        return ids;
+        return records;
     }
 
     private String activeVersion(ConfigurableApplicationContext instance) throws Exception {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.handoff.audit.AuditEntry;
 import io.handoff.audit.AuditQuery;
 import io.handoff.rulemodel.Postures;
 
@@ -13,9 +14,9 @@ import io.handoff.rulemodel.Postures;
 final class AuditQueryParameters {
     static final Set<String> NAMES = Set.of("contractId", "domain", "outcome", "posture", "rulesetVersion", "ruleId",
             "gate", "from", "to", "cursor", "limit", "format", "kind");
-    /** Record kinds: decisions and rejected attempts (the default), the orchestration steps, or all. */
+    /** Record kinds: decisions and rejected attempts (the default), the orchestration steps, flag and ruleset changes, or all. */
     static final List<String> KINDS = List.of("decision", "rejection", "approval", "attempt", "incident", "outcome",
-            "flag-change", AuditQuery.ALL_KINDS);
+            "flag-change", AuditEntry.RULESET, AuditQuery.ALL_KINDS);
     private static final List<String> OUTCOMES = List.of("accept", "accept-pending-approval", "return-to-sender",
             "escalate", "invalid-contract");
 

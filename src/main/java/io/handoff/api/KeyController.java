@@ -42,7 +42,7 @@ class KeyController {
     @PostMapping("/api/v1/admin/keys")
     ResponseEntity<CreatedKey> create(@RequestBody(required = false) KeyRequest body, HttpServletRequest request) {
         KeyRequest asked = body == null ? new KeyRequest(null, null) : body;
-        StoredKeys.Created created = keys.create(asked.name(), asked.roles(), RulesetController.who(request, null));
+        StoredKeys.Created created = keys.create(asked.name(), asked.roles(), OrchestrationController.caller(request));
         StoredKeys.StoredKey key = created.key();
         return ResponseEntity.created(URI.create("/api/v1/admin/keys/" + key.id())).cacheControl(CacheControl.noStore())
                 .body(new CreatedKey(key.id(), key.name(), key.roles(), key.createdAt(), key.createdBy(), created.secret(),
@@ -61,6 +61,6 @@ class KeyController {
 
     @DeleteMapping("/api/v1/admin/keys/{id}")
     StoredKeys.StoredKey revoke(@PathVariable String id, HttpServletRequest request) {
-        return keys.revoke(id, RulesetController.who(request, null));
+        return keys.revoke(id, OrchestrationController.caller(request));
     }
 }

@@ -1,6 +1,8 @@
 package io.handoff.api;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,6 +18,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import io.handoff.audit.AuditUnavailableException;
 import io.handoff.contract.MalformedContractException;
 import io.handoff.decision.IncompleteDecisionException;
@@ -25,6 +29,7 @@ import io.handoff.decision.RejectedContractException;
 import io.handoff.orchestration.OrchestrationException;
 import io.handoff.ruleset.CandidateQueueFullException;
 import io.handoff.ruleset.LifecycleException;
+import io.handoff.ruleset.StepInputException;
 import io.handoff.security.KeyRequestException;
 
 /**
@@ -113,6 +118,33 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> lifecycle(LifecycleException e) {
         HttpStatus status = "unknown-version".equals(e.code()) ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
         return ResponseEntity.status(status).body(problem(status, e.code(), "The ruleset step cannot be taken", e.getMessage()));
+    }
+
+    /**
+     * An actor or reason that cannot be recorded: 422 with the field and a stable code, as a JSON pointer for a
+     * body field or as the parameter name when it came in the query string (a ruleset submission).
+     */
+    @ExceptionHandler(StepInputException.class)
+    ResponseEntity<Object> stepInput(StepInputException e, HttpServletRequest request) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-step", "The step's actor or reason cannot be recorded",
+                e.getMessage());
+        Map<String, String> error = new LinkedHashMap<>();
+        if (request.getParameter(e.field()) != null) {
+            error.put("parameter", e.field());
+            problem.setProperty("parameter", e.field());
+        } else {
+            error.put("pointer", "/" + e.field());
+        }
+        error.put("code", e.code());
+        error.put("message", e.getMessage());
+        problem.setProperty("errors", List.of(error));
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(problem);
+    }
+
+    @ExceptionHandler(ActingAsOtherException.class)
+    ResponseEntity<Object> actingAsOther(ActingAsOtherException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem(HttpStatus.FORBIDDEN, "acting-as-other",
+                "A step is taken by the authenticated caller only", e.getMessage()));
     }
 
     @ExceptionHandler(NotEnabledException.class)

@@ -22,6 +22,7 @@ import io.handoff.ruleset.RulesetHistory;
 import io.handoff.ruleset.RulesetLifecycle;
 import io.handoff.ruleset.RulesetProperties;
 import io.handoff.ruleset.ShadowStore;
+import io.handoff.ruleset.StepBy;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** Ruleset versions for analysts: the active one, candidates with their reports, promotion, rollback, shadow, canary. */
@@ -47,15 +48,15 @@ class RulesetController {
     record Overview(RulesetLifecycle.Rollout rollout, List<CandidateReport> candidates, List<RulesetHistory.Event> history) {
     }
 
-    /** Who asks for a lifecycle step and why; both are kept in the history. */
+    /**
+     * A lifecycle step as requested: {@code actor} is optional and, when sent, must be the authenticated caller
+     * (older clients sent a name here; the history now records the credential's principal only).
+     */
     record Step(String actor, String reason, Boolean override, Boolean enabled, Integer percent) {
-        /** The authenticated caller, with the person it acts for when one is named. */
-        String who(HttpServletRequest request) {
-            return RulesetController.who(request, actor);
-        }
+        static final Step NONE = new Step(null, null, false, null, null);
 
-        String why() {
-            return reason == null ? "" : reason;
+        StepBy by(HttpServletRequest request) {
+            return RulesetController.by(request, actor, reason);
         }
     }
 
@@ -81,8 +82,9 @@ class RulesetController {
     @PostMapping("/api/v1/rulesets")
     ResponseEntity<CandidateReport> submit(HttpServletRequest request) {
         String type = request.getContentType() == null ? "" : request.getContentType();
-        String actor = who(request, request.getParameter("actor"));
-        String reason = request.getParameter("reason") == null ? "" : request.getParameter("reason");
+        StepBy by = by(request, request.getParameter("actor"), request.getParameter("reason"));
+        String actor = by.principal();
+        String reason = by.reason();
         CandidateReport report;
         if (type.startsWith("application/zip")) {
             Path root = RulesetZip.unpack(zipReader.read(request), workDir);
@@ -108,34 +110,45 @@ class RulesetController {
     @PostMapping("/api/v1/rulesets/{version}/promote")
     RulesetLifecycle.Rollout promote(@PathVariable String version, @RequestBody(required = false) Step step,
                                      HttpServletRequest request) {
-        Step s = step == null ? new Step(null, null, false, null, null) : step;
-        lifecycle.promote(version, s.who(request), s.why(), Boolean.TRUE.equals(s.override()));
+        Step s = step == null ? Step.NONE : step;
+        lifecycle.promote(version, s.by(request), Boolean.TRUE.equals(s.override()));
         return lifecycle.rollout();
     }
 
     @PostMapping("/api/v1/rulesets/rollback")
     RulesetLifecycle.Rollout rollback(@RequestBody(required = false) Step step, HttpServletRequest request) {
-        Step s = step == null ? new Step(null, null, false, null, null) : step;
-        lifecycle.rollback(s.who(request), s.why(), List.of());
+        Step s = step == null ? Step.NONE : step;
+        lifecycle.rollback(s.by(request));
         return lifecycle.rollout();
     }
 
     @PostMapping("/api/v1/rulesets/{version}/shadow")
-    RulesetLifecycle.Rollout shadow(@PathVariable String version, @RequestBody(required = false) Step step) {
-        lifecycle.shadow(step != null && Boolean.FALSE.equals(step.enabled()) ? null : version);
+    RulesetLifecycle.Rollout shadow(@PathVariable String version, @RequestBody(required = false) Step step,
+                                    HttpServletRequest request) {
+        Step s = step == null ? Step.NONE : step;
+        lifecycle.shadow(version, !Boolean.FALSE.equals(s.enabled()), s.by(request));
         return lifecycle.rollout();
     }
 
     @PostMapping("/api/v1/rulesets/{version}/canary")
-    RulesetLifecycle.Rollout canary(@PathVariable String version, @RequestBody Step step) {
-        lifecycle.canary(version, step.percent() == null ? 0 : step.percent());
+    RulesetLifecycle.Rollout canary(@PathVariable String version, @RequestBody Step step, HttpServletRequest request) {
+        lifecycle.canary(version, step.percent() == null ? 0 : step.percent(), step.by(request));
         return lifecycle.rollout();
     }
 
-    /** History names the authenticated caller (key or token), never only a name the request claims. */
-    static String who(HttpServletRequest request, String actor) {
-        String caller = request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName();
-        return actor == null || actor.isBlank() ? caller : caller + " for " + actor;
+    /**
+     * The authenticated caller (API key name or token subject) takes the step; an {@code actor} naming anyone else
+     * is refused (403 acting-as-other), so the history and the audit log never record a name the request claims.
+     */
+    static StepBy by(HttpServletRequest request, String actor, String reason) {
+        String principal = request.getUserPrincipal() == null ? "" : request.getUserPrincipal().getName();
+        if (actor != null && !actor.isEmpty()) {
+            StepBy.check("actor", actor, StepBy.MAX_PRINCIPAL);
+            if (!actor.equals(principal)) {
+                throw new ActingAsOtherException(principal, actor);
+            }
+        }
+        return new StepBy(principal, reason);
     }
 
     @GetMapping("/api/v1/rulesets/{version}/shadow-report")

@@ -19,6 +19,8 @@ public record AuditEntry(String decisionId, String kind, String contractId, Stri
     public static final String ATTEMPT = "attempt";
     public static final String INCIDENT = "incident";
     public static final String OUTCOME = "outcome";
+    /** A ruleset lifecycle event (submitted, passed, promoted, rolled back, shadow, canary), written with the change. */
+    public static final String RULESET = "ruleset";
 
     public AuditEntry {
         Objects.requireNonNull(decisionId, "decisionId");

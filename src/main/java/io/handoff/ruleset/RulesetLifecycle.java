@@ -278,7 +278,13 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
         return candidates.values().stream().map(Candidate::report).toList();
     }
 
-    public synchronized Ruleset promote(String version, String actor, String reason, boolean override) {
+    /**
+     * Puts a passed candidate on live traffic. A change to live traffic takes two people: whoever submitted the
+     * version may not promote it (nor with override). The pointer change and its history event and audit record
+     * commit in one transaction; only then does this instance swap, so a promotion that fails changes nothing.
+     */
+    public synchronized Ruleset promote(String version, StepBy by, boolean override) {
+        by.requiringReason();
         if (!candidates.containsKey(version) && history.passed(version)) {
             prefetch(version); // passed on another instance and not compiled here yet: compile it now
         }
@@ -287,6 +293,7 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
             throw new LifecycleException("candidate-not-passed", "version " + version + " is "
                     + (candidate == null ? "unknown" : candidate.report().status()) + "; only a candidate that compiled and passed every case can be promoted");
         }
+        requireSecondPerson(version, by, override ? "promote (with override)" : "promote");
         if (blocked.contains(version) && !override) {
             throw new LifecycleException("version-blocked", "version " + version + " was rolled back; promote it again only with override=true");
         }
@@ -296,7 +303,13 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
                     100 * shadowReport.changeRate(), 100 * rollout.maxShadowChangeRate()));
         }
         double baseline = watch.criticalShare();
-        ActivePointer.State state = pointer.push(version, clock.instant());
+        Instant at = clock.instant();
+        ActivePointer.State state = history.atomically(() -> {
+            ActivePointer.State pushed = pointer.push(version, at);
+            history.record(version, "promoted", by.principal(), by.reason(), LifecycleDetails.of("replaced", pushed.replaced(),
+                    "override", override, "submittedBy", history.submitters(version)), at);
+            return pushed;
+        });
         Ruleset replaced = active.swap(candidate.ruleset());
         known.remember(replaced);
         generation = state.generation();
@@ -305,20 +318,36 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
         watch = new PostureWatch(rollout.window());
         blocked.remove(version);
         forget(version);
-        history.record(version, "promoted", actor, reason, "{\"replaced\": \"" + replaced.version() + "\", \"override\": " + override + "}",
-                clock.instant());
-        log.info("ruleset {} promoted by {} (replaced {})", version, actor, replaced.version());
+        log.info("ruleset {} promoted by {} (replaced {})", version, by.principal(), replaced.version());
         return candidate.ruleset();
     }
 
-    public Ruleset rollback(String actor, String reason, List<String> evidence) {
-        return rollback(null, actor, reason, evidence).orElseThrow();
+    /** Refuses a change to live traffic by whoever submitted the version: it takes a second analyst or an admin. */
+    private void requireSecondPerson(String version, StepBy by, String step) {
+        if (history.submitters(version).contains(by.principal())) {
+            throw new LifecycleException("same-submitter", by.principal() + " submitted version " + version
+                    + "; a change to live traffic takes two people: another analyst or an admin must " + step + " it");
+        }
+    }
+
+    /**
+     * A manual rollback: any analyst or admin may return to the version that was live before (it passed review
+     * when it was promoted); the history and the audit log name who did it.
+     */
+    public Ruleset rollback(StepBy by) {
+        return rollback(null, by.requiringReason(), List.of()).orElseThrow();
     }
 
     /** Rolls back for every instance; with {@code expected}, only while that version is still the shared active one. */
-    private synchronized Optional<Ruleset> rollback(String expected, String actor, String reason, List<String> evidence) {
-        String event = evidence.isEmpty() ? "rolled-back" : "auto-rolled-back";
-        Optional<ActivePointer.State> popped = pointer.pop(expected, event, clock.instant());
+    private synchronized Optional<Ruleset> rollback(String expected, StepBy by, List<String> evidence) {
+        String event = expected == null ? "rolled-back" : "auto-rolled-back";
+        Instant at = clock.instant();
+        Optional<ActivePointer.State> popped = history.atomically(() -> {
+            Optional<ActivePointer.State> p = pointer.pop(expected, event, at);
+            p.ifPresent(s -> history.record(s.replaced(), event, by.principal(), by.reason(),
+                    LifecycleDetails.of("to", s.version(), "decisionIds", evidence), at));
+            return p;
+        });
         if (popped.isEmpty()) {
             return Optional.empty();
         }
@@ -330,24 +359,51 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
         canRollBack = state.canRollBack();
         blocked.add(state.replaced());
         candidates.putIfAbsent(target.version(), new Candidate(new CandidateReport(target.version(), CandidateReport.PASSED,
-                "service", "previously active", clock.instant(), List.of(), 0, 0, List.of(), List.of()), target));
+                StepBy.SERVICE, "previously active", clock.instant(), List.of(), 0, 0, List.of(), List.of()), target));
         watch = new PostureWatch(rollout.window());
-        history.record(state.replaced(), event, actor, reason, "{\"to\": \"" + target.version() + "\", \"decisionIds\": "
-                + evidence.stream().map(id -> "\"" + id + "\"").toList() + "}", clock.instant());
-        log.warn("ruleset {} {} to {} by {}: {}", state.replaced(), event, target.version(), actor, reason);
+        log.warn("ruleset {} {} to {} by {}: {}", state.replaced(), event, target.version(), by.principal(), by.reason());
         return Optional.of(target);
     }
 
-    public synchronized void shadow(String version) {
-        shadow = version == null ? null : passedRuleset(version);
+    /**
+     * Starts ({@code enabled}) or stops evaluating a candidate beside the active version on live traffic, never
+     * answering with it: no second person needed, but recorded before it takes effect.
+     */
+    public synchronized void shadow(String version, boolean enabled, StepBy by) {
+        Ruleset next = enabled ? passedRuleset(version) : null;
+        Ruleset before = shadow;
+        if (next == null && before == null) {
+            return; // nothing runs in shadow: nothing to stop
+        }
+        String subject = next != null ? next.version() : before.version();
+        history.record(subject, next != null ? "shadow-started" : "shadow-stopped", by.principal(), by.reason(),
+                LifecycleDetails.of("replacedShadow", before == null || before == next ? null : before.version()), clock.instant());
+        shadow = next;
     }
 
-    public synchronized void canary(String version, int percent) {
+    /**
+     * Sends {@code percent} of contracts to a candidate. Starting or changing a canary to a non-zero share is a
+     * change to live traffic and takes a second person; stopping it (0) does not. Recorded before it takes effect.
+     */
+    public synchronized void canary(String version, int percent, StepBy by) {
         if (percent < 0 || percent > 100) {
             throw new LifecycleException("bad-percent", "canary percent must be 0..100");
         }
-        canary = version == null || percent == 0 ? null : passedRuleset(version);
-        canaryPercent = canary == null ? 0 : percent;
+        by.requiringReason();
+        Ruleset next = version == null || percent == 0 ? null : passedRuleset(version);
+        if (next != null) {
+            requireSecondPerson(next.version(), by, "start or change a canary of");
+        }
+        Ruleset before = canary;
+        if (next == null && before == null) {
+            return; // no canary runs: nothing to stop
+        }
+        String subject = next != null ? next.version() : before.version();
+        history.record(subject, next != null ? "canary-changed" : "canary-stopped", by.principal(), by.reason(),
+                LifecycleDetails.of("percent", next == null ? 0 : percent, "previousVersion", before == null ? null : before.version(),
+                        "previousPercent", canaryPercent), clock.instant());
+        canary = next;
+        canaryPercent = next == null ? 0 : percent;
     }
 
     /** What the rollout currently is: active version, shadow and canary candidates. */
@@ -423,9 +479,9 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
         try {
             synchronized (this) {
                 if (active.get() == suspect) {
-                    rollback(suspect.version(), "service", String.format("over the last %d decisions: critical share %.0f%% (%.0f%% before promotion), "
+                    rollback(suspect.version(), StepBy.service(String.format("over the last %d decisions: critical share %.0f%% (%.0f%% before promotion), "
                                     + "failed decisions %.0f%% (limit %.0f%%)", w.size(), 100 * w.criticalShare(),
-                            100 * baselineCriticalShare, 100 * w.errorShare(), 100 * rollout.maxErrorShare()),
+                            100 * baselineCriticalShare, 100 * w.errorShare(), 100 * rollout.maxErrorShare())),
                             w.criticalDecisionIds(20));
                 }
             }

@@ -41,7 +41,13 @@ class RoleMatrixTest {
                 new String(ContractFixtures.contract("pm-spec-to-engineering.json")));
         assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
         decisionId = ContractFixtures.JSON.readTree(decided.body()).get("decisionId").asString();
-        version = ContractFixtures.JSON.readTree(send("admin", "POST", "/api/v1/rulesets", "{}").body()).get("version").asString();
+        // submitted by an analyst of its own, so that both the analyst and the admin development keys may promote it
+        String submitter = ContractFixtures.JSON.readTree(send("admin", "POST", "/api/v1/admin/keys", "{\"name\": \"matrix-submitter-"
+                + UUID.randomUUID().toString().substring(0, 8) + "\", \"roles\": [\"analyst\"]}").body()).get("secret").asString();
+        HttpRequest submit = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/rulesets"))
+                .header(TestKeys.HEADER, submitter).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+        version = ContractFixtures.JSON.readTree(http.send(submit, HttpResponse.BodyHandlers.ofString()).body()).get("version").asString();
         for (int i = 0; i < 900 && send("admin", "GET", "/api/v1/rulesets/" + version, null).body().contains("compiling"); i++) {
             Thread.sleep(100);
         }
@@ -70,9 +76,9 @@ class RoleMatrixTest {
                 new Endpoint("GET", "/api/v1/rulesets/" + version + "/shadow-report", null, Set.of("analyst", "auditor", "admin")),
                 new Endpoint("POST", "/api/v1/rulesets", "{}", analysts),
                 new Endpoint("POST", "/api/v1/rulesets/" + version + "/shadow", "{\"enabled\": false}", analysts),
-                new Endpoint("POST", "/api/v1/rulesets/" + version + "/canary", "{\"percent\": 0}", analysts),
-                new Endpoint("POST", "/api/v1/rulesets/" + version + "/promote", "{\"override\": true}", analysts),
-                new Endpoint("POST", "/api/v1/rulesets/rollback", "{}", analysts),
+                new Endpoint("POST", "/api/v1/rulesets/" + version + "/canary", "{\"percent\": 0, \"reason\": \"matrix\"}", analysts),
+                new Endpoint("POST", "/api/v1/rulesets/" + version + "/promote", "{\"override\": true, \"reason\": \"matrix\"}", analysts),
+                new Endpoint("POST", "/api/v1/rulesets/rollback", "{\"reason\": \"matrix\"}", analysts),
                 new Endpoint("POST", "/api/v1/admin/keys", "{\"name\": \"matrix-" + run + "\", \"roles\": [\"auditor\"]}", admins),
                 new Endpoint("GET", "/api/v1/admin/keys", null, admins),
                 new Endpoint("GET", "/api/v1/admin/keys/" + keyId, null, admins),
@@ -81,7 +87,7 @@ class RoleMatrixTest {
         for (Endpoint endpoint : endpoints) {
             for (String role : ROLES) {
                 if (endpoint.path().endsWith("/rollback") && endpoint.allowed().contains(role)) {
-                    send(role, "POST", "/api/v1/rulesets/" + version + "/promote", "{\"override\": true}");
+                    send(role, "POST", "/api/v1/rulesets/" + version + "/promote", "{\"override\": true, \"reason\": \"matrix\"}");
                 }
                 HttpResponse<String> response = send(role, endpoint.method(), endpoint.path(), endpoint.body());
                 String what = role + " " + endpoint.method() + " " + endpoint.path() + " -> " + response.body();

@@ -67,21 +67,22 @@ class RulesetLifecycleApiTest {
         JsonNode rejected = submitAndWait();
         assertThat(rejected.get("status").asString()).isEqualTo("rejected");
         assertThat(rejected.get("caseFailures").toString()).contains("cs-210-open-checklist.yaml").contains("posture");
-        assertThat(post("/api/v1/rulesets/" + rejected.get("version").asString() + "/promote", "{}").statusCode()).isEqualTo(409);
+        assertThat(post("/api/v1/rulesets/" + rejected.get("version").asString() + "/promote", "{\"reason\": \"try\"}").body())
+                .contains("\"code\":\"candidate-not-passed\"");
 
         Path caseFile = candidate.resolve("rules/cases/cs-210-open-checklist.yaml");
         Files.writeString(caseFile, Files.readString(caseFile).replace("  posture: green\n", "  posture: amber\n"));
         JsonNode passed = submitAndWait();
         assertThat(passed.get("status").asString()).as(passed.toString()).isEqualTo("passed");
         String version = passed.get("version").asString();
-        assertThat(post("/api/v1/rulesets/" + version + "/promote", "{\"actor\": \"dana\", \"reason\": \"raise green band\", \"override\": true}")
+        assertThat(post("/api/v1/rulesets/" + version + "/promote", "{\"actor\": \"dev-admin\", \"reason\": \"raise green band\", \"override\": true}")
                 .statusCode()).isEqualTo(200);
         assertThat(activeVersion()).isEqualTo(version);
         JsonNode promoted = ContractFixtures.JSON.readTree(get("/api/v1/rulesets").body()).get("history").valueStream()
                 .filter(e -> e.get("event").asString().equals("promoted") && e.get("version").asString().equals(version))
                 .findFirst().orElseThrow();
-        assertThat(promoted.get("actor").asString()).isEqualTo("dev-admin for dana");
-        post("/api/v1/rulesets/rollback", "{\"actor\": \"dana\", \"reason\": \"test done\"}");
+        assertThat(promoted.get("actor").asString()).isEqualTo("dev-admin");
+        assertThat(post("/api/v1/rulesets/rollback", "{\"reason\": \"test done\"}").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -118,9 +119,9 @@ class RulesetLifecycleApiTest {
             clients.add(client);
         }
         for (int round = 0; round < 10; round++) {
-            assertThat(post("/api/v1/rulesets/" + next + "/promote", "{\"actor\": \"load-test\", \"override\": true}").statusCode()).isEqualTo(200);
+            assertThat(post("/api/v1/rulesets/" + next + "/promote", "{\"reason\": \"load test\", \"override\": true}").statusCode()).isEqualTo(200);
             Thread.sleep(100);
-            assertThat(post("/api/v1/rulesets/rollback", "{\"actor\": \"load-test\"}").statusCode()).isEqualTo(200);
+            assertThat(post("/api/v1/rulesets/rollback", "{\"reason\": \"load test\"}").statusCode()).isEqualTo(200);
             Thread.sleep(100);
         }
         stop.set(true);
@@ -148,7 +149,7 @@ class RulesetLifecycleApiTest {
         JsonNode passed = submitAndWait();
         assertThat(passed.get("status").asString()).as(passed.toString()).isEqualTo("passed");
         String suspect = passed.get("version").asString();
-        assertThat(post("/api/v1/rulesets/" + suspect + "/promote", "{\"actor\": \"dana\", \"override\": true}").statusCode()).isEqualTo(200);
+        assertThat(post("/api/v1/rulesets/" + suspect + "/promote", "{\"reason\": \"stricter ping-pong\", \"override\": true}").statusCode()).isEqualTo(200);
 
         ObjectNode pingPong = (ObjectNode) ContractFixtures.JSON.readTree(ContractFixtures.contract("cs-enterprise-sev1-to-engineering.json"));
         ((ObjectNode) pingPong.get("case")).put("handoffCount", 2);
@@ -166,11 +167,14 @@ class RulesetLifecycleApiTest {
                 .filter(e -> e.get("event").asString().equals("auto-rolled-back")).findFirst().orElseThrow();
         assertThat(event.get("version").asString()).isEqualTo(suspect);
         assertThat(event.get("details").asString()).contains("decisionIds");
-        assertThat(post("/api/v1/rulesets/" + suspect + "/promote", "{\"actor\": \"dana\"}").statusCode()).isEqualTo(409);
+        assertThat(event.get("actor").asString()).isEqualTo("service");
+        assertThat(post("/api/v1/rulesets/" + suspect + "/promote", "{\"reason\": \"again\"}").body())
+                .contains("\"code\":\"version-blocked\"");
     }
 
     private JsonNode submitAndWait() throws Exception {
-        HttpResponse<String> submitted = http.send(TestKeys.request(uri("/api/v1/rulesets?actor=test&reason=edit"))
+        // the analyst submits; the admin key that promotes below is the second person a change to live traffic takes
+        HttpResponse<String> submitted = http.send(TestKeys.as("analyst", uri("/api/v1/rulesets?reason=edit"))
                 .header("Content-Type", "application/zip").POST(HttpRequest.BodyPublishers.ofByteArray(zip())).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
