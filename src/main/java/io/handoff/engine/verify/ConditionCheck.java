@@ -145,6 +145,11 @@ final class ConditionCheck {
     }
 
     private void constraint(String text, Class<?> patternType, int line) {
+        String lexical = Lexical.check(text, false);
+        if (lexical != null) {
+            findings.add(new Finding(line, lexical + " (in: " + shorten(text) + ")"));
+            return;
+        }
         DrlxExpression expression;
         try {
             expression = DrlxParser.parseExpression(DRLX, StringLiterals.doubleQuoted(text));

@@ -36,6 +36,11 @@ final class ConsequenceCheck {
 
     List<Finding> check(String consequence, Scope scope) {
         List<Finding> findings = new ArrayList<>();
+        String lexical = Lexical.check(consequence, true);
+        if (lexical != null) {
+            findings.add(new Finding(1, lexical));
+            return findings;
+        }
         // the consequence starts on the line after "then": the block's first line is that line
         ParseResult<BlockStmt> parsed = parser.parseBlock("{" + consequence + "\n}");
         if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {

@@ -27,6 +27,8 @@ import com.github.javaparser.ast.expr.UnaryExpr;
  * compiler uses, so it judges the same rules, patterns and consequences the compiler would build.
  */
 public final class DrlVerifier {
+    /** Longer rule files are refused unread: no analyst file comes near it, and parsing cost grows with length. */
+    static final int MAX_LENGTH = 1_000_000;
 
     /** The refusals for one DRL text; empty when everything in it is allowed (syntax errors are not refusals). */
     public List<Refusal> verify(String drl) {
@@ -38,6 +40,22 @@ public final class DrlVerifier {
      * (the compiler reports its own errors against it); null when it does not matter.
      */
     public Verified verify(String drl, Resource resource) {
+        if (drl.length() > MAX_LENGTH) {
+            return new Verified(null, List.of(new Refusal(0, "the rule file is longer than " + MAX_LENGTH / 1000
+                    + " thousand characters: split it")), List.of());
+        }
+        String lexical = Lexical.anywhere(drl);
+        if (lexical != null) {
+            return new Verified(null, List.of(new Refusal(Lexical.lineOfFirstProblem(drl), lexical)), List.of());
+        }
+        try {
+            return parseAndCheck(drl, resource);
+        } catch (StackOverflowError e) {
+            return new Verified(null, List.of(new Refusal(0, "the rule file is nested too deeply to be checked")), List.of());
+        }
+    }
+
+    private Verified parseAndCheck(String drl, Resource resource) {
         DrlParser parser = new DrlParser();
         PackageDescr pkg;
         try {
@@ -65,6 +83,12 @@ public final class DrlVerifier {
     }
 
     private static void packageLevel(PackageDescr pkg, List<Refusal> refusals) {
+        if (!RuleLanguage.PACKAGE.equals(pkg.getName())) {
+            // javac resolves a class of the rule file's own package before an import: another package could give
+            // "Route" a different meaning than the rule model's
+            refusals.add(new Refusal(pkg.getLine() > 0 ? pkg.getLine() : 1, "package " + pkg.getName()
+                    + " is not allowed: rule files are in package " + RuleLanguage.PACKAGE));
+        }
         for (ImportDescr imported : pkg.getImports()) {
             String target = imported.getTarget();
             boolean ruleModel = target.equals(RuleLanguage.RULE_MODEL_PACKAGE + ".*")
@@ -94,6 +118,9 @@ public final class DrlVerifier {
 
     private static void rule(RuleDescr rule, ConsequenceCheck consequences, List<Refusal> refusals) {
         String name = "rule " + rule.getName() + ": ";
+        if (rule.getParentName() != null) {
+            refusals.add(new Refusal(rule.getLine(), name + "extends is not allowed: write each rule's conditions in full"));
+        }
         for (Map.Entry<String, AttributeDescr> attribute : rule.getAttributes().entrySet()) {
             String problem = attribute(attribute.getKey(), attribute.getValue().getValue());
             if (problem != null) {

@@ -25,6 +25,9 @@ public final class RuleLanguage {
     private RuleLanguage() {
     }
 
+    /** The package every rule file declares ({@code package handoff.rules;}), as the shipped files and tables do. */
+    public static final String PACKAGE = "handoff.rules";
+
     /** The only package a rule file may import from, with {@code .*} or a type name. */
     public static final String RULE_MODEL_PACKAGE = "io.handoff.rulemodel";
 

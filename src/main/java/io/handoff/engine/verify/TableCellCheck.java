@@ -108,6 +108,10 @@ public final class TableCellCheck {
     }
 
     private static Optional<String> constraint(Column column, String value) {
+        String lexical = Lexical.check(value, false);
+        if (lexical != null) {
+            return Optional.of(lexical);
+        }
         List<String> refusals = new ArrayList<>();
         try {
             DrlxExpression expression = DrlxParser.parseExpression(DRLX, StringLiterals.doubleQuoted(value));
