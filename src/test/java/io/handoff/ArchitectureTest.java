@@ -42,4 +42,15 @@ class ArchitectureTest {
                         "jakarta.servlet..")
                 .check(CLASSES);
     }
+
+    @Test
+    void theRuleVerifierIsPureAndKnowsOnlyTheRuleModel() {
+        // it parses and judges; compiling, running, files, the database and the network are out of its reach
+        noClasses().that().resideInAPackage("io.handoff.engine.verify..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.handoff.engine", "io.handoff.decision..",
+                        "io.handoff.ruleset..", "io.handoff.api..", "io.handoff.audit..", "org.kie.internal.builder..",
+                        "org.kie.api.runtime..", "org.drools.compiler..", "org.apache.poi..", "org.springframework..",
+                        "java.sql..", "java.net..", "java.nio.file..", "java.io.File")
+                .check(CLASSES);
+    }
 }
