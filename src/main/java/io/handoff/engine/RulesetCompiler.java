@@ -109,7 +109,12 @@ public final class RulesetCompiler {
         }
         // the builder gets the verified packages themselves, not the text again: what was verified is what compiles
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
-        verified.forEach(v -> ((KnowledgeBuilderImpl) builder).addPackage(v.packageDescr()));
+        for (Verified v : verified) {
+            if (!v.allowed()) { // cannot happen after the checks above; a gate fails closed all the same
+                throw new IllegalStateException("an unverified package reached the compiler");
+            }
+            ((KnowledgeBuilderImpl) builder).addPackage(v.packageDescr());
+        }
         List<KnowledgeBuilderResult> results = List.copyOf(builder.getResults(ResultSeverity.ERROR, ResultSeverity.WARNING));
         for (KnowledgeBuilderResult result : results) {
             if (!isFollowOnError(result, results)) {
@@ -131,11 +136,9 @@ public final class RulesetCompiler {
         Verified result = verifier.verify(drl, resource(drl.getBytes(StandardCharsets.UTF_8), path));
         result.syntaxErrors().forEach(error -> problems.add(CompileProblem.error("compile-error", locate.apply(error.line()),
                 tidy(error.message(), locate.apply(0).isTable()))));
-        if (reportRefusals) {
+        if (reportRefusals) { // false for a sheet whose cells were refused already: compiling stops on those
             result.refusals().forEach(refusal -> problems.add(CompileProblem.error("not-allowed", locate.apply(refusal.line()),
                     refusal.message())));
-        } else if (!result.refusals().isEmpty()) {
-            problems.add(CompileProblem.error("not-allowed", locate.apply(0), "the sheet's cells are not allowed (see above)"));
         }
         return result;
     }
