@@ -22,7 +22,7 @@ final class Lexical {
             char c = text.charAt(i);
             char next = i + 1 < text.length() ? text.charAt(i + 1) : 0;
             if (c == '"' || c == '\'') {
-                i = endOfQuoted(text, i, c);
+                i = StringLiterals.endOf(text, i, c);
             } else if (c == '/' && (next == '/' || next == '*')) {
                 if (!commentsAllowed) {
                     return "comments are not allowed inside a condition or an accumulate argument";
@@ -69,20 +69,5 @@ final class Lexical {
             }
         }
         return 0;
-    }
-
-    private static int endOfQuoted(String text, int start, char quote) {
-        int i = start + 1;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (c == '\\') {
-                i += 2;
-            } else if (c == quote) {
-                return i + 1;
-            } else {
-                i++;
-            }
-        }
-        return text.length();
     }
 }

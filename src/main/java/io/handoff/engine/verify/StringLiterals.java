@@ -32,7 +32,7 @@ final class StringLiterals {
     }
 
     /** The index just after the literal opened at {@code start}; the end of the text when it is not closed. */
-    private static int endOf(String text, int start, char quote) {
+    static int endOf(String text, int start, char quote) {
         int i = start + 1;
         while (i < text.length()) {
             char c = text.charAt(i);
