@@ -1,13 +1,17 @@
 package io.handoff;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Data flows one way: api -> decision -> {contract, engine, ruleset}; the core knows no HTTP and contract knows no Drools. */
+/**
+ * Data flows one way: api -> ruleset (lifecycle) -> decision -> {contract, engine, audit}; no two feature packages
+ * depend on each other; the core knows no HTTP, contract knows no Drools, and the rule verifier is pure.
+ */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -52,5 +56,10 @@ class ArchitectureTest {
                         "org.kie.api.runtime..", "org.drools.compiler..", "org.apache.poi..", "org.springframework..",
                         "java.sql..", "java.net..", "java.nio.file..", "java.io.File")
                 .check(CLASSES);
+    }
+
+    @Test
+    void featurePackagesDependOnEachOtherOneWayOnly() {
+        slices().matching("io.handoff.(*)..").should().beFreeOfCycles().check(CLASSES);
     }
 }

@@ -15,7 +15,7 @@ import io.handoff.contract.HandoffContract;
 import io.handoff.contract.Violation;
 import io.handoff.engine.Ruleset;
 import io.handoff.engine.RulesetCompiler;
-import io.handoff.ruleset.RulesetArchive;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,12 +24,12 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ReplayService {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final AuditLog log;
-    private final RulesetArchive archive;
+    private final ArchivedSources archive;
     private final DecisionService decisions;
     private final Supplier<Ruleset> active;
     private final Map<String, Ruleset> compiled = new ConcurrentHashMap<>();
 
-    public ReplayService(AuditLog log, RulesetArchive archive, DecisionService decisions, Supplier<Ruleset> active) {
+    public ReplayService(AuditLog log, ArchivedSources archive, DecisionService decisions, Supplier<Ruleset> active) {
         this.log = log;
         this.archive = archive;
         this.decisions = decisions;

@@ -19,7 +19,7 @@ import io.handoff.engine.SourceFile;
  * Keeps the exact sources of every ruleset version that decided something, content-addressed (a file shared
  * by versions is stored once), so any recorded decision can be replayed on the version that made it.
  */
-public final class RulesetArchive {
+public final class RulesetArchive implements io.handoff.decision.ArchivedSources {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
 
@@ -56,6 +56,7 @@ public final class RulesetArchive {
         return jdbc.queryForObject("SELECT COUNT(*) FROM ruleset_version WHERE version = ?", Integer.class, version) > 0;
     }
 
+    @Override
     public Optional<List<SourceFile>> load(String version) {
         if (!contains(version)) {
             return Optional.empty();
