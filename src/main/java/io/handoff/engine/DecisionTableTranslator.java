@@ -43,6 +43,10 @@ final class DecisionTableTranslator {
     }
 
     Result translate(SourceFile source) {
+        if (source.path().endsWith(".ods")) {
+            return new Result(List.of(), List.of(CompileProblem.error("unsupported-format", new RuleLocation(source.path(), null, null, null),
+                    "an OpenDocument spreadsheet (.ods) cannot be compiled: save it as Excel 2007-365 (.xlsx)")));
+        }
         List<TableTranslation> sheets = new ArrayList<>();
         List<CompileProblem> problems = new ArrayList<>();
         java.util.Optional<CompileProblem> tooLarge = WorkbookParts.check(source, maxPartBytes);

@@ -47,7 +47,9 @@ public final class RuleSources {
             }
         }
         String name = relative.getFileName().toString();
-        return name.endsWith(".drl") || name.endsWith(".xlsx") || name.endsWith(".xls") || name.endsWith(".csv");
+        // .ods is read so that it is refused with a reason, not skipped in silence
+        return name.endsWith(".drl") || name.endsWith(".xlsx") || name.endsWith(".xls") || name.endsWith(".csv")
+                || name.endsWith(".ods");
     }
 
     private static byte[] readAll(Path file) {

@@ -19,7 +19,7 @@ public record SourceFile(String path, byte[] content) {
     }
 
     public boolean isTable() {
-        return path.endsWith(".xlsx") || path.endsWith(".xls") || path.endsWith(".csv");
+        return path.endsWith(".xlsx") || path.endsWith(".xls") || path.endsWith(".csv") || path.endsWith(".ods");
     }
 
     public boolean isDrl() {

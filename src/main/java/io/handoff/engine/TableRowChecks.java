@@ -9,19 +9,17 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 
 /**
- * Checks on table rows that Drools does not make: numeric bands ({@code x >= $param} / {@code x < $param}
- * column pairs) that overlap or leave a gap between rows with the same other conditions, and rows that can
- * never fire because an earlier row of the same activation group has exactly the same conditions.
- * Reported as warnings with file, sheet and row.
+ * Checks on table rows that Drools does not make. Errors: a row below a blank row (Drools ends the table at the
+ * first blank row and silently drops the rest), a cell with fewer or more comma-separated values than its
+ * column's {@code $1, $2} snippet takes, and numeric bands ({@code x >= $param} / {@code x < $param} column
+ * pairs) that leave a gap between rows with the same other conditions (a contract in the gap gets no decision).
+ * Warnings: bands that overlap, and rows that can never fire because an earlier row of the same activation group
+ * has exactly the same conditions. Cells are read as {@link SheetGrid} reads them: formulas by their value.
  */
 final class TableRowChecks {
-    private static final DataFormatter FORMAT = new DataFormatter();
     private static final Pattern LOWER = Pattern.compile("^\\s*(\\w+)\\s*>=\\s*\\$param\\s*$");
     private static final Pattern UPPER = Pattern.compile("^\\s*(\\w+)\\s*<\\s*\\$param\\s*$");
 
@@ -30,30 +28,27 @@ final class TableRowChecks {
 
     /** Adds the warnings for one worksheet of a table (the translator calls it on the workbook it has open). */
     void checkSheet(String file, Sheet sheet, List<CompileProblem> problems) {
+        List<List<String>> grid = SheetGrid.of(sheet);
         int header = -1;
-        for (Row row : sheet) {
-            if (text(row, 0).startsWith("RuleTable")) {
-                header = row.getRowNum();
-                break;
+        for (int r = 0; r < grid.size() && header < 0; r++) {
+            if (text(grid, r, 0).startsWith("RuleTable")) {
+                header = r;
             }
         }
-        if (header < 0) {
+        if (header < 0 || header + 3 >= grid.size()) {
             return;
         }
-        Row types = sheet.getRow(header + 1);
-        Row snippets = sheet.getRow(header + 3);
-        if (types == null || snippets == null) {
-            return;
-        }
+        List<String> types = grid.get(header + 1);
+        List<String> snippets = grid.get(header + 3);
         List<Integer> conditions = new ArrayList<>();
         int lower = -1;
         int upper = -1;
         int group = -1;
         int name = -1;
-        for (int c = 0; c < types.getLastCellNum(); c++) {
-            String type = text(types, c);
+        for (int c = 0; c < types.size(); c++) {
+            String type = types.get(c).strip();
             if (type.equals("CONDITION")) {
-                String snippet = text(snippets, c);
+                String snippet = c < snippets.size() ? snippets.get(c).strip() : "";
                 Matcher lo = LOWER.matcher(snippet);
                 Matcher up = UPPER.matcher(snippet);
                 if (lo.matches() && lower < 0) {
@@ -70,17 +65,24 @@ final class TableRowChecks {
             }
         }
         List<DataRow> rows = new ArrayList<>();
-        for (int r = header + 5; r <= sheet.getLastRowNum(); r++) {
-            Row row = sheet.getRow(r);
-            if (row == null || text(row, 0).isEmpty() && text(row, Math.max(0, name)).isEmpty()) {
-                break;
-            }
+        int width = types.size();
+        int r = header + 5;
+        for (; r < grid.size() && !blank(grid, r, width); r++) {
             List<String> values = new ArrayList<>();
             for (int c : conditions) {
-                values.add(text(row, c));
+                values.add(text(grid, r, c));
             }
-            rows.add(new DataRow(r + 1, name >= 0 ? text(row, name) : "row " + (r + 1), values,
-                    group >= 0 ? text(row, group) : null, number(row, lower), number(row, upper)));
+            rows.add(new DataRow(r + 1, name >= 0 ? text(grid, r, name) : "row " + (r + 1), values,
+                    group >= 0 ? text(grid, r, group) : null, number(grid, r, lower), number(grid, r, upper)));
+            valueCounts(file, sheet.getSheetName(), grid, r, header, problems);
+        }
+        for (int after = r + 1; after < grid.size(); after++) {
+            if (!blank(grid, after, width)) {
+                problems.add(CompileProblem.error("row-after-blank-row", RuleLocation.ofTableRow(file, sheet.getSheetName(), after + 1),
+                        "row " + (after + 1) + " holds data but row " + (r + 1) + " above it is blank: Drools ends the table at its"
+                                + " first blank row, so this row and every row below it would not be compiled; delete the blank row"));
+                break;
+            }
         }
         neverFiring(file, sheet.getSheetName(), rows, lower, upper, problems);
         if (lower >= 0 && upper >= 0) {
@@ -121,8 +123,8 @@ final class TableRowChecks {
                             row.id() + " overlaps " + previous.id() + " (row " + previous.row() + ") on " + fmt(row.from())
                                     + ".." + fmt(Math.min(previous.below(), row.below()))));
                 } else if (row.from() > previous.below()) {
-                    problems.add(CompileProblem.warning("band-gap", RuleLocation.ofTableRow(file, sheet, row.row()),
-                            "no row covers " + fmt(previous.below()) + ".." + fmt(row.from()) + " between " + previous.id()
+                    problems.add(CompileProblem.error("band-gap", RuleLocation.ofTableRow(file, sheet, row.row()),
+                            "a contract in the gap would get no decision: no row covers " + fmt(previous.below()) + ".." + fmt(row.from()) + " between " + previous.id()
                                     + " (row " + previous.row() + ") and " + row.id()));
                 }
             }
@@ -133,19 +135,50 @@ final class TableRowChecks {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 
-    private static double number(Row row, int column) {
+    /** A cell of a {@code $1, $2} column must hold as many comma-separated values as the snippet takes. */
+    private static void valueCounts(String file, String sheet, List<List<String>> grid, int r, int header,
+                                    List<CompileProblem> problems) {
+        List<String> snippets = grid.get(header + 3);
+        for (int c = 0; c < snippets.size(); c++) {
+            String snippet = snippets.get(c);
+            long parameters = java.util.stream.IntStream.rangeClosed(1, 9).filter(n -> snippet.contains("$" + n)).count();
+            String value = text(grid, r, c);
+            if (parameters > 1 && !value.isEmpty()) {
+                int found = value.split(",", -1).length;
+                if (found != parameters) {
+                    String header4 = text(grid, header + 4, c);
+                    problems.add(CompileProblem.error("wrong-value-count", RuleLocation.ofCell(file, sheet, r + 1,
+                            io.handoff.engine.verify.TableCellCheck.letters(c) + (header4.isEmpty() ? "" : " (" + header4 + ")")),
+                            "this column takes " + parameters + " values separated by commas, found " + found + ": '" + value + "'"));
+                }
+            }
+        }
+    }
+
+    private static boolean blank(List<List<String>> grid, int r, int width) {
+        for (int c = 0; c < width; c++) {
+            if (!text(grid, r, c).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double number(List<List<String>> grid, int r, int column) {
         if (column < 0) {
             return Double.NaN;
         }
         try {
-            return Double.parseDouble(text(row, column));
+            return Double.parseDouble(text(grid, r, column));
         } catch (NumberFormatException e) {
             return Double.NaN;
         }
     }
 
-    private static String text(Row row, int column) {
-        Cell cell = row == null ? null : row.getCell(column);
-        return cell == null ? "" : FORMAT.formatCellValue(cell).strip();
+    private static String text(List<List<String>> grid, int r, int column) {
+        if (r < 0 || r >= grid.size() || column < 0 || column >= grid.get(r).size()) {
+            return "";
+        }
+        return grid.get(r).get(column).strip();
     }
 }

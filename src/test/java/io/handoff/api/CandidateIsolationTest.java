@@ -60,11 +60,16 @@ class CandidateIsolationTest {
         Decider decider = new Decider(new TestApi(port));
         decider.start();
 
-        long start = System.nanoTime();
-        String sleeping = submit(candidate("sleep", null)).get("version").asString();
-        String throwing = submit(candidate("error", null)).get("version").asString();
+        // every candidate is built before the first is sent: building the 90 MB sheet takes seconds on a busy machine,
+        // and the queue must still be full (one checking, one waiting) when the third arrives
+        Path sleepingFolder = candidate("sleep", null);
+        Path throwingFolder = candidate("error", null);
         Path huge = candidate(null, HugeWorkbook.withSheetOf(90L * 1024 * 1024));
-        HttpResponse<String> full = send(huge);
+        byte[] hugeZip = CandidateFolders.zip(huge);
+        long start = System.nanoTime();
+        String sleeping = submit(sleepingFolder).get("version").asString();
+        String throwing = submit(throwingFolder).get("version").asString();
+        HttpResponse<String> full = send(hugeZip);
         assertThat(full.statusCode()).as(full.body()).isEqualTo(429);
         assertThat(full.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(full.headers().firstValue("Retry-After")).hasValue(String.valueOf(TIMEOUT.toSeconds()));
@@ -121,8 +126,12 @@ class CandidateIsolationTest {
     }
 
     private HttpResponse<String> send(Path folder) throws Exception {
+        return send(CandidateFolders.zip(folder));
+    }
+
+    private HttpResponse<String> send(byte[] zip) throws Exception {
         return http.send(TestKeys.as("analyst", uri("/api/v1/rulesets?reason=isolation")).header("Content-Type", "application/zip")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(CandidateFolders.zip(folder))).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(zip)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private JsonNode waitFor(String version) throws Exception {

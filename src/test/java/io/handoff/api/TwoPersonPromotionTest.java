@@ -216,7 +216,8 @@ class TwoPersonPromotionTest {
                         StandardCharsets.UTF_8))).header(TestKeys.HEADER, ANALYST).header("Content-Type", "application/zip")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(CandidateFolders.zip(candidate))).build(), HttpResponse.BodyHandlers.ofString());
         String version = TestApi.json(submitted, 202).get("version").asString();
-        for (int i = 0; i < 200; i++) {
+        // each candidate is checked in a child JVM, one at a time: on a busy two-core machine that takes a while
+        for (int i = 0; i < 1200; i++) {
             JsonNode report = TestApi.json(send(ANALYST, "GET", "/api/v1/rulesets/" + version, null), 200);
             if (!report.get("status").asString().equals("compiling")) {
                 assertThat(report.get("status").asString()).as(report.toString()).isEqualTo("passed");
@@ -225,7 +226,7 @@ class TwoPersonPromotionTest {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("candidate " + version + " still compiling after 20 s");
+        throw new AssertionError("candidate " + version + " still compiling after 120 s");
     }
 
     /** The version's ruleset records as the audit API returns them, oldest first, each with its stored body. */

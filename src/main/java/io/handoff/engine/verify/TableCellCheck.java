@@ -175,7 +175,7 @@ public final class TableCellCheck {
     }
 
     /** 0 -> A, 25 -> Z, 26 -> AA. */
-    static String letters(int column) {
+    public static String letters(int column) {
         StringBuilder text = new StringBuilder();
         for (int c = column + 1; c > 0; c = (c - 1) / 26) {
             text.insert(0, (char) ('A' + (c - 1) % 26));
