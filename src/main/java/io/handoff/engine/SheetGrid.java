@@ -11,9 +11,22 @@ import org.apache.poi.ss.usermodel.Sheet;
 /**
  * A worksheet as the text of its cells, the way Drools' spreadsheet compiler reads them: numbers by value (a whole
  * number without ".0", whatever the display format), formulas by their cached result, everything else as text.
+ * The table diff reads workbooks through it too, so a review shows the values that are compiled.
  */
-final class SheetGrid {
+public final class SheetGrid {
     private SheetGrid() {
+    }
+
+    /** Every worksheet of a workbook by name, in workbook order. */
+    public static java.util.Map<String, List<List<String>>> read(byte[] workbook) throws java.io.IOException {
+        java.util.Map<String, List<List<String>>> sheets = new java.util.LinkedHashMap<>();
+        try (org.apache.poi.ss.usermodel.Workbook book = org.apache.poi.ss.usermodel.WorkbookFactory.create(
+                new java.io.ByteArrayInputStream(workbook))) {
+            for (Sheet sheet : book) {
+                sheets.put(sheet.getSheetName(), of(sheet));
+            }
+        }
+        return sheets;
     }
 
     static List<List<String>> of(Sheet sheet) {

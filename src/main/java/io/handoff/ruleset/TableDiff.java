@@ -1,7 +1,6 @@
 package io.handoff.ruleset;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,20 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
-import org.apache.poi.ss.util.CellReference;
+import io.handoff.engine.SheetGrid;
+import io.handoff.engine.verify.TableCellCheck;
 
 /**
  * A readable cell-level diff of two versions of a decision table, for reviewing binary spreadsheets: rows
- * are matched by their stable id (first column, e.g. SCORE-CS-010) where they have one, else by position.
+ * are matched by their stable id (first column, e.g. SCORE-CS-010) where they have one, else by position. Cells
+ * are compared by the values Drools compiles (65.4 is not 65 whatever the display format; a formula by its
+ * value), and a renamed sheet is compared with its old self.
  */
 public final class TableDiff {
-    private static final DataFormatter FORMAT = new DataFormatter();
 
     /** One difference: a sheet, a row label (id or row number), what happened and, for changes, which cells. */
     public record Change(String sheet, String row, String kind, List<String> cells) {
@@ -40,28 +35,36 @@ public final class TableDiff {
         List<Change> changes = new ArrayList<>();
         Set<String> sheets = new LinkedHashSet<>(a.keySet());
         sheets.addAll(b.keySet());
+        Map<String, String> renamedTo = renamed(a, b);
         for (String sheet : sheets) {
+            String target = renamedTo.getOrDefault(sheet, sheet);
+            if (renamedTo.containsValue(sheet)) {
+                continue; // reported under its old name
+            }
             if (!a.containsKey(sheet)) {
                 changes.add(new Change(sheet, "(sheet)", "sheet added", List.of()));
                 continue;
             }
-            if (!b.containsKey(sheet)) {
+            if (!b.containsKey(target)) {
                 changes.add(new Change(sheet, "(sheet)", "sheet removed", List.of()));
                 continue;
             }
+            if (!target.equals(sheet)) {
+                changes.add(new Change(target, "(sheet)", "sheet renamed from " + sheet, List.of()));
+            }
             Set<String> keys = new LinkedHashSet<>(a.get(sheet).keySet());
-            keys.addAll(b.get(sheet).keySet());
+            keys.addAll(b.get(target).keySet());
             for (String key : keys) {
                 Line old = a.get(sheet).get(key);
-                Line now = b.get(sheet).get(key);
+                Line now = b.get(target).get(key);
                 if (old == null) {
-                    changes.add(new Change(sheet, label(key, now), "row added", nonEmpty(now)));
+                    changes.add(new Change(target, label(key, now), "row added", nonEmpty(now)));
                 } else if (now == null) {
                     changes.add(new Change(sheet, label(key, old), "row removed", nonEmpty(old)));
                 } else {
                     List<String> cells = changedCells(old, now);
                     if (!cells.isEmpty()) {
-                        changes.add(new Change(sheet, label(key, now), "row changed", cells));
+                        changes.add(new Change(target, label(key, now), "row changed", cells));
                     }
                 }
             }
@@ -72,6 +75,32 @@ public final class TableDiff {
     private record Line(int row, List<String> cells) {
     }
 
+    /**
+     * A sheet that is only in the old workbook and one that is only in the new, sharing most row ids, is the same
+     * sheet renamed: its rows are compared, so a rename cannot hide a change inside it.
+     */
+    private static Map<String, String> renamed(Map<String, Map<String, Line>> a, Map<String, Map<String, Line>> b) {
+        Map<String, String> renamed = new LinkedHashMap<>();
+        for (String gone : a.keySet()) {
+            if (b.containsKey(gone)) {
+                continue;
+            }
+            for (String added : b.keySet()) {
+                if (a.containsKey(added) || renamed.containsValue(added)) {
+                    continue;
+                }
+                Set<String> ids = new LinkedHashSet<>(a.get(gone).keySet());
+                ids.removeIf(id -> id.startsWith("#"));
+                long shared = ids.stream().filter(b.get(added)::containsKey).count();
+                if (!ids.isEmpty() && shared * 2 > ids.size()) {
+                    renamed.put(gone, added);
+                    break;
+                }
+            }
+        }
+        return renamed;
+    }
+
     private static String label(String key, Line line) {
         return key.startsWith("#") ? "row " + line.row() : key + " (row " + line.row() + ")";
     }
@@ -80,7 +109,7 @@ public final class TableDiff {
         List<String> cells = new ArrayList<>();
         for (int c = 0; c < line.cells().size(); c++) {
             if (!line.cells().get(c).isEmpty()) {
-                cells.add(CellReference.convertNumToColString(c) + "=" + quote(line.cells().get(c)));
+                cells.add(TableCellCheck.letters(c) + "=" + quote(line.cells().get(c)));
             }
         }
         return cells;
@@ -92,7 +121,7 @@ public final class TableDiff {
             String before = c < old.cells().size() ? old.cells().get(c) : "";
             String after = c < now.cells().size() ? now.cells().get(c) : "";
             if (!before.equals(after)) {
-                cells.add(CellReference.convertNumToColString(c) + ": " + quote(before) + " -> " + quote(after));
+                cells.add(TableCellCheck.letters(c) + ": " + quote(before) + " -> " + quote(after));
             }
         }
         return cells;
@@ -104,27 +133,22 @@ public final class TableDiff {
 
     private static Map<String, Map<String, Line>> read(Path file) throws IOException {
         Map<String, Map<String, Line>> sheets = new LinkedHashMap<>();
-        try (InputStream in = Files.newInputStream(file); Workbook workbook = WorkbookFactory.create(in)) {
-            for (Sheet sheet : workbook) {
-                Map<String, Line> rows = new LinkedHashMap<>();
-                for (Row row : sheet) {
-                    List<String> cells = new ArrayList<>();
-                    for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
-                        Cell cell = row.getCell(c);
-                        cells.add(cell == null ? "" : FORMAT.formatCellValue(cell).strip());
-                    }
-                    while (!cells.isEmpty() && cells.get(cells.size() - 1).isEmpty()) {
-                        cells.remove(cells.size() - 1);
-                    }
-                    if (cells.isEmpty()) {
-                        continue;
-                    }
-                    String first = cells.get(0);
-                    String key = first.matches("[A-Z][A-Z0-9]*(-[A-Z0-9]+)+") ? first : "#" + (row.getRowNum() + 1);
-                    rows.put(key, new Line(row.getRowNum() + 1, cells));
+        for (Map.Entry<String, List<List<String>>> sheet : SheetGrid.read(Files.readAllBytes(file)).entrySet()) {
+            Map<String, Line> rows = new LinkedHashMap<>();
+            List<List<String>> grid = sheet.getValue();
+            for (int r = 0; r < grid.size(); r++) {
+                List<String> cells = new ArrayList<>(grid.get(r).stream().map(String::strip).toList());
+                while (!cells.isEmpty() && cells.get(cells.size() - 1).isEmpty()) {
+                    cells.remove(cells.size() - 1);
                 }
-                sheets.put(sheet.getSheetName(), rows);
+                if (cells.isEmpty()) {
+                    continue;
+                }
+                String first = cells.get(0);
+                String key = first.matches("[A-Z][A-Z0-9]*(-[A-Z0-9]+)+") ? first : "#" + (r + 1);
+                rows.put(key, new Line(r + 1, cells));
             }
+            sheets.put(sheet.getKey(), rows);
         }
         return sheets;
     }

@@ -45,4 +45,46 @@ class TableDiffTest {
                 "sheet Gates, GATE-PM-060 (row 19): row added A='GATE-PM-060'; B='product-management'");
         assertThat(TableDiff.diff(before, before)).isEmpty();
     }
+
+    @Test
+    void comparesValuesNotWhatTheDisplayFormatShows() throws IOException {
+        Path before = Path.of("decision-tables/thresholds.xlsx");
+        Path after = edited(before, workbook -> {
+            org.apache.poi.ss.usermodel.Cell cell = workbook.getSheet("Posture").getRow(10).getCell(3);
+            org.apache.poi.ss.usermodel.CellStyle whole = workbook.createCellStyle();
+            whole.setDataFormat(workbook.createDataFormat().getFormat("0"));
+            cell.setCellStyle(whole);
+            cell.setCellValue(55.4); // shown as 55, compiled as 55.4
+        });
+
+        assertThat(TableDiff.diff(before, after)).extracting(Object::toString)
+                .containsExactly("sheet Posture, POSTURE-CS-020 (row 11): row changed D: '55' -> '55.4'");
+    }
+
+    @Test
+    void aRenamedSheetStillShowsTheChangesInsideIt() throws IOException {
+        Path before = Path.of("decision-tables/gates.xlsx");
+        Path after = edited(before, workbook -> {
+            workbook.setSheetName(workbook.getSheetIndex("Gates"), "Approval gates");
+            workbook.getSheet("Approval gates").getRow(10).getCell(3).setCellValue("arrAtRisk >= 250000");
+        });
+
+        assertThat(TableDiff.diff(before, after)).extracting(Object::toString).containsExactly(
+                "sheet Approval gates, (sheet): sheet renamed from Gates",
+                "sheet Approval gates, GATE-CS-020 (row 11): row changed D: 'arrAtRisk >= 100000' -> 'arrAtRisk >= 250000'");
+    }
+
+    private Path edited(Path original, java.util.function.Consumer<Workbook> change) throws IOException {
+        Path after = temp.resolve(original.getFileName());
+        Workbook workbook;
+        try (InputStream in = Files.newInputStream(original)) {
+            workbook = WorkbookFactory.create(in);
+        }
+        change.accept(workbook);
+        try (OutputStream out = Files.newOutputStream(after)) {
+            workbook.write(out);
+        }
+        workbook.close();
+        return after;
+    }
 }
