@@ -7,15 +7,14 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 import io.handoff.contract.ContractValidator;
 import io.handoff.contract.ContractViolationException;
 import io.handoff.contract.MalformedContractException;
 import io.handoff.decision.Decision;
+import io.handoff.decision.DecisionDiff;
 import io.handoff.decision.DecisionService;
 import io.handoff.engine.RuleSources;
 import io.handoff.engine.Ruleset;
@@ -89,24 +88,7 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     private static String difference(Decision a, Decision b) {
-        List<String> parts = new ArrayList<>();
-        if (!a.outcome().equals(b.outcome())) {
-            parts.add("outcome " + a.outcome() + " -> " + b.outcome());
-        }
-        if (!a.posture().equals(b.posture())) {
-            parts.add("posture " + a.posture() + " -> " + b.posture());
-        }
-        if (!Objects.equals(a.route().queue(), b.route().queue())) {
-            parts.add("route " + a.route().queue() + " -> " + b.route().queue());
-        }
-        TreeSet<String> gatesA = new TreeSet<>(a.approvals().stream().map(Decision.RequiredApproval::gateId).toList());
-        TreeSet<String> gatesB = new TreeSet<>(b.approvals().stream().map(Decision.RequiredApproval::gateId).toList());
-        if (!gatesA.equals(gatesB)) {
-            parts.add("approvals " + gatesA + " -> " + gatesB);
-        }
-        if (a.score() != b.score()) {
-            parts.add("score " + a.score() + " -> " + b.score());
-        }
+        List<String> parts = DecisionDiff.between(a, b);
         return parts.isEmpty() ? null : String.join(", ", parts);
     }
 }

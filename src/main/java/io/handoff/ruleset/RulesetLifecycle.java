@@ -495,32 +495,10 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
     private void runShadow(Ruleset candidate, Decision live, ContractValidator.Validated contract) {
         try {
             Decision shadowed = pureDecisions.decide(live.decisionId(), contract, candidate);
-            shadows.record(live.decisionId(), candidate.version(), live.rulesetVersion(), differences(live, shadowed), clock.instant());
+            shadows.record(live.decisionId(), candidate.version(), live.rulesetVersion(), io.handoff.decision.DecisionDiff.between(live, shadowed), clock.instant());
         } catch (RuntimeException e) {
             log.warn("shadow evaluation of {} on {} failed: {}", candidate.version(), live.decisionId(), e.getMessage());
         }
-    }
-
-    static List<String> differences(Decision a, Decision b) {
-        List<String> parts = new ArrayList<>();
-        if (!a.outcome().equals(b.outcome())) {
-            parts.add("outcome " + a.outcome() + " -> " + b.outcome());
-        }
-        if (!a.posture().equals(b.posture())) {
-            parts.add("posture " + a.posture() + " -> " + b.posture());
-        }
-        if (!a.route().queue().equals(b.route().queue())) {
-            parts.add("route " + a.route().queue() + " -> " + b.route().queue());
-        }
-        if (a.score() != b.score()) {
-            parts.add("score " + a.score() + " -> " + b.score());
-        }
-        Set<String> gatesA = new TreeSet<>(a.approvals().stream().map(Decision.RequiredApproval::gateId).toList());
-        Set<String> gatesB = new TreeSet<>(b.approvals().stream().map(Decision.RequiredApproval::gateId).toList());
-        if (!gatesA.equals(gatesB)) {
-            parts.add("approvals " + gatesA + " -> " + gatesB);
-        }
-        return parts;
     }
 
     public List<RulesetHistory.Event> history(int limit) {
