@@ -19,6 +19,8 @@ import io.handoff.api.EvaluationSlot;
 import io.handoff.audit.Alongside;
 import io.handoff.audit.AuditLog;
 import io.handoff.audit.AuditProperties;
+import io.handoff.audit.SigningProperties;
+import io.handoff.audit.SigningSetup;
 import io.handoff.contract.ContractValidator;
 import io.handoff.decision.DecisionRecorder;
 import io.handoff.rollout.Preflight;
@@ -43,7 +45,7 @@ import io.handoff.ruleset.ShadowStore;
 /** Wires the Spring-free core (contract, engine, decision, ruleset, audit) into the service. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableConfigurationProperties({RulesetProperties.class, CheckProperties.class, ApiProperties.class, AuditProperties.class, RolloutProperties.class,
+@EnableConfigurationProperties({RulesetProperties.class, CheckProperties.class, ApiProperties.class, AuditProperties.class, SigningProperties.class, RolloutProperties.class,
         AdmissionControl.BudgetProperties.class, OrchestrationProperties.class})
 class ServiceConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ServiceConfiguration.class);
@@ -69,9 +71,11 @@ class ServiceConfiguration {
         return new ContractValidator();
     }
 
+    /** Signs the chain head with a key held outside the database; the prod profile refuses to start without one. */
     @Bean(destroyMethod = "close")
-    AuditLog auditLog(JdbcTemplate jdbc, TransactionTemplate transactions, AuditProperties properties) {
-        return new AuditLog(jdbc, transactions, properties);
+    AuditLog auditLog(JdbcTemplate jdbc, TransactionTemplate transactions, AuditProperties properties,
+                      SigningProperties signing, Clock clock) {
+        return new AuditLog(jdbc, transactions, properties, SigningSetup.from(signing), clock);
     }
 
     @Bean

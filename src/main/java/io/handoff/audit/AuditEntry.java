@@ -21,6 +21,8 @@ public record AuditEntry(String decisionId, String kind, String contractId, Stri
     public static final String OUTCOME = "outcome";
     /** A ruleset lifecycle event (submitted, passed, promoted, rolled back, shadow, canary), written with the change. */
     public static final String RULESET = "ruleset";
+    /** An API key created or revoked, written in the same transaction as the key change. */
+    public static final String KEY_EVENT = "key-event";
 
     public AuditEntry {
         Objects.requireNonNull(decisionId, "decisionId");

@@ -1,5 +1,6 @@
 package io.handoff.audit;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,11 +19,22 @@ public final class AuditLog implements AutoCloseable {
     private final ChainVerifier verifier;
     private final Retention retention;
     private final Masking masking;
+    private final SignedCheckpointStore signed;
+    private final Checkpointer checkpointer;
 
+    /** A log without signed checkpoints: verification checks hashes, links and columns only (tools and tests). */
     public AuditLog(JdbcTemplate jdbc, TransactionTemplate transactions, AuditProperties properties) {
+        this(jdbc, transactions, properties, null, Clock.systemUTC());
+    }
+
+    /** A log whose head is signed as {@code signing} says (null: never), and verified against its checkpoints. */
+    public AuditLog(JdbcTemplate jdbc, TransactionTemplate transactions, AuditProperties properties, AuditSigning signing,
+                    Clock clock) {
         this.store = new AuditStore(jdbc, transactions);
         this.writer = new AuditWriter(store, properties.queueCapacity(), properties.maxBatch(), properties.commitTimeout());
-        this.verifier = new ChainVerifier(store);
+        this.signed = new SignedCheckpointStore(jdbc);
+        this.checkpointer = signing == null ? null : new Checkpointer(store, signed, signing, clock);
+        this.verifier = new ChainVerifier(store, signed, signing);
         this.retention = new Retention(store, properties.retention());
         this.masking = new Masking(properties.maskPointers());
     }
@@ -101,6 +113,16 @@ public final class AuditLog implements AutoCloseable {
         return store.checkpoints();
     }
 
+    /** The signed checkpoints the database holds (the external sink holds them too). */
+    public List<SignedCheckpoint> signedCheckpoints() {
+        return signed.all();
+    }
+
+    /** Signs the chain head now, unless it is signed already or nothing is signed; empty then. */
+    public Optional<SignedCheckpoint> signCheckpoint() {
+        return checkpointer == null ? Optional.empty() : checkpointer.signNow();
+    }
+
     /** Calls {@code listener} with the size and commit time (ns) of every batch written. */
     public void onBatch(java.util.function.ObjLongConsumer<Integer> listener) {
         writer.listen(listener::accept);
@@ -148,8 +170,12 @@ public final class AuditLog implements AutoCloseable {
         return writer.recordsWritten();
     }
 
+    /** Writes what is queued, then signs the head it ends at. */
     @Override
     public void close() {
         writer.close();
+        if (checkpointer != null) {
+            checkpointer.close();
+        }
     }
 }

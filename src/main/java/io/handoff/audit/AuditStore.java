@@ -147,16 +147,25 @@ public final class AuditStore {
     }
 
     /** A stored row as verification sees it: the body exactly as stored, not re-serialized. */
-    record StoredRow(long seq, String decisionId, String contractId, String outcome, String posture, String body,
-                     String prevHash, String hash) {
+    record StoredRow(long seq, RecordColumns.Columns columns, String body, String prevHash, String hash) {
+        String decisionId() {
+            return columns.decisionId();
+        }
     }
 
     /** Rows with {@code from <= seq <= to}, oldest first, at most {@code limit}. */
     List<StoredRow> rows(long from, long to, int limit) {
-        return jdbc.query("SELECT seq, decision_id, contract_id, outcome, posture, body, prev_hash, hash FROM audit_record "
-                        + "WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT " + limit,
-                (rs, n) -> new StoredRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getString(8)), from, to);
+        return jdbc.query("SELECT seq, decision_id, kind, contract_id, domain, handoff_type, outcome, posture, ruleset_version, "
+                        + "input_hash, body, prev_hash, hash FROM audit_record WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT " + limit,
+                (rs, n) -> new StoredRow(rs.getLong(1), new RecordColumns.Columns(rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                        rs.getString(10)), rs.getString(11), rs.getString(12), rs.getString(13)), from, to);
+    }
+
+    /** The ruleset version column of a decision or rejection, for the steps that name it. */
+    Optional<String> rulesetVersionOf(String decisionId) {
+        return jdbc.queryForList("SELECT ruleset_version FROM audit_record WHERE decision_id = ? AND kind IN (?, ?)", String.class,
+                decisionId, AuditEntry.DECISION, AuditEntry.REJECTION).stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     Optional<String> hashAt(long seq) {

@@ -1,8 +1,10 @@
 package io.handoff.audit;
 
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 import tools.jackson.databind.JsonNode;
@@ -11,15 +13,21 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Walks the chain (or a range) oldest first: each record's hash must be SHA-256 of its seq, link and stored
  * body; each link must be the previous record's hash (or the checkpoint of a range retention removed); the
- * indexed columns must say what the body says; and a whole-chain walk must end at the recorded head.
+ * indexed columns must say what the body says; each record at a signed checkpoint's seq must hash to what was
+ * signed (checkpoints from the database and from the external sink, signatures checked against the trusted
+ * keys); and a whole-chain walk must end at the recorded head, with no signed checkpoint beyond it.
  */
 final class ChainVerifier {
     private static final int PAGE = 1000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final AuditStore store;
+    private final SignedCheckpointStore signed;
+    private final AuditSigning signing;
 
-    ChainVerifier(AuditStore store) {
+    ChainVerifier(AuditStore store, SignedCheckpointStore signed, AuditSigning signing) {
         this.store = store;
+        this.signed = signed;
+        this.signing = signing;
     }
 
     VerifyReport verify(Long requestedFrom, Long requestedTo) {
@@ -27,9 +35,12 @@ final class ChainVerifier {
         AuditStore.Head head = store.head();
         Map<Long, Checkpoint> checkpoints = new TreeMap<>();
         store.checkpoints().forEach(c -> checkpoints.put(c.firstSeq(), c));
+        List<VerifyReport.Problem> problems = new ArrayList<>();
+        Anchors anchors = anchors(problems);
         long from = requestedFrom == null ? 1 : Math.max(1, requestedFrom);
         long to = requestedTo == null ? head.seq() : Math.min(requestedTo, head.seq());
-        Walk walk = new Walk(from, expectedLinkBefore(from, checkpoints));
+        anchors.startAt(from);
+        Walk walk = new Walk(from, expectedLinkBefore(from, checkpoints), anchors, store);
         while (walk.bad == null && walk.nextSeq <= to) {
             List<AuditStore.StoredRow> rows = store.rows(walk.nextSeq, to, PAGE);
             for (AuditStore.StoredRow row : rows) {
@@ -44,12 +55,37 @@ final class ChainVerifier {
             }
         }
         if (walk.bad == null && requestedTo == null && walk.expectedPrev != null && !walk.expectedPrev.equals(head.hash())) {
-            walk.bad = new VerifyReport.FirstBad(head.seq(), null, "the chain head (seq " + head.seq()
+            walk.bad = new VerifyReport.Problem(head.seq(), null, VerifyReport.Problem.HEAD, "the chain head (seq " + head.seq()
                     + ") does not match the last record: records at the end were removed or altered");
         }
+        if (walk.bad != null) {
+            problems.add(walk.bad);
+        }
+        if (requestedTo == null) {
+            problems.addAll(anchors.beyond(head.seq()));
+        }
+        problems.sort(Comparator.comparingLong(VerifyReport.Problem::seq));
+        VerifyReport.Problem first = walk.bad != null ? walk.bad : problems.isEmpty() ? null : problems.get(0);
         long elapsed = (System.nanoTime() - started) / 1_000_000;
-        return new VerifyReport(walk.bad == null ? VerifyReport.INTACT : VerifyReport.BROKEN, from, to, walk.checked,
-                walk.crossed, walk.bad, elapsed);
+        return new VerifyReport(first == null ? VerifyReport.INTACT : VerifyReport.BROKEN, from, to, walk.checked,
+                walk.crossed, first, elapsed, anchors.reached(), problems);
+    }
+
+    /** Checkpoints from the database and the sink; an unreadable sink is a problem, not a reason to skip the rest. */
+    private Anchors anchors(List<VerifyReport.Problem> problems) {
+        List<SignedCheckpoint> all = new ArrayList<>(signed.all());
+        Map<String, PublicKey> trusted = signing == null ? Map.of() : signing.trustedKeys();
+        if (signing != null) {
+            try {
+                all.addAll(signing.sink().readAll());
+            } catch (RuntimeException e) {
+                problems.add(new VerifyReport.Problem(0, null, VerifyReport.Problem.SINK,
+                        "the external checkpoints could not be read (" + signing.sink().describe() + "): " + e.getMessage()));
+            }
+        }
+        Anchors anchors = new Anchors(all, trusted);
+        problems.addAll(anchors.problems());
+        return anchors;
     }
 
     /** The hash the record at {@code seq} must link to; null when unknown (the record before is gone without checkpoint). */
@@ -66,15 +102,19 @@ final class ChainVerifier {
     }
 
     private static final class Walk {
+        final Anchors anchors;
+        final AuditStore store;
         long nextSeq;
         String expectedPrev;
         long checked;
         long crossed;
-        VerifyReport.FirstBad bad;
+        VerifyReport.Problem bad;
 
-        Walk(long nextSeq, String expectedPrev) {
+        Walk(long nextSeq, String expectedPrev, Anchors anchors, AuditStore store) {
             this.nextSeq = nextSeq;
             this.expectedPrev = expectedPrev;
+            this.anchors = anchors;
+            this.store = store;
         }
 
         void check(AuditStore.StoredRow row, Map<Long, Checkpoint> checkpoints) {
@@ -82,14 +122,13 @@ final class ChainVerifier {
                 return;
             }
             if (expectedPrev != null && !expectedPrev.equals(row.prevHash())) {
-                bad = new VerifyReport.FirstBad(row.seq(), row.decisionId(), "prev_hash does not link to the record before");
+                bad = problem(row, VerifyReport.Problem.LINK, "prev_hash does not link to the record before");
             } else if (!ChainHash.of(row.seq(), row.prevHash(), row.body()).equals(row.hash())) {
-                bad = new VerifyReport.FirstBad(row.seq(), row.decisionId(), "hash does not match the stored record");
+                bad = problem(row, VerifyReport.Problem.HASH, "hash does not match the stored record");
             } else {
                 String columns = columnsMatchBody(row);
-                if (columns != null) {
-                    bad = new VerifyReport.FirstBad(row.seq(), row.decisionId(), columns);
-                }
+                bad = columns != null ? problem(row, VerifyReport.Problem.COLUMNS, columns)
+                        : anchors.check(row.seq(), row.hash(), row.decisionId());
             }
             if (bad == null) {
                 expectedPrev = row.hash();
@@ -103,9 +142,14 @@ final class ChainVerifier {
             while (nextSeq < target) {
                 Checkpoint c = checkpoints.get(nextSeq);
                 if (c == null || c.lastSeq() >= target || (expectedPrev != null && !expectedPrev.equals(c.prevHash()))) {
-                    bad = new VerifyReport.FirstBad(nextSeq, null, c == null
+                    bad = new VerifyReport.Problem(nextSeq, null, VerifyReport.Problem.MISSING, c == null
                             ? "records " + nextSeq + ".." + (target - 1) + " are missing and no retention checkpoint covers them"
                             : "retention checkpoint at " + nextSeq + " does not link to the record before");
+                    return false;
+                }
+                // a signed checkpoint at the last removed record can still be checked: retention kept its hash
+                bad = anchors.check(c.lastSeq(), c.lastHash(), null);
+                if (bad != null) {
                     return false;
                 }
                 expectedPrev = c.lastHash();
@@ -115,27 +159,18 @@ final class ChainVerifier {
             return true;
         }
 
-        private static String columnsMatchBody(AuditStore.StoredRow row) {
+        private String columnsMatchBody(AuditStore.StoredRow row) {
             JsonNode body;
             try {
                 body = JSON.readTree(row.body());
             } catch (RuntimeException e) {
                 return "stored body is not JSON";
             }
-            // a step after a decision (approval, attempt, ...) is stored under its own record id and names its decision
-            String id = body.has("recordId") ? text(body, "recordId") : text(body, "decisionId");
-            if (!Objects.equals(row.decisionId(), id)
-                    || !Objects.equals(row.outcome(), text(body, "outcome"))
-                    || !Objects.equals(row.posture(), text(body, "posture"))
-                    || !Objects.equals(row.contractId(), text(body, "contractId"))) {
-                return "indexed columns differ from the hashed record";
-            }
-            return null;
+            return RecordColumns.problem(row.columns(), body, store::rulesetVersionOf);
         }
 
-        private static String text(JsonNode body, String field) {
-            JsonNode value = body.get(field);
-            return value == null || value.isNull() ? null : value.asString();
+        private static VerifyReport.Problem problem(AuditStore.StoredRow row, String code, String message) {
+            return new VerifyReport.Problem(row.seq(), row.decisionId(), code, message);
         }
     }
 }

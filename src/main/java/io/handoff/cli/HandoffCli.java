@@ -9,15 +9,16 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code java -jar handoff-decisions.jar <command>}: the analyst tools. Without one of these commands the jar
+ * {@code java -jar handoff-decisions.jar <command>}: the analyst tools, and the auditor's offline {@code verify-export}. Without one of these commands the jar
  * starts the service.
  */
 @Command(name = "handoff", mixinStandardHelpOptions = true,
         description = "Analyst tools for handoff rules and decision tables.",
         subcommands = {ValidateCommand.class, TestCommand.class, DiffCommand.class, SimulateCommand.class,
-                CandidateCheckCommand.class})
+                CandidateCheckCommand.class, VerifyExportCommand.class})
 public final class HandoffCli {
-    public static final Set<String> COMMANDS = Set.of("validate", "test", "diff", "simulate", "candidate-check", "--help", "-h");
+    public static final Set<String> COMMANDS = Set.of("validate", "test", "diff", "simulate", "candidate-check", "verify-export", "--help",
+            "-h");
 
     public static boolean isCommand(String[] args) {
         return args.length > 0 && COMMANDS.contains(args[0]);

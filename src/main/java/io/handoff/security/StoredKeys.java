@@ -24,13 +24,16 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.handoff.audit.AuditLog;
 
 /**
  * API keys an admin creates and revokes over the API (table {@code api_key}). A new key's secret is
  * {@code hk_} + 32 random bytes (base64url) and is returned once; only its SHA-256 is stored. The active
  * keys are held in memory for at most {@link #REFRESH}, and reloaded at once after a create or revoke on
  * this instance, so a revoked key is refused from its next request (on other instances sharing the
- * database within {@link #REFRESH}).
+ * database within {@link #REFRESH}). Every create and revoke is an audit record committed with the change.
  */
 @Component
 public final class StoredKeys {
@@ -55,12 +58,16 @@ public final class StoredKeys {
     }
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final AuditLog auditLog;
     private final Clock clock;
     private final Set<String> configuredNames;
     private volatile Snapshot snapshot;
 
-    StoredKeys(JdbcTemplate jdbc, Clock clock, SecurityProperties properties) {
+    StoredKeys(JdbcTemplate jdbc, TransactionTemplate transactions, AuditLog auditLog, Clock clock, SecurityProperties properties) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.auditLog = auditLog;
         this.clock = clock;
         this.configuredNames = Set.copyOf(properties.keys().keySet());
     }
@@ -79,8 +86,13 @@ public final class StoredKeys {
                 parsed.stream().map(role -> role.name().toLowerCase()).toList(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS), actor, null, null);
         try {
-            jdbc.update("INSERT INTO api_key (id, name, sha256, roles, created_at, created_by) VALUES (?,?,?,?,?,?)",
-                    key.id(), key.name(), ApiKeys.sha256(secret), String.join(",", key.roles()), utc(key.createdAt()), actor);
+            // the key and its audit record commit together; the chain head is locked first, as every appender does
+            transactions.executeWithoutResult(status -> {
+                auditLog.lockHead();
+                jdbc.update("INSERT INTO api_key (id, name, sha256, roles, created_at, created_by) VALUES (?,?,?,?,?,?)",
+                        key.id(), key.name(), ApiKeys.sha256(secret), String.join(",", key.roles()), utc(key.createdAt()), actor);
+                auditLog.appendNow(KeyEvents.entry(KeyEvents.CREATED, key, actor, key.createdAt()));
+            });
         } catch (DuplicateKeyException e) {
             throw duplicate(name);
         }
@@ -100,10 +112,18 @@ public final class StoredKeys {
 
     /** Revokes the key for {@code actor}: refused from its next request on. */
     public StoredKey revoke(String id, String actor) {
-        int updated = jdbc.update("UPDATE api_key SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL",
-                utc(clock.instant().truncatedTo(ChronoUnit.MICROS)), actor, id);
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Integer updated = transactions.execute(status -> {
+            auditLog.lockHead();
+            int changed = jdbc.update("UPDATE api_key SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL",
+                    utc(at), actor, id);
+            if (changed == 1) {
+                auditLog.appendNow(KeyEvents.entry(KeyEvents.REVOKED, find(id).orElseThrow(), actor, at));
+            }
+            return changed;
+        });
         StoredKey key = find(id).orElseThrow(() -> new KeyRequestException(KeyRequestException.UNKNOWN, "no API key has id " + id));
-        if (updated == 0) {
+        if (updated == null || updated == 0) {
             throw new KeyRequestException(KeyRequestException.ALREADY_REVOKED, "API key " + id + " ('" + key.name()
                     + "') was already revoked at " + key.revokedAt() + " by " + key.revokedBy());
         }

@@ -69,6 +69,17 @@ class AdminKeysTest {
         HttpResponse<String> reused = send(TestKeys.ADMIN, "POST", "/api/v1/admin/keys", keyRequest(name, "decider"));
         assertThat(reused.statusCode()).isEqualTo(409);
         assertThat(reused.body()).contains("\"code\":\"duplicate-key-name\"");
+
+        // the creation and the revocation are records of the chain, with who did it; refused requests recorded nothing
+        String[] events = send(TestKeys.ADMIN, "GET", "/api/v1/decisions/export?kind=key-event", null).body().strip().split("\n");
+        List<JsonNode> ofThisKey = java.util.Arrays.stream(events).map(ContractFixtures.JSON::readTree)
+                .filter(event -> id.equals(event.at("/record/keyId").asString())).toList();
+        assertThat(ofThisKey).extracting(event -> event.get("outcome").asString()).containsExactly("key-created", "key-revoked");
+        assertThat(ofThisKey).allSatisfy(event -> assertThat(event.at("/record/actor").asString()).isEqualTo("dev-admin"));
+        JsonNode verify = ContractFixtures.JSON.readTree(send(TestKeys.ADMIN, "GET", "/api/v1/audit/verify", null).body());
+        assertThat(verify.get("status").asString()).as(verify.toString()).isEqualTo("intact");
+        assertThat(verify.get("problems").size()).isZero();
+        assertThat(verify.has("signedCheckpoints")).isTrue();
     }
 
     @Test

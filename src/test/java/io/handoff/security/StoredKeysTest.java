@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,16 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.zaxxer.hikari.HikariDataSource;
+
+import io.handoff.audit.AuditEntry;
+import io.handoff.audit.AuditLog;
+import io.handoff.audit.AuditProperties;
+import io.handoff.audit.AuditQuery;
+import io.handoff.audit.AuditRecord;
 
 /**
  * Stored keys on the migrated schema: on H2, and on PostgreSQL (a fresh schema) when
@@ -44,8 +53,10 @@ class StoredKeysTest {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
                     .schemas(schema == null ? new String[0] : new String[] {schema}).load().migrate();
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-            try {
-                StoredKeys stored = new StoredKeys(jdbc, Clock.systemUTC(), CONFIGURED);
+            TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+            try (AuditLog auditLog = new AuditLog(jdbc, transactions, new AuditProperties(true, List.of(), 16, 64,
+                    Duration.ofSeconds(5), Duration.ofHours(1), Map.of()))) {
+                StoredKeys stored = new StoredKeys(jdbc, transactions, auditLog, Clock.systemUTC(), CONFIGURED);
                 ApiKeys keys = new ApiKeys(CONFIGURED, stored::active);
                 StoredKeys.Created created = stored.create("ci-decider", List.of("decider", "Decider", "analyst"), "admin-a");
 
@@ -71,6 +82,17 @@ class StoredKeysTest {
                         .isInstanceOfSatisfying(KeyRequestException.class, e -> assertThat(e.code()).isEqualTo("key-already-revoked"));
                 assertThatThrownBy(() -> stored.revoke("nope", "admin-b"))
                         .isInstanceOfSatisfying(KeyRequestException.class, e -> assertThat(e.code()).isEqualTo("unknown-key"));
+
+                // creation and revocation are chain records (and only they: refused requests record nothing)
+                List<AuditRecord> events = auditLog.search(AuditQuery.all().ofKind(AuditEntry.KEY_EVENT), 10);
+                assertThat(events).extracting(AuditRecord::outcome).containsExactly("key-revoked", "key-created");
+                assertThat(events).allSatisfy(event -> {
+                    assertThat(event.record().get("keyId").asString()).isEqualTo(created.key().id());
+                    assertThat(event.record().toString()).doesNotContain(created.secret()).doesNotContain(ApiKeys.sha256(created.secret()));
+                });
+                assertThat(events.get(0).record().get("actor").asString()).isEqualTo("admin-b");
+                assertThat(events.get(1).record().get("actor").asString()).isEqualTo("admin-a");
+                assertThat(auditLog.verify(null, null).status()).isEqualTo("intact");
             } finally {
                 if (schema != null) {
                     jdbc.execute("DROP SCHEMA " + schema + " CASCADE");

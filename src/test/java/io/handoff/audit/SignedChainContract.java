@@ -1,0 +1,225 @@
+package io.handoff.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.handoff.ShippedRuleset;
+import io.handoff.cli.HandoffCli;
+import io.handoff.contract.ContractValidator;
+import io.handoff.decision.DecisionService;
+import io.handoff.decision.RulesetRouting;
+import io.handoff.ruleset.CaseRunner;
+import io.handoff.ruleset.RuleCase;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Signed checkpoints against someone who can write the database, on each real database (H2 file, PostgreSQL):
+ * rewriting history and re-chaining it, changing a column, forging a checkpoint, and an auditor's offline check.
+ */
+abstract class SignedChainContract {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final List<byte[]> CONTRACTS = CaseRunner.load(ShippedRuleset.RULES).stream()
+            .map(RuleCase::contract).map(JSON::writeValueAsBytes).toList();
+
+    @TempDir
+    Path dir;
+    private TestDatabase db;
+    private AuditLog log;
+    private DecisionService decisions;
+    private Path keyFile;
+
+    abstract TestDatabase database();
+
+    @BeforeEach
+    void openSignedLog() {
+        db = database();
+        keyFile = dir.resolve("keys/audit-signing.pem");
+        SigningKeys.generate(keyFile);
+        log = open(1_000_000, Duration.ofHours(1));
+    }
+
+    private AuditLog open(int everyRecords, Duration every) {
+        AuditSigning signing = new AuditSigning(SigningKeys.load(keyFile), new FileCheckpointSink(dir.resolve("sink")),
+                everyRecords, every, List.of());
+        AuditLog opened = new AuditLog(db.jdbc, db.transactions, new AuditProperties(true, List.of(), 64, 1000,
+                Duration.ofSeconds(10), Duration.ofHours(1), Map.of()), signing, java.time.Clock.systemUTC());
+        decisions = new DecisionService(new ContractValidator(), RulesetRouting.fixed(ShippedRuleset::ruleset),
+                new MutableClock(Instant.parse("2026-01-01T00:00:00Z")), (entry, decision, contract) -> opened.append(entry),
+                opened.masking());
+        return opened;
+    }
+
+    @AfterEach
+    void close() {
+        log.close();
+        db.close();
+    }
+
+    @Test
+    void historyRewrittenAndReChainedIsNamedAfterTheLastSignedCheckpoint() {
+        decide(10);
+        assertThat(log.signCheckpoint()).hasValueSatisfying(c -> assertThat(c.seq()).isEqualTo(10));
+        decide(10);
+        assertThat(log.signCheckpoint()).hasValueSatisfying(c -> assertThat(c.seq()).isEqualTo(20));
+        decide(10);
+        assertThat(log.verify(null, null)).satisfies(r -> {
+            assertThat(r.status()).isEqualTo("intact");
+            assertThat(r.signedCheckpoints()).isEqualTo(2);
+        });
+
+        // the attack of issue 18: change an outcome in body and column alike, recompute every later hash, move the head,
+        // and remove the database's copy of the checkpoints; only the external sink still holds them
+        long seq = db.jdbc.queryForObject("SELECT MIN(seq) FROM audit_record WHERE seq BETWEEN 13 AND 20 AND outcome <> 'accept'",
+                Long.class);
+        String body = db.jdbc.queryForObject("SELECT body FROM audit_record WHERE seq = ?", String.class, seq);
+        String outcome = db.jdbc.queryForObject("SELECT outcome FROM audit_record WHERE seq = ?", String.class, seq);
+        db.jdbc.update("UPDATE audit_record SET body = ?, outcome = 'accept' WHERE seq = ?",
+                body.replace("\"outcome\":\"" + outcome + "\"", "\"outcome\":\"accept\""), seq);
+        reChainFrom(seq);
+        db.jdbc.update("DELETE FROM audit_signed_checkpoint");
+
+        VerifyReport report = log.verify(null, null);
+        assertThat(report.status()).isEqualTo("broken");
+        assertThat(report.firstBad().code()).isEqualTo("re-chained");
+        assertThat(report.firstBad().problem()).startsWith("re-chained after signed checkpoint seq 10: record 20 ")
+                .contains("a record in 11..20 was rewritten");
+        assertThat(report.firstBad().seq()).isEqualTo(20);
+        assertThat(report.checked()).as("every record up to the checkpoint is consistent in itself").isEqualTo(19);
+    }
+
+    @Test
+    void aChangedOutcomeOrRulesetColumnIsNamed() {
+        decide(12);
+        String original = db.jdbc.queryForObject("SELECT outcome FROM audit_record WHERE seq = 7", String.class);
+        db.jdbc.update("UPDATE audit_record SET outcome = ? WHERE seq = 7", "accept".equals(original) ? "escalate" : "accept");
+        VerifyReport outcome = log.verify(null, null);
+        assertThat(outcome.firstBad().seq()).isEqualTo(7);
+        assertThat(outcome.firstBad().code()).isEqualTo("columns-differ");
+        assertThat(outcome.firstBad().problem()).endsWith("differ from the hashed record: outcome");
+        db.jdbc.update("UPDATE audit_record SET outcome = ? WHERE seq = 7", original);
+        assertThat(log.verify(null, null).status()).isEqualTo("intact");
+        db.jdbc.update("UPDATE audit_record SET ruleset_version = 'v-other', kind = 'rejection' WHERE seq = 3");
+        assertThat(log.verify(null, null).firstBad()).satisfies(bad -> {
+            assertThat(bad.seq()).isEqualTo(3);
+            assertThat(bad.problem()).endsWith("differ from the hashed record: kind, ruleset_version");
+        });
+    }
+
+    @Test
+    void aTamperedCheckpointSignatureIsNamed() throws Exception {
+        decide(5);
+        SignedCheckpoint signed = log.signCheckpoint().orElseThrow();
+        Path sink = dir.resolve("sink").resolve(FileCheckpointSink.FILE);
+        String line = Files.readString(sink);
+        char flipped = signed.signature().charAt(3) == 'A' ? 'B' : 'A';
+        Files.writeString(sink, line.replace(signed.signature(), signed.signature().substring(0, 3) + flipped
+                + signed.signature().substring(4)));
+        VerifyReport report = log.verify(null, null);
+        assertThat(report.status()).isEqualTo("broken");
+        assertThat(report.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo("checkpoint-signature-invalid");
+            assertThat(p.seq()).isEqualTo(5);
+        });
+        assertThat(report.signedCheckpoints()).as("the database's intact copy is still reached").isEqualTo(1);
+    }
+
+    @Test
+    void signsEveryNRecordsAndOnClose() throws Exception {
+        log.close();
+        log = open(10, Duration.ofHours(1));
+        decide(25);
+        for (int i = 0; i < 100 && log.signedCheckpoints().isEmpty(); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(log.signedCheckpoints()).isNotEmpty().allSatisfy(c -> assertThat(c.seq()).isGreaterThanOrEqualTo(10));
+        log.close();
+        assertThat(FileCheckpointSink.readDirectory(dir.resolve("sink"))).last()
+                .satisfies(c -> assertThat(c.seq()).as("close signs the last head").isEqualTo(25));
+        log = open(1_000_000, Duration.ofHours(1));
+        assertThat(log.verify(null, null).signedCheckpoints()).isEqualTo(FileCheckpointSink.readDirectory(dir.resolve("sink")).size());
+    }
+
+    @Test
+    void anUntouchedExportVerifiesOfflineAndOneChangedByteFails() throws Exception {
+        decide(8);
+        log.signCheckpoint();
+        decide(4);
+        Path export = dir.resolve("export.ndjson");
+        List<String> lines = new ArrayList<>();
+        log.stream(AuditQuery.all().ofKind(AuditQuery.ALL_KINDS), r -> lines.add(JSON.writeValueAsString(r)));
+        Files.write(export, lines);
+        String publicKey = SigningKeys.publicKeyFileOf(keyFile).toString();
+
+        Run intact = verifyExport(export, publicKey);
+        assertThat(intact.exit()).as(intact.out()).isZero();
+        assertThat(intact.out()).contains("INTACT: 12 record(s), seq 1..12, 1 signed checkpoint(s) reached");
+
+        String line = lines.get(4);
+        int year = line.indexOf("\"recordedAt\":\"2026", line.indexOf("\"record\":")) + "\"recordedAt\":\"202".length();
+        lines.set(4, line.substring(0, year) + "7" + line.substring(year + 1));
+        Files.write(export, lines);
+        Run broken = verifyExport(export, publicKey);
+        assertThat(broken.exit()).isEqualTo(1);
+        assertThat(broken.out()).startsWith("BROKEN at seq 5 (").contains("[hash-mismatch]");
+    }
+
+    private void decide(int count) {
+        for (int i = 0; i < count; i++) {
+            decisions.decide(CONTRACTS.get(i % CONTRACTS.size()));
+        }
+    }
+
+    /** What an attacker with write access does: recompute every hash from {@code seq} on with the documented formula. */
+    private void reChainFrom(long seq) {
+        String prev = db.jdbc.queryForObject("SELECT prev_hash FROM audit_record WHERE seq = ?", String.class, seq);
+        long head = db.jdbc.queryForObject("SELECT MAX(seq) FROM audit_record", Long.class);
+        for (long s = seq; s <= head; s++) {
+            String body = db.jdbc.queryForObject("SELECT body FROM audit_record WHERE seq = ?", String.class, s);
+            String hash = sha256(s + "\n" + prev + "\n" + body); // docs/audit.md
+            db.jdbc.update("UPDATE audit_record SET prev_hash = ?, hash = ? WHERE seq = ?", prev, hash, s);
+            prev = hash;
+        }
+        db.jdbc.update("UPDATE audit_head SET hash = ? WHERE id = 1", prev);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Run(int exit, String out) {
+    }
+
+    private Run verifyExport(Path export, String publicKey) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            int exit = HandoffCli.run("verify-export", export.toString(), "--checkpoints", dir.resolve("sink").toString(),
+                    "--public-key", publicKey);
+            return new Run(exit, bytes.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(original);
+        }
+    }
+}
