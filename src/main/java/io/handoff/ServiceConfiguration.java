@@ -120,9 +120,9 @@ class ServiceConfiguration {
         // opens is still written, in the same group commit, without a record
         Alongside openings = openOnDecision ? orchestrator.openings() : null;
         boolean recording = properties.recording();
-        DecisionRecorder recorder = (entry, decision, contract) -> {
+        DecisionRecorder recorder = (entry, decision, contract, submittedBy) -> {
             Orchestrator.Opening opening = decision == null || openings == null ? null
-                    : new Orchestrator.Opening(decision, contract, decision.enforced());
+                    : new Orchestrator.Opening(decision, contract, decision.enforced(), submittedBy);
             if (recording) {
                 auditLog.append(entry, opening == null ? null : openings, opening, EvaluationSlot::release);
             } else if (opening != null) {

@@ -31,7 +31,7 @@ class DecisionController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> decide(HttpServletRequest request) {
         long start = System.nanoTime();
-        Decided decided = decisions.decide(bodyReader.read(request));
+        Decided decided = decisions.decide(bodyReader.read(request), Identity.principal(request));
         metrics.decided(decided.decision(), System.nanoTime() - start);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .body(decided.json().getBytes(StandardCharsets.UTF_8));

@@ -87,16 +87,22 @@ class OrchestrationController {
         return orchestrator.approval(approvalId).orElseThrow(() -> new NotFoundException("unknown-approval", "no approval " + approvalId));
     }
 
-    /** {@code decision}: approve or reject; {@code approverId} and {@code role} name who decides; comment says why. */
+    /**
+     * {@code decision}: approve or reject; comment says why. The caller decides: {@code approverId} may be left out
+     * (or be the caller's own principal); naming someone else needs the delegate role. {@code role}: the gate's role
+     * by default.
+     */
     record ApprovalStep(String decision, String approverId, String role, String comment) {
     }
 
-    @Operation(summary = "Approve or reject a gate", description = "Only an approver holding the gate's role may decide, never "
-            + "the contract's sender (four eyes), and only once (409 afterwards). Refused attempts are recorded in the audit log.")
+    @Operation(summary = "Approve or reject a gate", description = "The authenticated principal decides, and only when the "
+            + "approver directory gives it the gate's role; never a principal that sent the handoff (four eyes: 403 four-eyes), "
+            + "and only once (409 afterwards). An approverId naming someone else: 403 acting-as-other, unless the caller holds "
+            + "the delegate role (then both are recorded). Refused attempts are recorded in the audit log.")
     @PostMapping(path = "/api/v1/approvals/{approvalId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     Records.StepResult decideApproval(@PathVariable String approvalId, @RequestBody ApprovalStep step, HttpServletRequest request) {
-        return orchestrator.decideApproval(approvalId, step.decision(), step.approverId(), step.role(), step.comment(),
-                caller(request));
+        return orchestrator.decideApproval(approvalId, step.decision(), step.role(), step.comment(),
+                Identity.actor(request, "approverId", step.approverId()));
     }
 
     /** {@code result}: delivered, refused-by-receiver, timed-out or error; {@code attemptId} makes a retry of the report idempotent. */
@@ -151,17 +157,18 @@ class OrchestrationController {
         return response.body(packet);
     }
 
+    /** Who acts is the caller; {@code by} may be left out, naming someone else needs the delegate role (as approvals). */
     record IncidentStep(String by, String note, String resolution) {
     }
 
     @PostMapping(path = "/api/v1/incidents/{incidentId}/acknowledge", consumes = MediaType.APPLICATION_JSON_VALUE)
     Records.StepResult acknowledge(@PathVariable String incidentId, @RequestBody IncidentStep step, HttpServletRequest request) {
-        return orchestrator.acknowledge(incidentId, step.by(), step.note(), caller(request));
+        return orchestrator.acknowledge(incidentId, step.note(), Identity.actor(request, "by", step.by()));
     }
 
     @PostMapping(path = "/api/v1/incidents/{incidentId}/resolve", consumes = MediaType.APPLICATION_JSON_VALUE)
     Records.StepResult resolve(@PathVariable String incidentId, @RequestBody IncidentStep step, HttpServletRequest request) {
-        return orchestrator.resolve(incidentId, step.by(), step.resolution(), caller(request));
+        return orchestrator.resolve(incidentId, step.resolution(), Identity.actor(request, "by", step.by()));
     }
 
     /** {@code kind}: accepted, bounced-back, reopened, sla-breached or resolved. */
@@ -182,7 +189,7 @@ class OrchestrationController {
     }
 
     static String caller(HttpServletRequest request) {
-        return request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName();
+        return Identity.principal(request);
     }
 
     static int limit(int limit) {

@@ -41,8 +41,11 @@ class RolloutController {
         return new Rules(RolloutFlags.FLAG, flags.defaultMode(), flags.rules());
     }
 
-    /** {@code domain}/{@code team}: '*' or absent for any; {@code percent} of contracts get {@code mode}, the rest {@code fallbackMode}. */
-    record RuleChange(String domain, String team, String mode, Integer percent, String fallbackMode, String reason) {
+    /**
+     * {@code domain}/{@code team}: '*' or absent for any; {@code percent} of contracts get {@code mode}, the rest
+     * {@code fallbackMode}. The change is the caller's: {@code actor}, when sent, must be the caller's own principal.
+     */
+    record RuleChange(String domain, String team, String mode, Integer percent, String fallbackMode, String reason, String actor) {
     }
 
     @Operation(summary = "Change a rollout rule at runtime", description = "Takes effect on the next decision, without restart; "
@@ -51,7 +54,7 @@ class RolloutController {
     RolloutRule change(@RequestBody RuleChange change, HttpServletRequest request) {
         try {
             return flags.set(change.domain(), change.team(), change.mode(), change.percent(), change.fallbackMode(),
-                    OrchestrationController.caller(request), change.reason());
+                    Identity.ownName(request, "actor", change.actor()), change.reason());
         } catch (IllegalArgumentException e) {
             throw new BadParameterException("body", e.getMessage());
         }

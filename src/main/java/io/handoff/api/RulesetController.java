@@ -141,14 +141,7 @@ class RulesetController {
      * is refused (403 acting-as-other), so the history and the audit log never record a name the request claims.
      */
     static StepBy by(HttpServletRequest request, String actor, String reason) {
-        String principal = request.getUserPrincipal() == null ? "" : request.getUserPrincipal().getName();
-        if (actor != null && !actor.isEmpty()) {
-            StepBy.check("actor", actor, StepBy.MAX_PRINCIPAL);
-            if (!actor.equals(principal)) {
-                throw new ActingAsOtherException(principal, actor);
-            }
-        }
-        return new StepBy(principal, reason);
+        return new StepBy(Identity.ownName(request, "actor", actor), reason);
     }
 
     @GetMapping("/api/v1/rulesets/{version}/shadow-report")

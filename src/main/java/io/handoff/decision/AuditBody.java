@@ -12,12 +12,12 @@ import tools.jackson.databind.JsonNode;
 /**
  * The evidence kept for one decision or rejected attempt, serialized in one pass in a fixed property order
  * (contract keys sorted): the canonical text the audit chain hashes. The decision is embedded as the exact
- * JSON text the caller received.
+ * JSON text the caller received. {@code submittedBy} is the principal that submitted the contract.
  */
 @JsonPropertyOrder({"decisionId", "kind", "contractId", "domain", "handoffType", "outcome", "posture", "rulesetVersion",
-        "inputHash", "recordedAt", "contract", "maskedPointers", "decision", "violations", "timings"})
+        "inputHash", "recordedAt", "submittedBy", "contract", "maskedPointers", "decision", "violations", "timings"})
 record AuditBody(String decisionId, String kind, String contractId, String domain, String handoffType, String outcome,
-                 String posture, String rulesetVersion, String inputHash, Instant recordedAt, JsonNode contract,
+                 String posture, String rulesetVersion, String inputHash, Instant recordedAt, String submittedBy, JsonNode contract,
                  List<String> maskedPointers, @JsonRawValue String decision, List<Violation> violations, Timings timings) {
 
     record Timings(long validateMicros, long evaluateMicros) {

@@ -7,13 +7,14 @@ import io.handoff.contract.HandoffContract;
  * Where decisions and rejected attempts are recorded before the caller sees them; returns only once durable.
  * For a decision, {@code decision} and {@code contract} are given so the recorder can open what the decision
  * starts (approvals, an incident) in the same transaction; for a rejected attempt they are null.
+ * {@code submittedBy} is the principal that submitted it (null when decided outside the API).
  */
 @FunctionalInterface
 public interface DecisionRecorder {
-    void record(AuditEntry entry, Decision decision, HandoffContract contract);
+    void record(AuditEntry entry, Decision decision, HandoffContract contract, String submittedBy);
 
     /** Records nothing: for benchmarks measuring the cost of recording, never for serving. */
     static DecisionRecorder none() {
-        return (entry, decision, contract) -> { };
+        return (entry, decision, contract, submittedBy) -> { };
     }
 }

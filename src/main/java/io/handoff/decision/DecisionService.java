@@ -57,7 +57,13 @@ public final class DecisionService {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
+    /** A decision submitted outside the API (tools, tests, benchmarks): no principal is recorded as its sender. */
     public Decided decide(byte[] body) {
+        return decide(body, null);
+    }
+
+    /** {@code submittedBy}: the authenticated principal submitting the contract, recorded as the handoff's sender. */
+    public Decided decide(byte[] body, String submittedBy) {
         String decisionId = IDS.generate().toString();
         long start = System.nanoTime();
         ContractValidator.Validated validated;
@@ -65,7 +71,7 @@ public final class DecisionService {
             validated = validator.read(body);
         } catch (ContractViolationException e) {
             recorder.record(AuditEntries.ofRejection(decisionId, now(), e.document(), e.violations(),
-                    routing.active().version(), masking, System.nanoTime() - start), null, null);
+                    routing.active().version(), masking, System.nanoTime() - start, submittedBy), null, null, submittedBy);
             throw new RejectedContractException(decisionId, e);
         }
         long validatedAt = System.nanoTime();
@@ -82,7 +88,7 @@ public final class DecisionService {
         policy.check(decision); // a failed hard preflight check: nothing is recorded, nothing returned
         String json = DecisionJson.write(decision);
         recorder.record(AuditEntries.ofDecision(decision, json, validated.document(), masking, validatedAt - start,
-                evaluated.evaluateNanos()), decision, validated.contract());
+                evaluated.evaluateNanos(), submittedBy), decision, validated.contract(), submittedBy);
         routing.decided(decision, validated);
         return new Decided(decision, json);
     }

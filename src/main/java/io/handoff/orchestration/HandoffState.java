@@ -2,9 +2,13 @@ package io.handoff.orchestration;
 
 import java.time.Instant;
 
-/** Where one handoff stands: its latest decision, status, posture and delivery attempts. */
+/**
+ * Where one handoff stands: its latest decision, status, posture and delivery attempts. {@code senderActor} is the
+ * contract's free-text {@code from.actor}; {@code submittedBy} is the principal that submitted the decision (null
+ * for handoffs opened before principals were recorded, or by a decision made outside the API).
+ */
 public record HandoffState(String contractId, String decisionId, String domain, String handoffType, String customerTier,
-                           String senderTeam, String senderActor, String rulesetVersion, Instant decidedAt,
+                           String senderTeam, String senderActor, String submittedBy, String rulesetVersion, Instant decidedAt,
                            String decisionOutcome, int score, String firedRules, String status, String posture,
                            boolean enforced, int maxAttempts, int backoffSeconds, int attempts, int failures,
                            Instant nextAttemptAt, Instant updatedAt) {
@@ -34,13 +38,13 @@ public record HandoffState(String contractId, String decisionId, String domain, 
 
     HandoffState with(String newStatus, String newPosture, Instant at) {
         return new HandoffState(contractId, decisionId, domain, handoffType, customerTier, senderTeam, senderActor,
-                rulesetVersion, decidedAt, decisionOutcome, score, firedRules, newStatus, newPosture, enforced, maxAttempts,
+                submittedBy, rulesetVersion, decidedAt, decisionOutcome, score, firedRules, newStatus, newPosture, enforced, maxAttempts,
                 backoffSeconds, attempts, failures, nextAttemptAt, at);
     }
 
     HandoffState withAttempts(int newAttempts, int newFailures, Instant nextAt) {
         return new HandoffState(contractId, decisionId, domain, handoffType, customerTier, senderTeam, senderActor,
-                rulesetVersion, decidedAt, decisionOutcome, score, firedRules, status, posture, enforced, maxAttempts,
+                submittedBy, rulesetVersion, decidedAt, decisionOutcome, score, firedRules, status, posture, enforced, maxAttempts,
                 backoffSeconds, newAttempts, newFailures, nextAt, updatedAt);
     }
 }

@@ -40,20 +40,20 @@ final class HandoffStore {
 
     void saveHandoff(HandoffState h) {
         int updated = jdbc.update("UPDATE handoff SET decision_id = ?, domain = ?, handoff_type = ?, customer_tier = ?, "
-                        + "sender_team = ?, sender_actor = ?, ruleset_version = ?, decided_at = ?, decision_outcome = ?, score = ?, "
+                        + "sender_team = ?, sender_actor = ?, submitted_by = ?, ruleset_version = ?, decided_at = ?, decision_outcome = ?, score = ?, "
                         + "fired_rules = ?, status = ?, posture = ?, enforced = ?, max_attempts = ?, backoff_seconds = ?, attempts = ?, "
                         + "failures = ?, next_attempt_at = ?, updated_at = ? WHERE contract_id = ?",
                 h.decisionId(), h.domain(), h.handoffType(), h.customerTier(), h.senderTeam(), h.senderActor(),
-                h.rulesetVersion(), ts(h.decidedAt()), h.decisionOutcome(), h.score(), h.firedRules(), h.status(), h.posture(),
+                h.submittedBy(), h.rulesetVersion(), ts(h.decidedAt()), h.decisionOutcome(), h.score(), h.firedRules(), h.status(), h.posture(),
                 h.enforced(), h.maxAttempts(), h.backoffSeconds(), h.attempts(), h.failures(), ts(h.nextAttemptAt()),
                 ts(h.updatedAt()), h.contractId());
         if (updated == 0) {
             jdbc.update("INSERT INTO handoff (contract_id, decision_id, domain, handoff_type, customer_tier, sender_team, "
-                            + "sender_actor, ruleset_version, decided_at, decision_outcome, score, fired_rules, status, posture, enforced, "
-                            + "max_attempts, backoff_seconds, attempts, failures, next_attempt_at, updated_at) "
-                            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                            + "sender_actor, submitted_by, ruleset_version, decided_at, decision_outcome, score, fired_rules, status, posture, "
+                            + "enforced, max_attempts, backoff_seconds, attempts, failures, next_attempt_at, updated_at) "
+                            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     h.contractId(), h.decisionId(), h.domain(), h.handoffType(), h.customerTier(), h.senderTeam(),
-                    h.senderActor(), h.rulesetVersion(), ts(h.decidedAt()), h.decisionOutcome(), h.score(), h.firedRules(),
+                    h.senderActor(), h.submittedBy(), h.rulesetVersion(), ts(h.decidedAt()), h.decisionOutcome(), h.score(), h.firedRules(),
                     h.status(), h.posture(), h.enforced(), h.maxAttempts(), h.backoffSeconds(), h.attempts(), h.failures(),
                     ts(h.nextAttemptAt()), ts(h.updatedAt()));
         }
@@ -95,21 +95,21 @@ final class HandoffStore {
     void saveHandoffs(List<HandoffState> updates, List<HandoffState> inserts) {
         if (!updates.isEmpty()) {
             jdbc.batchUpdate("UPDATE handoff SET decision_id = ?, domain = ?, handoff_type = ?, customer_tier = ?, "
-                    + "sender_team = ?, sender_actor = ?, ruleset_version = ?, decided_at = ?, decision_outcome = ?, score = ?, "
+                    + "sender_team = ?, sender_actor = ?, submitted_by = ?, ruleset_version = ?, decided_at = ?, decision_outcome = ?, score = ?, "
                     + "fired_rules = ?, status = ?, posture = ?, enforced = ?, max_attempts = ?, backoff_seconds = ?, attempts = ?, "
                     + "failures = ?, next_attempt_at = ?, updated_at = ? WHERE contract_id = ?", updates.stream().map(h -> new Object[] {
                     h.decisionId(), h.domain(), h.handoffType(), h.customerTier(), h.senderTeam(), h.senderActor(),
-                    h.rulesetVersion(), ts(h.decidedAt()), h.decisionOutcome(), h.score(), h.firedRules(), h.status(), h.posture(),
+                    h.submittedBy(), h.rulesetVersion(), ts(h.decidedAt()), h.decisionOutcome(), h.score(), h.firedRules(), h.status(), h.posture(),
                     h.enforced(), h.maxAttempts(), h.backoffSeconds(), h.attempts(), h.failures(), ts(h.nextAttemptAt()),
                     ts(h.updatedAt()), h.contractId()}).toList());
         }
         if (!inserts.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO handoff (contract_id, decision_id, domain, handoff_type, customer_tier, sender_team, "
-                    + "sender_actor, ruleset_version, decided_at, decision_outcome, score, fired_rules, status, posture, enforced, "
-                    + "max_attempts, backoff_seconds, attempts, failures, next_attempt_at, updated_at) "
-                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", inserts.stream().map(h -> new Object[] {
+                    + "sender_actor, submitted_by, ruleset_version, decided_at, decision_outcome, score, fired_rules, status, posture, "
+                    + "enforced, max_attempts, backoff_seconds, attempts, failures, next_attempt_at, updated_at) "
+                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", inserts.stream().map(h -> new Object[] {
                     h.contractId(), h.decisionId(), h.domain(), h.handoffType(), h.customerTier(), h.senderTeam(),
-                    h.senderActor(), h.rulesetVersion(), ts(h.decidedAt()), h.decisionOutcome(), h.score(), h.firedRules(),
+                    h.senderActor(), h.submittedBy(), h.rulesetVersion(), ts(h.decidedAt()), h.decisionOutcome(), h.score(), h.firedRules(),
                     h.status(), h.posture(), h.enforced(), h.maxAttempts(), h.backoffSeconds(), h.attempts(), h.failures(),
                     ts(h.nextAttemptAt()), ts(h.updatedAt())}).toList());
         }
@@ -141,7 +141,7 @@ final class HandoffStore {
     private static HandoffState handoff(ResultSet rs, int row) throws SQLException {
         return new HandoffState(rs.getString("contract_id"), rs.getString("decision_id"), rs.getString("domain"),
                 rs.getString("handoff_type"), rs.getString("customer_tier"), rs.getString("sender_team"),
-                rs.getString("sender_actor"), rs.getString("ruleset_version"), instant(rs, "decided_at"),
+                rs.getString("sender_actor"), rs.getString("submitted_by"), rs.getString("ruleset_version"), instant(rs, "decided_at"),
                 rs.getString("decision_outcome"), rs.getInt("score"), rs.getString("fired_rules"), rs.getString("status"),
                 rs.getString("posture"), rs.getBoolean("enforced"), rs.getInt("max_attempts"), rs.getInt("backoff_seconds"),
                 rs.getInt("attempts"), rs.getInt("failures"), instant(rs, "next_attempt_at"), instant(rs, "updated_at"));
@@ -191,9 +191,10 @@ final class HandoffStore {
     }
 
     /** Decides a pending approval; false when it was no longer pending (someone decided it first). */
-    boolean decideApproval(String id, String status, String by, String role, String comment, Instant at) {
-        return jdbc.update("UPDATE approval SET status = ?, decided_by = ?, decided_role = ?, comment = ?, decided_at = ? "
-                + "WHERE id = ? AND status = 'pending'", status, by, role, comment, ts(at), id) == 1;
+    boolean decideApproval(String id, String status, Actor by, String role, String comment, Instant at) {
+        return jdbc.update("UPDATE approval SET status = ?, decided_by = ?, decided_on_behalf_of = ?, decided_role = ?, comment = ?, "
+                + "decided_at = ? WHERE id = ? AND status = 'pending'", status, by.principal(), by.onBehalfOf(), role, comment,
+                ts(at), id) == 1;
     }
 
     int cancelPending(String decisionId, String status, String why, Instant at) {
@@ -228,7 +229,8 @@ final class HandoffStore {
     private static Records.Approval approval(ResultSet rs, int row) throws SQLException {
         return new Records.Approval(rs.getString("id"), rs.getString("decision_id"), rs.getString("contract_id"),
                 rs.getString("gate_id"), rs.getString("approver_role"), rs.getString("reason"), rs.getString("rule_id"),
-                rs.getString("status"), instant(rs, "opened_at"), rs.getString("decided_by"), rs.getString("decided_role"),
+                rs.getString("status"), instant(rs, "opened_at"), rs.getString("decided_by"), rs.getString("decided_on_behalf_of"),
+                rs.getString("decided_role"),
                 rs.getString("comment"), instant(rs, "decided_at"));
     }
 
@@ -286,20 +288,21 @@ final class HandoffStore {
         return jdbc.query(sql.toString(), HandoffStore::incident, params.toArray());
     }
 
-    boolean acknowledge(String id, String by, Instant at) {
-        return jdbc.update("UPDATE incident SET status = 'acknowledged', acknowledged_by = ?, acknowledged_at = ? "
-                + "WHERE id = ? AND status = 'open'", by, ts(at), id) == 1;
+    boolean acknowledge(String id, Actor by, Instant at) {
+        return jdbc.update("UPDATE incident SET status = 'acknowledged', acknowledged_by = ?, acknowledged_on_behalf_of = ?, "
+                + "acknowledged_at = ? WHERE id = ? AND status = 'open'", by.principal(), by.onBehalfOf(), ts(at), id) == 1;
     }
 
-    boolean resolve(String id, String by, String resolution, Instant at) {
-        return jdbc.update("UPDATE incident SET status = 'resolved', resolved_by = ?, resolution = ?, resolved_at = ? "
-                + "WHERE id = ? AND status <> 'resolved'", by, resolution, ts(at), id) == 1;
+    boolean resolve(String id, Actor by, String resolution, Instant at) {
+        return jdbc.update("UPDATE incident SET status = 'resolved', resolved_by = ?, resolved_on_behalf_of = ?, resolution = ?, "
+                + "resolved_at = ? WHERE id = ? AND status <> 'resolved'", by.principal(), by.onBehalfOf(), resolution, ts(at), id) == 1;
     }
 
     private static Records.Incident incident(ResultSet rs, int row) throws SQLException {
         return new Records.Incident(rs.getString("id"), rs.getString("contract_id"), rs.getString("decision_id"),
                 rs.getString("reason"), rs.getString("status"), instant(rs, "opened_at"), rs.getString("acknowledged_by"),
-                instant(rs, "acknowledged_at"), rs.getString("resolved_by"), rs.getString("resolution"),
+                rs.getString("acknowledged_on_behalf_of"), instant(rs, "acknowledged_at"), rs.getString("resolved_by"),
+                rs.getString("resolved_on_behalf_of"), rs.getString("resolution"),
                 instant(rs, "resolved_at"));
     }
 

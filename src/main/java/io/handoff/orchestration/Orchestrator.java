@@ -66,8 +66,14 @@ public final class Orchestrator {
 
     // ------------------------------------------------------------------ opening (in the decision's transaction)
 
-    /** What one recorded decision opens; {@code enforced} false (observe mode): tracked, nothing opened. */
-    public record Opening(Decision decision, HandoffContract contract, boolean enforced) {
+    /**
+     * What one recorded decision opens; {@code enforced} false (observe mode): tracked, nothing opened.
+     * {@code submittedBy}: the principal that submitted the decision, its sender for four eyes (null outside the API).
+     */
+    public record Opening(Decision decision, HandoffContract contract, boolean enforced, String submittedBy) {
+        public Opening(Decision decision, HandoffContract contract, boolean enforced) {
+            this(decision, contract, enforced, null);
+        }
     }
 
     /**
@@ -104,7 +110,7 @@ public final class Orchestrator {
             Decision.Retry retry = d.retryPolicy();
             String tier = c.supportCase() == null || c.supportCase().customer() == null ? null : c.supportCase().customer().tier();
             HandoffState state = new HandoffState(d.contractId(), d.decisionId(), d.domain(), d.handoffType(), tier,
-                    c.from().team(), c.from().actor(), d.rulesetVersion(), at, d.outcome(), d.score(),
+                    c.from().team(), c.from().actor(), opening.submittedBy(), d.rulesetVersion(), at, d.outcome(), d.score(),
                     " " + String.join(" ", d.trace().stream().map(Decision.TraceEntry::ruleId).toList()) + " ", status,
                     d.posture(), opening.enforced(), retry == null ? 3 : retry.maxAttempts(),
                     retry == null ? 60 : retry.backoffSeconds(), 0, 0, null, at);
@@ -118,14 +124,14 @@ public final class Orchestrator {
                 d.approvals().stream().map(Decision.RequiredApproval::gateId).distinct().forEach(gate -> {
                     Decision.RequiredApproval first = d.approvals().stream().filter(a -> a.gateId().equals(gate)).findFirst().orElseThrow();
                     gates.add(new Records.Approval(derivedId(d.decisionId(), "approval", gate), d.decisionId(), d.contractId(), gate,
-                            first.approverRole(), first.reason(), first.ruleId(), "pending", at, null, null, null, null));
+                            first.approverRole(), first.reason(), first.ruleId(), "pending", at, null, null, null, null, null));
                 });
                 approvals.put(d.decisionId(), gates);
             }
             if ("escalate".equals(d.outcome()) || "critical".equals(d.posture())) {
                 String reason = "escalate".equals(d.outcome()) ? "escalated" : "critical-posture";
                 incidents.add(Map.entry(new Records.Incident(derivedId(d.decisionId(), "incident", reason), d.contractId(),
-                        d.decisionId(), reason, "open", at, null, null, null, null, null), snapshot(reason, at, d.decisionId())));
+                        d.decisionId(), reason, "open", at, null, null, null, null, null, null, null), snapshot(reason, at, d.decisionId())));
             }
         }
         Instant at = batch.get(batch.size() - 1).decision().recordedAt();
@@ -154,7 +160,7 @@ public final class Orchestrator {
     private String openIncident(HandoffState state, String reason, Instant at) {
         String id = derivedId(state.decisionId(), "incident", reason);
         store.insertIncident(new Records.Incident(id, state.contractId(), state.decisionId(), reason, "open", at, null, null,
-                null, null, null), snapshot(reason, at, state.decisionId()));
+                null, null, null, null, null), snapshot(reason, at, state.decisionId()));
         return id;
     }
 
@@ -190,41 +196,40 @@ public final class Orchestrator {
     }
 
     /**
-     * Approves or rejects one gate. Only an approver holding the gate's role may decide it, never the
-     * contract's sender, and only once. All gates approved: the handoff is accepted (posture green). One
-     * rejection: it goes back to the sender and the other pending gates are cancelled.
+     * Approves or rejects one gate for {@code actor}. Only an approver holding the gate's role in the approver
+     * directory (the principal, or the person a delegate acts for) may decide it, never one who sent the handoff
+     * (four eyes, by principal: see {@link #sender}), and only once. {@code role} may be left out: the gate's role.
+     * All gates approved: the handoff is accepted (posture green). One rejection: it goes back to the sender and the
+     * other pending gates are cancelled.
      */
-    public Records.StepResult decideApproval(String approvalId, String verdict, String approverId, String role,
-                                             String comment, String caller) {
+    public Records.StepResult decideApproval(String approvalId, String verdict, String role, String comment, Actor actor) {
         if (!"approve".equals(verdict) && !"reject".equals(verdict)) {
             throw OrchestrationException.invalid("invalid-verdict", "decision must be 'approve' or 'reject'");
-        }
-        if (approverId == null || approverId.isBlank() || role == null || role.isBlank()) {
-            throw OrchestrationException.invalid("missing-approver", "approverId and role are required");
         }
         return step(() -> {
             Records.Approval approval = store.approval(approvalId)
                     .orElseThrow(() -> OrchestrationException.notFound("unknown-approval", "no approval " + approvalId));
             HandoffState h = store.handoff(approval.contractId()).orElseThrow();
+            String asRole = role == null || role.isBlank() ? approval.approverRole() : role;
             Instant at = now();
             String refusal = null;
             String code = null;
-            if (approverId.equalsIgnoreCase(h.senderActor()) || approverId.equalsIgnoreCase(h.senderTeam())) {
+            String sender = sender(h, actor);
+            if (sender != null) {
                 code = "four-eyes";
-                refusal = "the sender of a handoff may not decide its gates (four eyes): " + approverId;
-            } else if (!approval.approverRole().equals(role) || !properties.holds(approverId, role)) {
+                refusal = "the sender of a handoff may not decide its gates (four eyes): " + sender + " sent " + h.contractId();
+            } else if (!approval.approverRole().equals(asRole) || !properties.holds(actor.actingAs(), asRole)) {
                 code = "wrong-approver-role";
-                refusal = !approval.approverRole().equals(role)
-                        ? "gate " + approval.gateId() + " needs role " + approval.approverRole() + ", not " + role
-                        : "approver " + approverId + " does not hold role " + role + " in the approver directory";
+                refusal = !approval.approverRole().equals(asRole)
+                        ? "gate " + approval.gateId() + " needs role " + approval.approverRole() + ", not " + asRole
+                        : "approver " + actor.actingAs() + " does not hold role " + asRole + " in the approver directory";
             }
             if (code != null) {
-                Map<String, Object> body = body(AuditEntry.APPROVAL, h, caller, at);
+                Map<String, Object> body = body(AuditEntry.APPROVAL, h, actor, at);
                 body.put("approvalId", approvalId);
                 body.put("gateId", approval.gateId());
                 body.put("verdict", verdict);
-                body.put("approverId", approverId);
-                body.put("role", role);
+                body.put("role", asRole);
                 body.put("refused", code);
                 body.put("reason", refusal);
                 throw new OrchestrationException(403, code, refusal,
@@ -235,7 +240,7 @@ public final class Orchestrator {
                         "approval " + approvalId + " is already " + approval.status());
             }
             String status = "approve".equals(verdict) ? "approved" : "rejected";
-            if (!store.decideApproval(approvalId, status, approverId, role, comment, at)) {
+            if (!store.decideApproval(approvalId, status, actor, asRole, comment, at)) {
                 throw OrchestrationException.conflict("approval-already-decided", "approval " + approvalId + " was decided first");
             }
             HandoffState after = h;
@@ -243,17 +248,32 @@ public final class Orchestrator {
             if ("rejected".equals(status)) {
                 store.cancelPending(approval.decisionId(), "cancelled", "gate " + approval.gateId() + " was rejected", at);
                 after = h.with(HandoffState.RETURNED, h.posture(), at);
-                cause = "gate " + approval.gateId() + " rejected by " + approverId + (comment == null ? "" : ": " + comment);
+                cause = "gate " + approval.gateId() + " rejected by " + actor.describe() + (comment == null ? "" : ": " + comment);
             } else if (store.approvalsOf(approval.decisionId()).stream().allMatch(a -> "approved".equals(a.status()))) {
                 after = h.with(HandoffState.ACCEPTED, "green", at);
-                cause = "every gate approved (last: " + approval.gateId() + " by " + approverId + ")";
+                cause = "every gate approved (last: " + approval.gateId() + " by " + actor.describe() + ")";
             }
             Records.Approval decided = store.approval(approvalId).orElseThrow();
-            Map<String, Object> body = body(AuditEntry.APPROVAL, h, caller, at);
+            Map<String, Object> body = body(AuditEntry.APPROVAL, h, actor, at);
             body.put("approval", decided);
             return commit(AuditEntry.APPROVAL, status, h, after, cause, at, body, List.of(approval.gateId()), decided,
                     null, null, null);
         });
+    }
+
+    /**
+     * Which identity of the step sent the handoff, or null: the principal that submitted its decision, and the
+     * contract's {@code from.actor} when that names an approver directory id (free text naming nobody in the
+     * directory is no identity). Admins are no exception.
+     */
+    private String sender(HandoffState h, Actor actor) {
+        String namedSender = properties.directoryId(h.senderActor()).orElse(null);
+        for (String id : actor.identities()) {
+            if (id.equals(h.submittedBy()) || id.equalsIgnoreCase(namedSender)) {
+                return id;
+            }
+        }
+        return null;
     }
 
     // ------------------------------------------------------------------ attempts
@@ -314,7 +334,7 @@ public final class Orchestrator {
                     }
                 }
             }
-            Map<String, Object> body = body(AuditEntry.ATTEMPT, h, caller, recordedAt);
+            Map<String, Object> body = body(AuditEntry.ATTEMPT, h, Actor.of(caller), recordedAt);
             body.put("attempt", attempt);
             body.put("failures", after.failures());
             body.put("maxAttempts", after.maxAttempts());
@@ -336,25 +356,25 @@ public final class Orchestrator {
         return store.incident(id);
     }
 
-    public Records.StepResult acknowledge(String incidentId, String by, String note, String caller) {
-        return incidentStep(incidentId, by, note, caller, false);
+    public Records.StepResult acknowledge(String incidentId, String note, Actor actor) {
+        return incidentStep(incidentId, note, actor, false);
     }
 
-    public Records.StepResult resolve(String incidentId, String by, String resolution, String caller) {
-        return incidentStep(incidentId, by, resolution, caller, true);
+    public Records.StepResult resolve(String incidentId, String resolution, Actor actor) {
+        return incidentStep(incidentId, resolution, actor, true);
     }
 
-    private Records.StepResult incidentStep(String incidentId, String by, String why, String caller, boolean resolve) {
-        if (by == null || by.isBlank() || why == null || why.isBlank()) {
-            throw OrchestrationException.invalid("missing-who-or-why", "'by' and '" + (resolve ? "resolution" : "note")
-                    + "' are required: oversight says who acted and why");
+    private Records.StepResult incidentStep(String incidentId, String why, Actor actor, boolean resolve) {
+        if (why == null || why.isBlank()) {
+            throw OrchestrationException.invalid("missing-who-or-why", "'" + (resolve ? "resolution" : "note")
+                    + "' is required: oversight says why it acted (who acted is the authenticated caller)");
         }
         return step(() -> {
             Records.Incident incident = store.incident(incidentId)
                     .orElseThrow(() -> OrchestrationException.notFound("unknown-incident", "no incident " + incidentId));
             HandoffState h = store.handoff(incident.contractId()).orElseThrow();
             Instant at = now();
-            boolean changed = resolve ? store.resolve(incidentId, by, why, at) : store.acknowledge(incidentId, by, at);
+            boolean changed = resolve ? store.resolve(incidentId, actor, why, at) : store.acknowledge(incidentId, actor, at);
             if (!changed) {
                 throw OrchestrationException.conflict("incident-" + incident.status(), "incident " + incidentId + " is already "
                         + incident.status());
@@ -363,10 +383,10 @@ public final class Orchestrator {
             String cause = null;
             if (resolve && h.decisionId().equals(incident.decisionId())) {
                 after = h.with(HandoffState.RESOLVED, h.posture(), at);
-                cause = "incident " + incident.reason() + " resolved by " + by + ": " + why;
+                cause = "incident " + incident.reason() + " resolved by " + actor.describe() + ": " + why;
             }
             Records.Incident now = store.incident(incidentId).orElseThrow();
-            Map<String, Object> body = body(AuditEntry.INCIDENT, h, caller, at);
+            Map<String, Object> body = body(AuditEntry.INCIDENT, h, actor, at);
             body.put("incident", now);
             return commit(AuditEntry.INCIDENT, resolve ? "resolved" : "acknowledged", h, after, cause, at, body, List.of(),
                     now, incidentId, null, null);
@@ -441,7 +461,7 @@ public final class Orchestrator {
             Records.OutcomeReport report = new Records.OutcomeReport(UUID.randomUUID().toString(), contractId, decisionId, kind,
                     occurred, note, caller, at);
             store.insertOutcome(report);
-            Map<String, Object> body = body(AuditEntry.OUTCOME, h, caller, at);
+            Map<String, Object> body = body(AuditEntry.OUTCOME, h, Actor.of(caller), at);
             body.put("report", report);
             return commit(AuditEntry.OUTCOME, kind, h, h, null, at, body, List.of(), report, null, null, null);
         });
@@ -576,13 +596,17 @@ public final class Orchestrator {
         return new Records.StepResult(recordId, step, after, transition, incidentId, nextAttempt, attemptsLeft, null);
     }
 
-    private static Map<String, Object> body(String kind, HandoffState h, String caller, Instant at) {
+    /** A step's record body; {@code actor} is the authenticated principal, {@code onBehalfOf} whom a delegate acted for. */
+    private static Map<String, Object> body(String kind, HandoffState h, Actor actor, Instant at) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("kind", kind);
         body.put("contractId", h.contractId());
         body.put("decisionId", h.decisionId());
         body.put("recordedAt", at.toString());
-        body.put("caller", caller);
+        body.put("actor", actor.principal());
+        if (actor.onBehalfOf() != null) {
+            body.put("onBehalfOf", actor.onBehalfOf());
+        }
         return body;
     }
 

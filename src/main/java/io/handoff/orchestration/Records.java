@@ -10,10 +10,11 @@ public final class Records {
     private Records() {
     }
 
+    /** {@code decidedBy} is the principal; {@code onBehalfOf} the directory id it decided for, when delegated. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Approval(String approvalId, String decisionId, String contractId, String gateId, String approverRole,
                            String reason, String ruleId, String status, Instant openedAt, String decidedBy,
-                           String decidedRole, String comment, Instant decidedAt) {
+                           String onBehalfOf, String decidedRole, String comment, Instant decidedAt) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -23,8 +24,8 @@ public final class Records {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Incident(String incidentId, String contractId, String decisionId, String reason, String status,
-                           Instant openedAt, String acknowledgedBy, Instant acknowledgedAt, String resolvedBy,
-                           String resolution, Instant resolvedAt) {
+                           Instant openedAt, String acknowledgedBy, String acknowledgedOnBehalfOf, Instant acknowledgedAt,
+                           String resolvedBy, String resolvedOnBehalfOf, String resolution, Instant resolvedAt) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -54,6 +54,15 @@ public final class ApiKeys {
         return Optional.ofNullable(configured != null ? configured : stored.get().get(hash));
     }
 
+    /**
+     * Whether a principal still has a key: a configured one, or a stored one not revoked. Key names are never
+     * reused (a revoked key's name stays taken), so a name that is no longer active belongs to a revoked key.
+     */
+    public boolean active(String name) {
+        return byHash.values().stream().anyMatch(c -> c.name().equals(name))
+                || stored.get().values().stream().anyMatch(c -> c.name().equals(name));
+    }
+
     public boolean usesDevelopmentKeys() {
         return DEVELOPMENT_KEYS.stream().anyMatch(k -> byHash.containsKey(sha256(k)));
     }

@@ -35,7 +35,7 @@ final class KeyRequestRules {
                 Role role = known(roles.get(i));
                 if (role == null) {
                     errors.add(new KeyRequestException.Error("/roles/" + i, "unknown-role", "unknown role '" + roles.get(i)
-                            + "'; known: decider, analyst, approver, auditor, admin"));
+                            + "'; known: " + Role.KNOWN));
                 } else {
                     parsed.add(role);
                 }

@@ -23,8 +23,9 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  * Callers authenticate with an API key ({@code X-API-Key}) or, when an issuer or public key is configured
  * ({@code spring.security.oauth2.resourceserver.jwt.*}), a bearer JWT whose {@code roles} claim names roles.
  * The role of every endpoint. decider: make decisions. analyst: rulesets. auditor: read decisions, audit,
- * replay (read-only). approver: approvals. admin: everything. Health, info, metrics for scraping, the
- * contract schema and the API description are open.
+ * replay (read-only). approver: approvals. admin: everything. delegate: act for a named person (see
+ * {@link Role}). Health, info, metrics for scraping, the contract schema and the API description are open.
+ * Every key and token subject is one principal ({@code Authentication.getName()}): the name steps record.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -66,6 +67,8 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/console/logout").logoutSuccessUrl("/console/login?signedOut"))
                 .authenticationProvider(new ConsoleLogin(keys))
                 .addFilterBefore(new ApiKeyFilter(keys), AnonymousAuthenticationFilter.class)
+                // a revoked key's console session ends on its next request (the session holds the principal, not the key)
+                .addFilterBefore(new ConsoleSessionCheck(keys), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         // streamed exports continue on an async dispatch already authorized on the request
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()

@@ -87,7 +87,8 @@
       form.addEventListener('submit', async function (event) {
         event.preventDefault();
         const decision = event.submitter ? event.submitter.value : 'approve';
-        const body = { decision, approverId: form.approverId.value, role: form.role.value, comment: form.comment.value };
+        // who decides is the signed-in principal; the gate's role is the default
+        const body = { decision, comment: form.comment.value };
         const r = await api('POST', '/api/v1/approvals/' + form.dataset.approval, body);
         if (r.ok) {
           show(actionResult, 'Gate ' + r.json.step.gateId + ' ' + r.json.step.status + '; handoff ' + r.json.handoff.contractId
@@ -103,7 +104,7 @@
       form.addEventListener('submit', async function (event) {
         event.preventDefault();
         const step = event.submitter ? event.submitter.value : 'acknowledge';
-        const body = step === 'resolve' ? { by: form.by.value, resolution: form.why.value } : { by: form.by.value, note: form.why.value };
+        const body = step === 'resolve' ? { resolution: form.why.value } : { note: form.why.value };
         const r = await api('POST', '/api/v1/incidents/' + form.dataset.incident + '/' + step, body);
         show(actionResult, r.ok ? 'Incident ' + r.json.step.status + '.' : problem(r), r.ok);
         if (r.ok) { document.getElementById('incident-status').textContent = r.json.step.status; }

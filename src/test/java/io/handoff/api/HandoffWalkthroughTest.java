@@ -18,7 +18,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The orchestration walk-through over real HTTP, as callers do it: a support contract through two gates (one
- * attempt by the wrong role, one by the sender, both refused and recorded), a failed and a successful delivery
+ * attempt by the wrong role, one for the sender, both refused and recorded), a failed and a successful delivery
  * attempt, an outcome, the scorecard; an escalated product contract to an incident packet naming fired rules by
  * file and row; repeated failures escalating a green handoff to critical.
  */
@@ -37,30 +37,32 @@ class HandoffWalkthroughTest {
 
         String incidentGate = pendingApproval("incident-commander", "HC-WALK-001");
         String accountGate = pendingApproval("account-owner", "HC-WALK-001");
+        String delegate = new TestApi(port).createKey("walk-desk", "approver", "delegate").secret();
 
         JsonNode wrongRole = json(send("approver", "POST", "/api/v1/approvals/" + incidentGate,
-                step("approve", "sam-okafor", "account-owner", "I am not the incident commander")), 403);
+                step("approve", null, "account-owner", "I am not the incident commander")), 403);
         assertThat(wrongRole.get("code").asString()).isEqualTo("wrong-approver-role");
-        JsonNode sender = json(send("approver", "POST", "/api/v1/approvals/" + incidentGate,
-                step("approve", "morgan-diaz", "incident-commander", "approving my own handoff")), 403);
-        assertThat(sender.get("code").asString()).isEqualTo("four-eyes");
+        JsonNode sender = json(new TestApi(port).sendWithKey(delegate, "POST", "/api/v1/approvals/" + incidentGate,
+                step("approve", "morgan-diaz", "incident-commander", "approving for the sender")), 403);
+        assertThat(sender.get("code").asString()).as("from.actor names a directory id: that id sent it").isEqualTo("four-eyes");
         JsonNode auditorTries = json(send("auditor", "POST", "/api/v1/approvals/" + incidentGate,
-                step("approve", "jo-reyes", "incident-commander", "")), 403);
+                step("approve", null, "incident-commander", "")), 403);
         assertThat(auditorTries.get("code").asString()).isEqualTo("forbidden");
 
         JsonNode first = json(send("approver", "POST", "/api/v1/approvals/" + incidentGate,
-                step("approve", "jo-reyes", "incident-commander", "engineering on call is aware")), 200);
+                step("approve", null, "incident-commander", "engineering on call is aware")), 200);
+        assertThat(first.at("/step/decidedBy").asString()).isEqualTo("dev-approver");
         assertThat(first.at("/handoff/status").asString()).isEqualTo("awaiting-approval");
         JsonNode early = json(send("decider", "POST", "/api/v1/handoffs/HC-WALK-001/attempts",
                 "{\"result\":\"delivered\",\"at\":\"2026-11-20T09:30:00Z\"}"), 409);
         assertThat(early.get("code").asString()).isEqualTo("not-deliverable");
         JsonNode second = json(send("approver", "POST", "/api/v1/approvals/" + accountGate,
-                step("approve", "sam-okafor", "account-owner", "account team informed")), 200);
+                step("approve", null, null, "account team informed")), 200);
         assertThat(second.at("/handoff/status").asString()).isEqualTo("accepted");
         assertThat(second.at("/handoff/posture").asString()).isEqualTo("green");
         assertThat(second.at("/transition/cause").asString()).contains("every gate approved");
         JsonNode twice = json(send("approver", "POST", "/api/v1/approvals/" + accountGate,
-                step("reject", "sam-okafor", "account-owner", "changed my mind")), 409);
+                step("reject", null, "account-owner", "changed my mind")), 409);
         assertThat(twice.get("code").asString()).isEqualTo("approval-already-decided");
 
         JsonNode failed = json(send("decider", "POST", "/api/v1/handoffs/HC-WALK-001/attempts",
@@ -132,16 +134,19 @@ class HandoffWalkthroughTest {
         });
         assertThat(packet.get("violations").get("guardrails").size() + packet.get("violations").get("remediation").size()).isPositive();
 
-        assertThat(json(send("approver", "POST", "/api/v1/incidents/" + incidentId + "/acknowledge", "{\"by\":\"oversight-lee\"}"), 422)
+        assertThat(json(send("approver", "POST", "/api/v1/incidents/" + incidentId + "/acknowledge", "{}"), 422)
                 .get("code").asString()).isEqualTo("missing-who-or-why");
-        json(send("approver", "POST", "/api/v1/incidents/" + incidentId + "/acknowledge",
-                "{\"by\":\"oversight-lee\",\"note\":\"looking into it\"}"), 200);
+        assertThat(json(send("approver", "POST", "/api/v1/incidents/" + incidentId + "/acknowledge",
+                "{\"by\":\"oversight-lee\",\"note\":\"looking into it\"}"), 403).get("code").asString()).isEqualTo("acting-as-other");
+        JsonNode acknowledged = json(send("approver", "POST", "/api/v1/incidents/" + incidentId + "/acknowledge",
+                "{\"note\":\"looking into it\"}"), 200);
+        assertThat(acknowledged.at("/step/acknowledgedBy").asString()).isEqualTo("dev-approver");
         JsonNode resolved = json(send("approver", "POST", "/api/v1/incidents/" + incidentId + "/resolve",
-                "{\"by\":\"oversight-lee\",\"resolution\":\"returned to product with a checklist\"}"), 200);
+                "{\"by\":\"dev-approver\",\"resolution\":\"returned to product with a checklist\"}"), 200);
         assertThat(resolved.at("/handoff/status").asString()).isEqualTo("resolved");
-        json(send("auditor", "POST", "/api/v1/incidents/" + incidentId + "/resolve", "{\"by\":\"x\",\"resolution\":\"y\"}"), 403);
+        json(send("auditor", "POST", "/api/v1/incidents/" + incidentId + "/resolve", "{\"resolution\":\"y\"}"), 403);
         JsonNode timeline = json(send("auditor", "GET", "/api/v1/handoffs/HC-WALK-PM-1", null), 200).get("timeline");
-        assertThat(timeline.get(timeline.size() - 1).get("cause").asString()).contains("resolved by oversight-lee");
+        assertThat(timeline.get(timeline.size() - 1).get("cause").asString()).contains("resolved by dev-approver");
     }
 
     @Test
@@ -176,8 +181,16 @@ class HandoffWalkthroughTest {
                 .findFirst().orElseThrow().get("approvalId").asString();
     }
 
+    /** An approval step; {@code approver} and {@code role} left out when null (the caller, the gate's role). */
     private static String step(String verdict, String approver, String role, String comment) {
-        return "{\"decision\":\"" + verdict + "\",\"approverId\":\"" + approver + "\",\"role\":\"" + role + "\",\"comment\":\"" + comment + "\"}";
+        ObjectNode step = ContractFixtures.JSON.createObjectNode().put("decision", verdict).put("comment", comment);
+        if (approver != null) {
+            step.put("approverId", approver);
+        }
+        if (role != null) {
+            step.put("role", role);
+        }
+        return step.toString();
     }
 
     private HttpResponse<String> send(String role, String method, String path, String body) throws Exception {

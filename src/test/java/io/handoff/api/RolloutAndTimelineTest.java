@@ -97,7 +97,7 @@ class RolloutAndTimelineTest {
         String approvalId = pendingFor("TL-AMBER").get(0).get("approvalId").asString();
         assertThat(followUps("budget-owner")).contains("approval:" + approvalId);
         json(send("approver", "POST", "/api/v1/approvals/" + approvalId,
-                "{\"decision\":\"approve\",\"approverId\":\"sam-okafor\",\"role\":\"budget-owner\",\"comment\":\"budget extended\"}"), 200);
+                "{\"decision\":\"approve\",\"comment\":\"budget extended\"}"), 200);
         List<JsonNode> timeline = json(send("auditor", "GET", "/api/v1/handoffs/TL-AMBER", null), 200).get("timeline").valueStream().toList();
         assertThat(timeline).hasSize(2);
         assertThat(timeline.get(1).get("fromPosture").asString()).isEqualTo("amber");
@@ -122,7 +122,7 @@ class RolloutAndTimelineTest {
         assertThat(steps.get(steps.size() - 1).get("toPosture").asString()).isEqualTo("critical");
         assertThat(steps.get(steps.size() - 1).get("cause").asString()).contains("exhausted the retry policy");
         json(send("approver", "POST", "/api/v1/incidents/" + last.get("incidentId").asString() + "/resolve",
-                "{\"by\":\"oversight-kim\",\"resolution\":\"delivered by phone\"}"), 200);
+                "{\"resolution\":\"delivered by phone\"}"), 200);
         assertThat(followUps(null)).doesNotContain(incident);
         List<JsonNode> kinds = json(send("auditor", "GET", "/api/v1/decisions?kind=all&contractId=TL-GREEN&limit=50", null), 200)
                 .get("items").valueStream().toList();

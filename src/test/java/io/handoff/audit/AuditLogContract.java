@@ -49,7 +49,7 @@ abstract class AuditLogContract {
                 List.of("/case/customer/email", "/case/customer/name"), 64, 1000, Duration.ofSeconds(10),
                 Duration.ofHours(1), Map.of()));
         clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-        decisions = new DecisionService(new ContractValidator(), RulesetRouting.fixed(ShippedRuleset::ruleset), clock, (entry, decision, contract) -> log.append(entry), log.masking());
+        decisions = new DecisionService(new ContractValidator(), RulesetRouting.fixed(ShippedRuleset::ruleset), clock, (entry, decision, contract, submittedBy) -> log.append(entry), log.masking());
     }
 
     @AfterEach
@@ -80,7 +80,7 @@ abstract class AuditLogContract {
         AuditLog second = new AuditLog(db.jdbc, db.transactions, new AuditProperties(true, List.of(), 64, 1000,
                 Duration.ofSeconds(10), Duration.ofHours(1), Map.of()));
         DecisionService secondDecisions = new DecisionService(new ContractValidator(), RulesetRouting.fixed(ShippedRuleset::ruleset),
-                clock, (entry, decision, contract) -> second.append(entry), second.masking());
+                clock, (entry, decision, contract, submittedBy) -> second.append(entry), second.masking());
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<String>> futures = new ArrayList<>();

@@ -131,7 +131,7 @@ public final class ExportMemoryCheck {
                 new io.handoff.ruleset.RulesetArchive(new JdbcTemplate(dataSource),
                         new TransactionTemplate(new DataSourceTransactionManager(dataSource))).store(ruleset, Clock.systemUTC().instant());
                 DecisionService decisions = new DecisionService(new ContractValidator(), RulesetRouting.fixed(() -> ruleset), Clock.systemUTC(),
-                        (entry, decision, contract) -> log.append(entry), log.masking());
+                        (entry, decision, contract, submittedBy) -> log.append(entry), log.masking());
                 ExecutorService pool = Executors.newFixedThreadPool(16);
                 List<Future<?>> futures = new ArrayList<>();
                 for (int i = 0; i < records; i++) {

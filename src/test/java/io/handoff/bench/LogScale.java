@@ -108,7 +108,7 @@ final class LogScale {
         Ruleset ruleset = new RulesetCompiler().compile(RuleSources.read(Path.of("rules"), Path.of("decision-tables")));
         List<AuditEntry> entries = new ArrayList<>();
         DecisionService decisions = new DecisionService(new ContractValidator(), RulesetRouting.fixed(() -> ruleset), Clock.systemUTC(),
-                (entry, decision, contract) -> entries.add(entry), new Masking(List.of("/case/customer/email", "/case/customer/name")));
+                (entry, decision, contract, submittedBy) -> entries.add(entry), new Masking(List.of("/case/customer/email", "/case/customer/name")));
         for (JsonNode contract : BenchContracts.caseContracts()) {
             decisions.decide(BenchContracts.bytes(contract));
         }

@@ -151,7 +151,7 @@ public final class WriterBenchmark {
                     new OrchestrationProperties(Map.of(), "rules/metrics.yaml"));
             boolean openings = Boolean.parseBoolean(System.getProperty(name.equals("B") ? "bench.openings-b" : "bench.openings",
                     System.getProperty("bench.openings", "true")));
-            DecisionRecorder recorder = (entry, decision, contract) -> log.append(entry,
+            DecisionRecorder recorder = (entry, decision, contract, submittedBy) -> log.append(entry,
                     decision == null || !openings ? null : orchestrator.openings(),
                     decision == null ? null : new Orchestrator.Opening(decision, contract, true));
             DecisionService recording = new DecisionService(ShippedRuleset.service().validator(),

@@ -65,7 +65,7 @@ public final class OutcomeDataGenerator implements AutoCloseable {
         orchestrator = new Orchestrator(jdbc, transactions, auditLog, clock,
                 new OrchestrationProperties(Map.of(), "rules/metrics.yaml"));
         decisions = new DecisionService(new ContractValidator(), RulesetRouting.fixed(() -> ruleset), clock,
-                (entry, decision, contract) -> auditLog.append(entry, decision == null ? null : orchestrator.openings(),
+                (entry, decision, contract, submittedBy) -> auditLog.append(entry, decision == null ? null : orchestrator.openings(),
                         decision == null ? null : new Orchestrator.Opening(decision, contract, true)), auditLog.masking());
     }
 
