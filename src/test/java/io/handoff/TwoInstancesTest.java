@@ -82,7 +82,9 @@ class TwoInstancesTest {
                 "--server.port=0", "--spring.datasource.url=" + url, "--spring.flyway.schemas=" + SCHEMA,
                 "--handoff.audit.retention-interval=1000d", "--handoff.ruleset.sync.interval=1s",
                 // a loaded CI machine must not turn a slow first evaluation into a budget-guard escalation of a case
-                "--handoff.ruleset.sync.listen=" + listen, "--logging.level.root=WARN");
+                "--handoff.ruleset.sync.listen=" + listen, "--logging.level.root=WARN",
+                // two services and a load generator share the machine with the candidate check's child JVM
+                "--handoff.ruleset.check.timeout=240s");
     }
 
     @AfterAll
@@ -221,17 +223,19 @@ class TwoInstancesTest {
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
         String version = JSON.readTree(submitted.body()).get("version").asString();
         for (ConfigurableApplicationContext instance : new ConfigurableApplicationContext[] {a, b}) {
-            long deadline = System.nanoTime() + 120_000_000_000L; // checked in a child JVM: allow for a busy machine
+            long deadline = System.nanoTime() + 300_000_000_000L; // checked in a child JVM: allow for a busy machine
             String status = "";
+            String body = "";
             while (System.nanoTime() < deadline) {
                 HttpResponse<String> report = get(instance, "/api/v1/rulesets/" + version);
+                body = report.body();
                 status = report.statusCode() == 200 ? JSON.readTree(report.body()).get("status").asString() : "unknown here";
                 if (!status.equals("compiling") && !status.equals("unknown here")) {
                     break;
                 }
                 Thread.sleep(100);
             }
-            assertThat(status).as("candidate on " + (instance == a ? "A" : "B")).isEqualTo("passed");
+            assertThat(status).as("candidate on " + (instance == a ? "A" : "B") + ": " + body).isEqualTo("passed");
         }
         return version;
     }

@@ -61,7 +61,7 @@ abstract class SignedChainContract {
         AuditLog opened = new AuditLog(db.jdbc, db.transactions, new AuditProperties(true, List.of(), 64, 1000,
                 Duration.ofSeconds(10), Duration.ofHours(1), Map.of()), signing, java.time.Clock.systemUTC());
         decisions = new DecisionService(new ContractValidator(), RulesetRouting.fixed(ShippedRuleset::ruleset),
-                new MutableClock(Instant.parse("2026-01-01T00:00:00Z")), (entry, decision, contract) -> opened.append(entry),
+                new MutableClock(Instant.parse("2026-01-01T00:00:00Z")), (entry, decision, contract, submittedBy) -> opened.append(entry),
                 opened.masking());
         return opened;
     }
