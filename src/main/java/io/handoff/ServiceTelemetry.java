@@ -27,6 +27,7 @@ import io.micrometer.core.instrument.Timer;
 class ServiceTelemetry {
     private final MultiGauge activeVersion;
     private final RulesetLifecycle lifecycle;
+    private String shownVersion;
 
     ServiceTelemetry(MeterRegistry registry, AuditLog auditLog, RulesetLifecycle lifecycle) {
         this.lifecycle = lifecycle;
@@ -47,9 +48,17 @@ class ServiceTelemetry {
         refresh();
     }
 
+    /**
+     * Re-registers the gauge only when the active version changed: re-registering the same row every time removes
+     * and re-adds the meter, and a Prometheus scrape in between saw it twice and answered 500.
+     */
     @Scheduled(fixedDelay = 2000)
-    void refresh() {
-        activeVersion.register(List.of(MultiGauge.Row.of(Tags.of("version", lifecycle.active().version()), 1)), true);
+    synchronized void refresh() {
+        String version = lifecycle.active().version();
+        if (!version.equals(shownVersion)) {
+            activeVersion.register(List.of(MultiGauge.Row.of(Tags.of("version", version), 1)), true);
+            shownVersion = version;
+        }
     }
 
     @Bean

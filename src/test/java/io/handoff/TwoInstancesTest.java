@@ -81,7 +81,6 @@ class TwoInstancesTest {
         return new SpringApplicationBuilder(HandoffApplication.class).run(
                 "--server.port=0", "--spring.datasource.url=" + url, "--spring.flyway.schemas=" + SCHEMA,
                 "--handoff.audit.retention-interval=1000d", "--handoff.ruleset.sync.interval=1s",
-                // a loaded CI machine must not turn a slow first evaluation into a budget-guard escalation of a case
                 "--handoff.ruleset.sync.listen=" + listen, "--logging.level.root=WARN",
                 // two services and a load generator share the machine with the candidate check's child JVM
                 "--handoff.ruleset.check.timeout=240s");
