@@ -28,6 +28,8 @@ public final class DecisionService {
     private final Masking masking;
     private final DecisionPolicy policy;
     private final Resubmissions resubmissions;
+    /** How often a decision is planned again when its handoff changed before the commit (racing resubmissions). */
+    private static final int MAX_PLANS = 5;
     /**
      * Time-ordered UUIDs (version 7): decision ids still reveal nothing, but consecutive decisions land next to each
      * other in the log's unique index instead of on random pages, which every group commit would rewrite.
@@ -77,6 +79,19 @@ public final class DecisionService {
      * decision only when the submission reopens it.
      */
     public Decided decide(Submission submission) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return decideOnce(submission);
+            } catch (ResubmissionException e) {
+                // another decision for the contract landed between planning and commit: plan again on where it stands now
+                if (!ResubmissionException.CHANGED.equals(e.code()) || attempt == MAX_PLANS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Decided decideOnce(Submission submission) {
         String decisionId = IDS.generate().toString();
         long start = System.nanoTime();
         ContractValidator.Validated validated;
@@ -96,11 +111,11 @@ public final class DecisionService {
         }
         Decision.Rollout rollout = policy.rollout(validated.contract()); // throws when switched off for this team
         String contractId = validated.contract().contractId();
-        Resubmissions.Plan plan = resubmissions.plan(submission, contractId, inputHash);
+        Ruleset ruleset = routing.forContract(contractId);
+        Resubmissions.Plan plan = resubmissions.plan(submission, contractId, inputHash, ruleset.version());
         if (plan.unchanged() != null) {
             return resubmissions.unchanged(submission, plan.unchanged(), inputHash, contractId, now());
         }
-        Ruleset ruleset = routing.forContract(contractId);
         Evaluated evaluated;
         try {
             evaluated = evaluate(decisionId, validated, inputHash, ruleset, now());

@@ -12,8 +12,11 @@ public interface HandoffLineage {
     /** The decision JSON the caller got for a recorded decision, if it is still in the log. */
     Optional<String> decisionJson(String decisionId);
 
-    /** {@code inputHash} of the current decision (null when its record is gone); {@code closed}: a terminal status. */
-    record Current(String decisionId, String inputHash, String status, boolean closed) {
+    /**
+     * The current decision, with the input hash and ruleset version of its record (null when the record is gone);
+     * {@code closed}: a terminal status.
+     */
+    record Current(String decisionId, String inputHash, String rulesetVersion, String status, boolean closed) {
     }
 
     /** No handoffs anywhere: every contract is decided as if for the first time (cases, tests, benchmarks). */

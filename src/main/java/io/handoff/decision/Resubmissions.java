@@ -1,7 +1,9 @@
 package io.handoff.decision;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 
 import io.handoff.audit.AuditUnavailableException;
@@ -9,8 +11,9 @@ import io.handoff.audit.AuditUnavailableException;
 /**
  * What a submission is in its handoff's life, decided before any rule runs: a retry of an earlier request (same
  * idempotency key: the first answer again, or 409 when the key came with another contract), the first decision for
- * its contract, an unchanged resubmission of an open handoff (the current decision again, nothing recorded), a revision
- * (a new decision that supersedes the current one), a refused decision for a closed handoff, or a deliberate reopen.
+ * its contract, an unchanged resubmission of an open handoff (same contract, same ruleset: the current decision again,
+ * nothing recorded), a revision (a changed contract, or a ruleset that changed since: a new decision that supersedes
+ * the current one), a refused decision for a closed handoff, or a deliberate reopen.
  */
 final class Resubmissions {
     private final HandoffLineage lineage;
@@ -30,7 +33,7 @@ final class Resubmissions {
         if (submission.idempotencyKey() == null || keys == null) {
             return Optional.empty();
         }
-        return keys.find(submission.principal(), submission.idempotencyKey()).map(claim -> answer(claim, inputHash));
+        return reading(() -> keys.find(submission.principal(), submission.idempotencyKey())).map(claim -> answer(claim, inputHash));
     }
 
     private static Decided answer(IdempotencyClaim claim, String inputHash) {
@@ -41,8 +44,9 @@ final class Resubmissions {
         return new Decided(null, claim.response(), Decided.Replay.IDEMPOTENT);
     }
 
-    Plan plan(Submission submission, String contractId, String inputHash) {
-        Optional<HandoffLineage.Current> found = lineage.current(contractId);
+    /** {@code rulesetVersion}: the ruleset that would decide the contract now. */
+    Plan plan(Submission submission, String contractId, String inputHash, String rulesetVersion) {
+        Optional<HandoffLineage.Current> found = reading(() -> lineage.current(contractId));
         if (found.isEmpty()) {
             if (submission.reopens()) {
                 throw new ResubmissionException(409, ResubmissionException.NOT_CLOSED, "there is no handoff for contract "
@@ -61,8 +65,8 @@ final class Resubmissions {
             throw new ResubmissionException(409, ResubmissionException.NOT_CLOSED, "handoff " + contractId + " is open ("
                     + current.status() + "); a changed contract revises it without reopen");
         }
-        if (inputHash.equals(current.inputHash())) {
-            Optional<String> json = lineage.decisionJson(current.decisionId());
+        if (inputHash.equals(current.inputHash()) && rulesetVersion.equals(current.rulesetVersion())) {
+            Optional<String> json = reading(() -> lineage.decisionJson(current.decisionId()));
             if (json.isPresent()) {
                 return new Plan(null, null, new Decided(null, json.get(), Decided.Replay.UNCHANGED));
             }
@@ -82,7 +86,7 @@ final class Resubmissions {
         if (submission.idempotencyKey() != null && keys != null) {
             IdempotencyClaim claim = new IdempotencyClaim(submission.principal(), submission.idempotencyKey(), inputHash,
                     decisionIdOf(current.json()), contractId, current.json(), at);
-            if (!keys.claim(claim)) {
+            if (!reading(() -> keys.claim(claim))) {
                 return replay(submission, inputHash).orElse(current);
             }
         }
@@ -106,6 +110,15 @@ final class Resubmissions {
             }
         }
         throw failure;
+    }
+
+    /** The store that holds handoffs and keys is the audit store: when it cannot be read, the caller gets 503, not 500. */
+    private static <T> T reading(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (DataAccessException e) {
+            throw new AuditUnavailableException("the handoff store could not be read: " + e.getMostSpecificCause().getMessage(), e);
+        }
     }
 
     private static String decisionIdOf(String json) {

@@ -19,8 +19,11 @@ public final class Lineage implements HandoffLineage {
 
     @Override
     public Optional<Current> current(String contractId) {
-        return orchestrator.handoff(contractId).map(h -> new Current(h.decisionId(),
-                auditLog.find(h.decisionId()).map(AuditRecord::inputHash).orElse(null), h.status(), h.closed()));
+        return orchestrator.handoff(contractId).map(h -> {
+            Optional<AuditRecord> record = auditLog.find(h.decisionId());
+            return new Current(h.decisionId(), record.map(AuditRecord::inputHash).orElse(null),
+                    record.map(AuditRecord::rulesetVersion).orElse(null), h.status(), h.closed());
+        });
     }
 
     @Override
