@@ -15,7 +15,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.handoff.api.AdmissionControl;
 import io.handoff.api.ApiProperties;
-import io.handoff.api.EvaluationSlot;
 import io.handoff.audit.Alongside;
 import io.handoff.audit.AuditLog;
 import io.handoff.audit.AuditProperties;
@@ -23,10 +22,12 @@ import io.handoff.audit.SigningProperties;
 import io.handoff.audit.SigningSetup;
 import io.handoff.contract.ContractValidator;
 import io.handoff.decision.DecisionRecorder;
+import io.handoff.decision.IdempotencyKeys;
 import io.handoff.rollout.Preflight;
 import io.handoff.rollout.RolloutFlags;
 import io.handoff.ruleset.CaseRunner;
 import io.handoff.orchestration.FollowUps;
+import io.handoff.orchestration.Lineage;
 import io.handoff.orchestration.OrchestrationProperties;
 import io.handoff.orchestration.Orchestrator;
 import io.handoff.decision.DecisionService;
@@ -112,31 +113,30 @@ class ServiceConfiguration {
     @Bean
     DecisionService decisionService(ContractValidator validator, RulesetLifecycle lifecycle, Clock clock,
                                     AuditLog auditLog, AuditProperties properties, Orchestrator orchestrator,
-                                    Preflight preflight,
+                                    Preflight preflight, IdempotencyKeys keys,
                                     @Value("${handoff.orchestration.open-on-decision:true}") boolean openOnDecision) {
-        // a decision and what it opens (approvals, an incident, the handoff's state) commit in one transaction;
-        // while it waits for that commit its request gives its evaluation slot to the next decision
+        // a decision, the idempotency key it claims and what it opens (approvals, an incident, the handoff's state)
+        // commit in one transaction: see DecisionRecording
         // handoff.audit.recording=false (benchmarks only) takes away the log and nothing else: what a decision
         // opens is still written, in the same group commit, without a record
         Alongside openings = openOnDecision ? orchestrator.openings() : null;
-        boolean recording = properties.recording();
-        DecisionRecorder recorder = (entry, decision, contract, submittedBy) -> {
-            Orchestrator.Opening opening = decision == null || openings == null ? null
-                    : new Orchestrator.Opening(decision, contract, decision.enforced(), submittedBy);
-            if (recording) {
-                auditLog.append(entry, opening == null ? null : openings, opening, EvaluationSlot::release);
-            } else if (opening != null) {
-                auditLog.applyWithoutRecord(openings, opening, EvaluationSlot::release);
-            }
-        };
+        DecisionRecorder recorder = new DecisionRecording(auditLog, openings, keys, properties.recording());
         if (!openOnDecision) {
             log.warn("handoff.orchestration.open-on-decision=false: decisions open no approvals, incidents or handoff state. "
                     + "Use this for benchmarks only.");
         }
-        if (!recording) {
+        if (!properties.recording()) {
             log.warn("handoff.audit.recording=false: decisions are NOT recorded in the audit log. Use this for benchmarks only.");
         }
-        return new DecisionService(validator, lifecycle, clock, recorder, auditLog.masking(), preflight);
+        return new DecisionService(validator, lifecycle, clock, recorder, auditLog.masking(), preflight,
+                new Lineage(orchestrator, auditLog), keys);
+    }
+
+    /** Idempotency keys of POST /api/v1/decisions, kept for handoff.decisions.idempotency-retention (docs/api.md). */
+    @Bean
+    IdempotencyKeys idempotencyKeys(JdbcTemplate jdbc, Clock clock,
+                                    @Value("${handoff.decisions.idempotency-retention:24h}") java.time.Duration retention) {
+        return new IdempotencyKeys(jdbc, clock, retention);
     }
 
     @Bean

@@ -26,7 +26,9 @@ import io.handoff.decision.IncompleteDecisionException;
 import io.handoff.decision.NotEnabledException;
 import io.handoff.decision.PreflightFailedException;
 import io.handoff.decision.RejectedContractException;
+import io.handoff.decision.ResubmissionException;
 import io.handoff.orchestration.OrchestrationException;
+import io.handoff.orchestration.TooEarlyException;
 import io.handoff.ruleset.CandidateQueueFullException;
 import io.handoff.ruleset.LifecycleException;
 import io.handoff.ruleset.StepInputException;
@@ -161,6 +163,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "A preflight check failed; no decision was made", e.getMessage()));
         problem.setProperty("check", e.check());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
+    }
+
+    /** An attempt before the retry policy's next allowed time: 409 with Retry-After in whole seconds. */
+    @ExceptionHandler(TooEarlyException.class)
+    ResponseEntity<Object> tooEarly(TooEarlyException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, e.code(), "Too early for another attempt", e.getMessage());
+        problem.setProperty("notBefore", e.notBefore().toString());
+        problem.setProperty("retryAfterSeconds", e.retryAfterSeconds());
+        return ResponseEntity.status(HttpStatus.CONFLICT).header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .body(problem);
+    }
+
+    /** A submission its handoff's life does not allow (a reused idempotency key, a closed handoff): nothing recorded. */
+    @ExceptionHandler(ResubmissionException.class)
+    ResponseEntity<Object> resubmission(ResubmissionException e) {
+        HttpStatus status = HttpStatus.valueOf(e.status());
+        return ResponseEntity.status(status).body(counted(problem(status, e.code(), "The contract cannot be decided now",
+                e.getMessage())));
     }
 
     @ExceptionHandler(OrchestrationException.class)

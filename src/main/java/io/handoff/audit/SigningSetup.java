@@ -1,6 +1,11 @@
 package io.handoff.audit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 
 import org.slf4j.Logger;
@@ -34,8 +39,20 @@ public final class SigningSetup {
 
     private static CheckpointSigner developmentKey(SigningProperties properties) {
         Path file = properties.devKeyDir().resolve(DEV_KEY_FILE);
-        boolean exists = Files.isRegularFile(file);
-        CheckpointSigner signer = exists ? SigningKeys.load(file) : SigningKeys.generate(file);
+        boolean exists;
+        CheckpointSigner signer;
+        // several services (tests, a second instance) may start at once on one key directory: one generates the
+        // pair while the others wait, or each would write its own half of a pair
+        try {
+            Files.createDirectories(properties.devKeyDir());
+            try (FileChannel channel = FileChannel.open(properties.devKeyDir().resolve(".lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+                exists = Files.isRegularFile(file) && Files.isRegularFile(SigningKeys.publicKeyFileOf(file));
+                signer = exists ? SigningKeys.load(file) : SigningKeys.generate(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the development signing key in " + properties.devKeyDir(), e);
+        }
         log.warn("{} a DEVELOPMENT audit signing key at {} (public key {}): no handoff.audit.signing.key-file is configured. "
                 + "The prod profile refuses to start without one.", exists ? "Using" : "Generated", file.toAbsolutePath(),
                 SigningKeys.publicKeyFileOf(file).toAbsolutePath());

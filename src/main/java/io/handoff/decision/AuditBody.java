@@ -3,6 +3,7 @@ package io.handoff.decision;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 
@@ -12,12 +13,14 @@ import tools.jackson.databind.JsonNode;
 /**
  * The evidence kept for one decision or rejected attempt, serialized in one pass in a fixed property order
  * (contract keys sorted): the canonical text the audit chain hashes. The decision is embedded as the exact
- * JSON text the caller received. {@code submittedBy} is the principal that submitted the contract.
+ * JSON text the caller received. {@code submittedBy} is the principal that submitted the contract; {@code supersedes}
+ * names the decision a revision replaces (absent for a first one).
  */
 @JsonPropertyOrder({"decisionId", "kind", "contractId", "domain", "handoffType", "outcome", "posture", "rulesetVersion",
-        "inputHash", "recordedAt", "submittedBy", "contract", "maskedPointers", "decision", "violations", "timings"})
+        "inputHash", "supersedes", "recordedAt", "submittedBy", "contract", "maskedPointers", "decision", "violations", "timings"})
 record AuditBody(String decisionId, String kind, String contractId, String domain, String handoffType, String outcome,
-                 String posture, String rulesetVersion, String inputHash, Instant recordedAt, String submittedBy, JsonNode contract,
+                 String posture, String rulesetVersion, String inputHash,
+                 @JsonInclude(JsonInclude.Include.NON_NULL) String supersedes, Instant recordedAt, String submittedBy, JsonNode contract,
                  List<String> maskedPointers, @JsonRawValue String decision, List<Violation> violations, Timings timings) {
 
     record Timings(long validateMicros, long evaluateMicros) {

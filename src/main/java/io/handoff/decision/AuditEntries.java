@@ -19,7 +19,8 @@ final class AuditEntries {
         Masking.Masked masked = masking.apply(document);
         String body = new AuditBody(decision.decisionId(), AuditEntry.DECISION, decision.contractId(), decision.domain(),
                 decision.handoffType(), decision.outcome(), decision.posture(), decision.rulesetVersion(),
-                decision.inputHash(), decision.recordedAt(), submittedBy, masked.document(), masked.maskedPointers(), decisionJson, null,
+                decision.inputHash(), decision.supersedes(), decision.recordedAt(), submittedBy, masked.document(),
+                masked.maskedPointers(), decisionJson, null,
                 new AuditBody.Timings(validateNanos / 1000, evaluateNanos / 1000)).toJson();
         return new AuditEntry(decision.decisionId(), AuditEntry.DECISION, decision.contractId(), decision.domain(),
                 decision.handoffType(), decision.outcome(), decision.posture(), decision.rulesetVersion(),
@@ -36,7 +37,7 @@ final class AuditEntries {
         String inputHash = CanonicalJson.sha256(document);
         Masking.Masked masked = masking.apply(document);
         String body = new AuditBody(decisionId, AuditEntry.REJECTION, contractId, domain, handoffType, "invalid-contract",
-                null, rulesetVersion, inputHash, recordedAt, submittedBy, masked.document(), masked.maskedPointers(), null, violations,
+                null, rulesetVersion, inputHash, null, recordedAt, submittedBy, masked.document(), masked.maskedPointers(), null, violations,
                 new AuditBody.Timings(validateNanos / 1000, 0)).toJson();
         return new AuditEntry(decisionId, AuditEntry.REJECTION, contractId, domain, handoffType, "invalid-contract", null,
                 rulesetVersion, inputHash, recordedAt, body, List.of(), List.of());

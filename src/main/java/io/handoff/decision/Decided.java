@@ -1,5 +1,15 @@
 package io.handoff.decision;
 
-/** A recorded decision and its JSON text, byte for byte what the audit record holds. */
-public record Decided(Decision decision, String json) {
+/**
+ * A decision and its JSON text, byte for byte what the audit record holds. {@code replay} says whether it was made
+ * now ({@code NONE}) or is an earlier answer given again: for a retried idempotency key ({@code IDEMPOTENT}, the
+ * exact bytes of the first answer, {@code decision} null), or for an unchanged contract whose handoff is still open
+ * ({@code UNCHANGED}).
+ */
+public record Decided(Decision decision, String json, Replay replay) {
+    public enum Replay { NONE, IDEMPOTENT, UNCHANGED }
+
+    public Decided(Decision decision, String json) {
+        this(decision, json, Replay.NONE);
+    }
 }

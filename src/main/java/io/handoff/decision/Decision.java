@@ -14,13 +14,15 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonPropertyOrder({"decisionId", "recordedAt", "contractId", "domain", "handoffType", "asOf", "rulesetVersion",
         "inputHash", "outcome", "posture", "score", "contributions", "route", "approvals", "guardrails",
-        "retryPolicy", "remediation", "trace", "rollout"})
+        "retryPolicy", "remediation", "trace", "rollout", "supersedes", "reopen"})
 public record Decision(
         String decisionId, Instant recordedAt, String contractId, String domain, String handoffType,
         OffsetDateTime asOf, String rulesetVersion, String inputHash, String outcome, String posture, int score,
         List<Contribution> contributions, RouteChoice route, List<RequiredApproval> approvals,
         List<Finding> guardrails, Retry retryPolicy, List<RemediationItem> remediation, List<TraceEntry> trace,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Rollout rollout) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Rollout rollout,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String supersedes,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Reopen reopen) {
 
     public Decision {
         Objects.requireNonNull(decisionId, "decisionId");
@@ -36,7 +38,18 @@ public record Decision(
     /** The same decision under the rollout mode that applied to it. */
     public Decision withRollout(Rollout applied) {
         return new Decision(decisionId, recordedAt, contractId, domain, handoffType, asOf, rulesetVersion, inputHash, outcome,
-                posture, score, contributions, route, approvals, guardrails, retryPolicy, remediation, trace, applied);
+                posture, score, contributions, route, approvals, guardrails, retryPolicy, remediation, trace, applied, supersedes,
+                reopen);
+    }
+
+    /**
+     * The same decision as the next one in its handoff's life: {@code previous} is the decision it supersedes (null for
+     * the first), {@code reopened} says who reopened a closed handoff and why (null unless it was closed).
+     */
+    public Decision continuing(String previous, Reopen reopened) {
+        return new Decision(decisionId, recordedAt, contractId, domain, handoffType, asOf, rulesetVersion, inputHash, outcome,
+                posture, score, contributions, route, approvals, guardrails, retryPolicy, remediation, trace, rollout, previous,
+                reopened);
     }
 
     /** False only in observe mode: the decision was made and recorded, but the caller proceeds regardless. */
@@ -49,6 +62,14 @@ public record Decision(
      * {@code variant}, and why (which rule, which percentage bucket). Not a rule output: replay leaves it out.
      */
     public record Rollout(String mode, boolean enforced, String flag, String variant, String reason) {
+    }
+
+    /** A closed handoff reopened on purpose: by whom (the caller's principal) and why. Not a rule output. */
+    public record Reopen(String by, String reason) {
+        public Reopen {
+            Objects.requireNonNull(by, "by");
+            Objects.requireNonNull(reason, "reason");
+        }
     }
 
     /** Points one rule added to or took from the score. */

@@ -65,7 +65,7 @@ final class DecisionAssembler {
                         i.fact().getPointer(),
                         i.fact().getMessage() != null ? i.fact().getMessage() : i.by().meta("reason"),
                         i.by().ruleId())).toList(),
-                evaluation.fired().stream().map(DecisionAssembler::traceEntry).toList(), null);
+                evaluation.fired().stream().map(DecisionAssembler::traceEntry).toList(), null, null, null);
     }
 
     private static Decision.TraceEntry traceEntry(FiredRule rule) {

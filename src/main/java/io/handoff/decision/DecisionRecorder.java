@@ -13,6 +13,15 @@ import io.handoff.contract.HandoffContract;
 public interface DecisionRecorder {
     void record(AuditEntry entry, Decision decision, HandoffContract contract, String submittedBy);
 
+    /**
+     * As above, and takes the idempotency key in the same transaction: a second decision claiming a taken key fails
+     * the whole write (unique key) and records nothing. A recorder that keeps no keys ignores the claim.
+     */
+    default void record(AuditEntry entry, Decision decision, HandoffContract contract, String submittedBy,
+                        IdempotencyClaim claim) {
+        record(entry, decision, contract, submittedBy);
+    }
+
     /** Records nothing: for benchmarks measuring the cost of recording, never for serving. */
     static DecisionRecorder none() {
         return (entry, decision, contract, submittedBy) -> { };

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
+import io.handoff.audit.AuditUnavailableException;
 import io.handoff.audit.CanonicalJson;
 import io.handoff.audit.Masking;
 import io.handoff.contract.ContractValidator;
@@ -25,6 +27,9 @@ public final class DecisionService {
     private final DecisionRecorder recorder;
     private final Masking masking;
     private final DecisionPolicy policy;
+    private final Resubmissions resubmissions;
+    /** How often a decision is planned again when its handoff changed before the commit (racing resubmissions). */
+    private static final int MAX_PLANS = 5;
     /**
      * Time-ordered UUIDs (version 7): decision ids still reveal nothing, but consecutive decisions land next to each
      * other in the log's unique index instead of on random pages, which every group commit would rewrite.
@@ -38,6 +43,13 @@ public final class DecisionService {
 
     public DecisionService(ContractValidator validator, RulesetRouting routing, Clock clock,
                            DecisionRecorder recorder, Masking masking, DecisionPolicy policy) {
+        this(validator, routing, clock, recorder, masking, policy, HandoffLineage.NONE, null);
+    }
+
+    /** {@code lineage}: where handoffs stand, for revisions and closed handoffs; {@code keys}: idempotency keys (or null). */
+    public DecisionService(ContractValidator validator, RulesetRouting routing, Clock clock, DecisionRecorder recorder,
+                           Masking masking, DecisionPolicy policy, HandoffLineage lineage, IdempotencyKeys keys) {
+        this.resubmissions = new Resubmissions(lineage, keys);
         this.validator = validator;
         this.routing = routing;
         this.clock = clock;
@@ -59,36 +71,70 @@ public final class DecisionService {
 
     /** A decision submitted outside the API (tools, tests, benchmarks): no principal is recorded as its sender. */
     public Decided decide(byte[] body) {
-        return decide(body, null);
+        return decide(Submission.of(body));
     }
 
-    /** {@code submittedBy}: the authenticated principal submitting the contract, recorded as the handoff's sender. */
-    public Decided decide(byte[] body, String submittedBy) {
+    /**
+     * Decides a submission in its handoff's life (see {@link Resubmissions}): an earlier answer given again records
+     * nothing; a decision for an open handoff's contract supersedes its current decision; a closed handoff takes a new
+     * decision only when the submission reopens it.
+     */
+    public Decided decide(Submission submission) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return decideOnce(submission);
+            } catch (ResubmissionException e) {
+                // another decision for the contract landed between planning and commit: plan again on where it stands now
+                if (!ResubmissionException.CHANGED.equals(e.code()) || attempt == MAX_PLANS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Decided decideOnce(Submission submission) {
         String decisionId = IDS.generate().toString();
         long start = System.nanoTime();
         ContractValidator.Validated validated;
         try {
-            validated = validator.read(body);
+            validated = validator.read(submission.body());
         } catch (ContractViolationException e) {
+            resubmissions.replay(submission, CanonicalJson.sha256(e.document())); // a key taken by a valid contract: 409
             recorder.record(AuditEntries.ofRejection(decisionId, now(), e.document(), e.violations(),
-                    routing.active().version(), masking, System.nanoTime() - start, submittedBy), null, null, submittedBy);
+                    routing.active().version(), masking, System.nanoTime() - start, submission.principal()), null, null,
+                    submission.principal());
             throw new RejectedContractException(decisionId, e);
         }
         long validatedAt = System.nanoTime();
+        String inputHash = CanonicalJson.sha256(validated.document());
+        Optional<Decided> replay = resubmissions.replay(submission, inputHash);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
         Decision.Rollout rollout = policy.rollout(validated.contract()); // throws when switched off for this team
-        Ruleset ruleset = routing.forContract(validated.contract().contractId());
+        String contractId = validated.contract().contractId();
+        Ruleset ruleset = routing.forContract(contractId);
+        Resubmissions.Plan plan = resubmissions.plan(submission, contractId, inputHash, ruleset.version());
+        if (plan.unchanged() != null) {
+            return resubmissions.unchanged(submission, plan.unchanged(), inputHash, contractId, now());
+        }
         Evaluated evaluated;
         try {
-            evaluated = evaluate(decisionId, validated, ruleset, now());
+            evaluated = evaluate(decisionId, validated, inputHash, ruleset, now());
         } catch (RuntimeException e) {
             routing.failed(ruleset, decisionId);
             throw e;
         }
-        Decision decision = evaluated.decision().withRollout(rollout);
+        Decision decision = evaluated.decision().withRollout(rollout).continuing(plan.supersedes(), plan.reopen());
         policy.check(decision); // a failed hard preflight check: nothing is recorded, nothing returned
         String json = DecisionJson.write(decision);
-        recorder.record(AuditEntries.ofDecision(decision, json, validated.document(), masking, validatedAt - start,
-                evaluated.evaluateNanos(), submittedBy), decision, validated.contract(), submittedBy);
+        try {
+            recorder.record(AuditEntries.ofDecision(decision, json, validated.document(), masking, validatedAt - start,
+                    evaluated.evaluateNanos(), submission.principal()), decision, validated.contract(), submission.principal(),
+                    resubmissions.claim(submission, decision, json));
+        } catch (AuditUnavailableException e) {
+            return resubmissions.afterFailure(submission, inputHash, e);
+        }
         routing.decided(decision, validated);
         return new Decided(decision, json);
     }
@@ -99,17 +145,17 @@ public final class DecisionService {
     }
 
     Decision decide(String decisionId, ContractValidator.Validated validated, Ruleset ruleset, Instant recordedAt) {
-        return evaluate(decisionId, validated, ruleset, recordedAt).decision();
+        return evaluate(decisionId, validated, CanonicalJson.sha256(validated.document()), ruleset, recordedAt).decision();
     }
 
     private record Evaluated(Decision decision, long evaluateNanos) {
     }
 
-    private static Evaluated evaluate(String decisionId, ContractValidator.Validated validated, Ruleset ruleset,
-                                      Instant recordedAt) {
+    private static Evaluated evaluate(String decisionId, ContractValidator.Validated validated, String inputHash,
+                                      Ruleset ruleset, Instant recordedAt) {
         Evaluation evaluation = ruleset.evaluate(List.of(HandoffFacts.from(validated.contract())));
         return new Evaluated(DecisionAssembler.assemble(decisionId, recordedAt, validated.contract(),
-                CanonicalJson.sha256(validated.document()), evaluation), evaluation.nanos());
+                inputHash, evaluation), evaluation.nanos());
     }
 
     public ContractValidator validator() {

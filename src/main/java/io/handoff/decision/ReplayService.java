@@ -67,6 +67,8 @@ public final class ReplayService {
             // the rollout mode is the service's flag, not a rule output: replay compares what the rules decided
             recordedDecision.remove("rollout");
             replayedDecision.remove("rollout");
+            // so is where the decision stands in its handoff's life (what it supersedes, a reopen)
+            recordedDecision.remove(List.of("supersedes", "reopen"));
             if (masked) {
                 recordedDecision.remove("inputHash");
                 replayedDecision.remove("inputHash");

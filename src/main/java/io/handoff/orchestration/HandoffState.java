@@ -32,6 +32,11 @@ public record HandoffState(String contractId, String decisionId, String domain, 
         };
     }
 
+    /** Delivered, or resolved by oversight: the handoff's life is over; a new decision must say it reopens it. */
+    public boolean closed() {
+        return DELIVERED.equals(status) || RESOLVED.equals(status);
+    }
+
     boolean deliverable() {
         return ACCEPTED.equals(status) || RETRYING.equals(status);
     }

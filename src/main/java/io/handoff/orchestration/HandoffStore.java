@@ -115,18 +115,22 @@ final class HandoffStore {
         }
     }
 
-    void cancelPending(List<String> decisionIds, String status, Instant at) {
-        if (!decisionIds.isEmpty()) {
-            jdbc.batchUpdate("UPDATE approval SET status = ?, comment = ?, decided_at = ? WHERE decision_id = ? AND status = 'pending'",
-                    decisionIds.stream().map(id -> new Object[] {status, "superseded by a newer decision for the contract", ts(at), id}).toList());
+    /** Rewrites stored approvals by id: a pending one moved to a revision, or closed as superseded by it. */
+    void updateApprovals(List<Records.Approval> approvals) {
+        if (!approvals.isEmpty()) {
+            jdbc.batchUpdate("UPDATE approval SET decision_id = ?, reason = ?, rule_id = ?, status = ?, comment = ?, decided_at = ? "
+                    + "WHERE id = ? AND status = 'pending'", approvals.stream().map(a -> new Object[] {a.decisionId(), a.reason(),
+                    a.ruleId(), a.status(), a.comment(), ts(a.decidedAt()), a.approvalId()}).toList());
         }
     }
 
     void insertApprovals(List<Records.Approval> approvals) {
         if (!approvals.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO approval (id, decision_id, contract_id, gate_id, approver_role, reason, rule_id, status, "
-                    + "opened_at) VALUES (?,?,?,?,?,?,?,?,?)", approvals.stream().map(a -> new Object[] {a.approvalId(), a.decisionId(),
-                    a.contractId(), a.gateId(), a.approverRole(), a.reason(), a.ruleId(), a.status(), ts(a.openedAt())}).toList());
+                    + "opened_at, decided_by, decided_role, comment, decided_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    approvals.stream().map(a -> new Object[] {a.approvalId(), a.decisionId(), a.contractId(), a.gateId(),
+                            a.approverRole(), a.reason(), a.ruleId(), a.status(), ts(a.openedAt()), a.decidedBy(), a.decidedRole(),
+                            a.comment(), ts(a.decidedAt())}).toList());
         }
     }
 
@@ -240,6 +244,13 @@ final class HandoffStore {
         jdbc.update("INSERT INTO handoff_attempt (id, contract_id, decision_id, attempt_no, result, detail, at, recorded_at) "
                         + "VALUES (?,?,?,?,?,?,?,?)", a.attemptId(), a.contractId(), a.decisionId(), a.attemptNo(), a.result(),
                 a.detail(), ts(a.at()), ts(a.recordedAt()));
+    }
+
+    /** The highest attempt number stored for the contract, 0 when none: attempt numbers never repeat. */
+    int lastAttemptNo(String contractId) {
+        Integer last = jdbc.queryForObject("SELECT MAX(attempt_no) FROM handoff_attempt WHERE contract_id = ?", Integer.class,
+                contractId);
+        return last == null ? 0 : last;
     }
 
     Optional<Records.Attempt> attempt(String id) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,10 +45,12 @@ public final class Orchestrator {
     private final AuditLog auditLog;
     private final Clock clock;
     private final OrchestrationProperties properties;
+    private final Openings openings;
 
     public Orchestrator(JdbcTemplate jdbc, TransactionTemplate transactions, AuditLog auditLog, Clock clock,
                         OrchestrationProperties properties) {
         this.store = new HandoffStore(jdbc);
+        this.openings = new Openings(store);
         this.transactions = transactions;
         this.auditLog = auditLog;
         this.clock = clock;
@@ -67,79 +68,24 @@ public final class Orchestrator {
     // ------------------------------------------------------------------ opening (in the decision's transaction)
 
     /**
-     * What one recorded decision opens; {@code enforced} false (observe mode): tracked, nothing opened.
+     * What one recorded decision opens; {@code enforced} false (observe mode): tracked, nothing opened. {@code checked}:
+     * the decision was planned on where its handoff stood (what it supersedes, a reopen), and must not land elsewhere.
      * {@code submittedBy}: the principal that submitted the decision, its sender for four eyes (null outside the API).
      */
-    public record Opening(Decision decision, HandoffContract contract, boolean enforced, String submittedBy) {
+    public record Opening(Decision decision, HandoffContract contract, boolean enforced, boolean checked, String submittedBy) {
+        /** An unchecked opening: the decision supersedes whatever its handoff's current decision is (tests, benchmarks). */
         public Opening(Decision decision, HandoffContract contract, boolean enforced) {
-            this(decision, contract, enforced, null);
+            this(decision, contract, enforced, false, null);
         }
     }
 
     /**
-     * Writes what a batch of recorded decisions opens, in the transaction that records them (the audit log's
-     * group commit): the handoffs' state, one pending approval per gate of an enforced decision awaiting approval, an
-     * incident for an escalated or critical one. A few statements per batch, not per decision. (The timeline's entry
-     * for the decision is the decision's own audit record: see {@link PostureTimeline}.)
+     * Writes what a batch of recorded decisions opens, in the transaction that records them (the audit log's group
+     * commit): see {@link Openings}. (The timeline's entry for the decision is the decision's own audit record: see
+     * {@link PostureTimeline}.)
      */
     public Alongside openings() {
         return openings;
-    }
-
-    private final Alongside openings = payloads -> openAll(payloads.stream().map(Opening.class::cast).toList());
-
-    private void openAll(List<Opening> batch) {
-        Map<String, HandoffState> current = store.handoffs(batch.stream().map(o -> o.decision().contractId()).distinct().toList());
-        Set<String> stored = new HashSet<>(current.keySet());
-        Map<String, HandoffState> after = new LinkedHashMap<>();
-        List<String> superseded = new ArrayList<>();
-        Map<String, List<Records.Approval>> approvals = new LinkedHashMap<>();
-        List<Map.Entry<Records.Incident, String>> incidents = new ArrayList<>();
-        for (Opening opening : batch) {
-            Decision d = opening.decision();
-            HandoffContract c = opening.contract();
-            Instant at = d.recordedAt();
-            HandoffState before = current.get(d.contractId());
-            if (before != null) {
-                if (HandoffState.AWAITING_APPROVAL.equals(before.status())) {
-                    superseded.add(before.decisionId()); // only a handoff awaiting approval has pending gates to cancel
-                }
-                approvals.remove(before.decisionId()); // superseded within this very batch: never opened
-            }
-            String status = opening.enforced() ? HandoffState.statusOf(d.outcome()) : HandoffState.OBSERVED;
-            Decision.Retry retry = d.retryPolicy();
-            String tier = c.supportCase() == null || c.supportCase().customer() == null ? null : c.supportCase().customer().tier();
-            HandoffState state = new HandoffState(d.contractId(), d.decisionId(), d.domain(), d.handoffType(), tier,
-                    c.from().team(), c.from().actor(), opening.submittedBy(), d.rulesetVersion(), at, d.outcome(), d.score(),
-                    " " + String.join(" ", d.trace().stream().map(Decision.TraceEntry::ruleId).toList()) + " ", status,
-                    d.posture(), opening.enforced(), retry == null ? 3 : retry.maxAttempts(),
-                    retry == null ? 60 : retry.backoffSeconds(), 0, 0, null, at);
-            current.put(d.contractId(), state);
-            after.put(d.contractId(), state);
-            if (!opening.enforced()) {
-                continue;
-            }
-            if ("accept-pending-approval".equals(d.outcome())) {
-                List<Records.Approval> gates = new ArrayList<>();
-                d.approvals().stream().map(Decision.RequiredApproval::gateId).distinct().forEach(gate -> {
-                    Decision.RequiredApproval first = d.approvals().stream().filter(a -> a.gateId().equals(gate)).findFirst().orElseThrow();
-                    gates.add(new Records.Approval(derivedId(d.decisionId(), "approval", gate), d.decisionId(), d.contractId(), gate,
-                            first.approverRole(), first.reason(), first.ruleId(), "pending", at, null, null, null, null, null));
-                });
-                approvals.put(d.decisionId(), gates);
-            }
-            if ("escalate".equals(d.outcome()) || "critical".equals(d.posture())) {
-                String reason = "escalate".equals(d.outcome()) ? "escalated" : "critical-posture";
-                incidents.add(Map.entry(new Records.Incident(derivedId(d.decisionId(), "incident", reason), d.contractId(),
-                        d.decisionId(), reason, "open", at, null, null, null, null, null, null, null), snapshot(reason, at, d.decisionId())));
-            }
-        }
-        Instant at = batch.get(batch.size() - 1).decision().recordedAt();
-        store.cancelPending(superseded, "superseded", at);
-        store.saveHandoffs(after.values().stream().filter(h -> stored.contains(h.contractId())).toList(),
-                after.values().stream().filter(h -> !stored.contains(h.contractId())).toList());
-        store.insertApprovals(approvals.values().stream().flatMap(List::stream).toList());
-        store.insertIncidents(incidents);
     }
 
     /**
@@ -168,7 +114,7 @@ public final class Orchestrator {
      * Why and when the incident opened, and on which decision; the packet itself is composed when read, from the
      * audit log (the decision, its trace) and the current state (gates, attempts), so nothing is stored twice.
      */
-    private static String snapshot(String reason, Instant at, String decisionId) {
+    static String snapshot(String reason, Instant at, String decisionId) {
         Map<String, Object> snapshot = new LinkedHashMap<>();
         snapshot.put("reason", reason);
         snapshot.put("openedAt", at.toString());
@@ -280,7 +226,9 @@ public final class Orchestrator {
 
     /**
      * Records one attempt to carry the handoff out. Failures past the decision's retry policy escalate (the
-     * reliability guardrail): posture critical and an incident for oversight. Idempotent by {@code attemptId}.
+     * reliability guardrail): posture critical and an incident for oversight. Idempotent by {@code attemptId}. An attempt
+     * before the next allowed time (the service's clock against the backoff of the last failure) is refused:
+     * {@link TooEarlyException}. Attempt numbers continue across revisions of the handoff: the highest stored one plus one.
      */
     public Records.StepResult recordAttempt(String contractId, String attemptId, String result, Instant at, String detail,
                                             String caller) {
@@ -289,6 +237,12 @@ public final class Orchestrator {
         }
         if (at == null) {
             throw OrchestrationException.invalid("missing-attempt-time", "at (ISO-8601 instant of the attempt) is required");
+        }
+        if (attemptId != null && (attemptId.isBlank() || attemptId.length() > 64)) {
+            throw OrchestrationException.invalid("invalid-attempt-id", "attemptId must be 1 to 64 characters");
+        }
+        if (detail != null && detail.length() > 2000) {
+            throw OrchestrationException.invalid("attempt-detail-too-long", "detail must be at most 2000 characters");
         }
         return step(() -> {
             if (attemptId != null) {
@@ -309,7 +263,10 @@ public final class Orchestrator {
                         + "; attempts are recorded only when it is accepted (every gate approved) or retrying");
             }
             Instant recordedAt = now();
-            int number = h.attempts() + 1;
+            if (h.nextAttemptAt() != null && recordedAt.isBefore(h.nextAttemptAt())) {
+                throw new TooEarlyException(contractId, h.nextAttemptAt(), recordedAt);
+            }
+            int number = Math.max(h.attempts(), store.lastAttemptNo(contractId)) + 1;
             Records.Attempt attempt = new Records.Attempt(attemptId == null ? UUID.randomUUID().toString() : attemptId,
                     contractId, h.decisionId(), number, result, detail, at, recordedAt);
             store.insertAttempt(attempt);

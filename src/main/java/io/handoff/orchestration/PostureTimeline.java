@@ -46,13 +46,18 @@ final class PostureTimeline {
     }
 
     private static Records.Transition ofDecision(AuditRecord record, Records.Transition previous) {
-        JsonNode rollout = record.record() == null ? null : record.record().path("decision").get("rollout");
+        JsonNode decision = record.record() == null ? null : record.record().path("decision");
+        JsonNode rollout = decision == null ? null : decision.get("rollout");
         boolean enforced = rollout == null || rollout.isNull() || rollout.path("enforced").asBoolean(true);
         String status = enforced ? HandoffState.statusOf(record.outcome()) : HandoffState.OBSERVED;
+        String supersedes = decision == null || !decision.path("supersedes").isString() ? null : decision.get("supersedes").asString();
+        JsonNode reopen = decision == null ? null : decision.get("reopen");
+        String lineage = supersedes == null ? "" : (reopen == null || reopen.isNull() ? ", revision superseding " : ", reopened by "
+                + reopen.path("by").asString() + " (" + reopen.path("reason").asString() + "), superseding ") + supersedes;
         return new Records.Transition(record.decisionId(), record.decisionId(), previous == null ? null : previous.toStatus(),
                 status, previous == null ? null : previous.toPosture(), record.posture(),
                 "decision " + record.decisionId() + ": outcome " + record.outcome() + ", posture " + record.posture()
-                        + (enforced ? "" : " (observe mode: not enforced)"), record.recordedAt());
+                        + (enforced ? "" : " (observe mode: not enforced)") + lineage, record.recordedAt(), supersedes);
     }
 
     private record Entry(AuditRecord decision, Records.Transition step, int decisionIndex, int kind) {

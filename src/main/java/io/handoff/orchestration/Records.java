@@ -33,10 +33,18 @@ public final class Records {
                                 String note, String reportedBy, Instant recordedAt) {
     }
 
-    /** One step of a handoff's posture timeline; {@code recordId} is the audit record that states it. */
+    /**
+     * One step of a handoff's posture timeline; {@code recordId} is the audit record that states it. For a decision that
+     * revises or reopens the handoff, {@code supersedes} names the decision it replaced.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Transition(String decisionId, String recordId, String fromStatus, String toStatus, String fromPosture,
-                             String toPosture, String cause, Instant at) {
+                             String toPosture, String cause, Instant at, String supersedes) {
+        /** A step's transition (an approval, attempt, incident or outcome): it supersedes nothing. */
+        public Transition(String decisionId, String recordId, String fromStatus, String toStatus, String fromPosture,
+                          String toPosture, String cause, Instant at) {
+            this(decisionId, recordId, fromStatus, toStatus, fromPosture, toPosture, cause, at, null);
+        }
     }
 
     /** A step's answer: what changed, the audit record that states it, and where the handoff stands now. */

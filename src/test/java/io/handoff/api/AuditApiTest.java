@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.handoff.ServiceTest;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** What an auditor does over HTTP: fetch, search, page, export, verify, replay, and catch a tampered record. */
 @ServiceTest
@@ -49,8 +50,10 @@ class AuditApiTest {
 
     @Test
     void searchesWithFiltersAndPagesWithACursor() throws Exception {
-        for (int i = 0; i < 5; i++) {
-            post("/api/v1/decisions", ContractFixtures.contract("cs-enterprise-sev1-to-engineering.json"));
+        for (int i = 0; i < 5; i++) { // five revisions of one contract: the same body again would record nothing new
+            ObjectNode revision = ContractFixtures.contract("cs-enterprise-sev1-to-engineering.json", "HC-2026-0001");
+            ((ObjectNode) revision.get("package")).put("summary", "Checkout API returns HTTP 500, revision " + i + " " + System.nanoTime());
+            post("/api/v1/decisions", ContractFixtures.JSON.writeValueAsBytes(revision));
         }
         String filters = "contractId=HC-2026-0001&gate=incident-command&ruleId=GATE-CS-010&outcome=accept-pending-approval&posture=green";
         JsonNode byGate = json(get("/api/v1/decisions?" + filters + "&limit=500"));

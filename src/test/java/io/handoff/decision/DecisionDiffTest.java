@@ -31,6 +31,6 @@ class DecisionDiffTest {
     private static Decision decision(Decision.Retry retry, List<Decision.RequiredApproval> approvals,
                                      List<Decision.RemediationItem> remediation, List<Decision.Finding> guardrails) {
         return new Decision("d-1", null, "HC-1", "customer-support", "tier1-to-tier2", null, "v1", "hash", "accept", "green", 90,
-                List.of(), ROUTE, approvals, guardrails, retry, remediation, List.of(), null);
+                List.of(), ROUTE, approvals, guardrails, retry, remediation, List.of(), null, null, null);
     }
 }

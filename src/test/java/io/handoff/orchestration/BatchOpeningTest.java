@@ -1,6 +1,7 @@
 package io.handoff.orchestration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import io.handoff.audit.AuditEntry;
 import io.handoff.audit.AuditLog;
 import io.handoff.decision.Decision;
 import io.handoff.decision.DecisionJson;
+import io.handoff.decision.ResubmissionException;
 
 /**
  * What a group-committed batch of decisions opens, written in one pass: when two decisions for the same contract
@@ -61,6 +63,27 @@ class BatchOpeningTest {
             List<Records.Transition> timeline = orchestrator.timeline("HC-BATCH").orElseThrow().timeline();
             assertThat(timeline).extracting(Records.Transition::toStatus).containsExactly("awaiting-approval", "accepted");
             assertThat(timeline.get(1).fromStatus()).isEqualTo("awaiting-approval");
+        }
+    }
+
+    @Test
+    void aCheckedDecisionPlannedOnAnotherStateOfItsHandoffIsRefusedAndOpensNothing() throws Exception {
+        dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl("jdbc:h2:file:./target/test-db/batch-" + UUID.randomUUID() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        try (AuditLog log = TestOpenings.auditLog(jdbc, transactions)) {
+            Orchestrator orchestrator = TestOpenings.orchestrator(jdbc, transactions, log);
+            Orchestrator.Opening first = TestOpenings.opening("cs-030-enterprise-sev1-engineering.yaml", "HC-CHECKED");
+            orchestrator.openings().writeAll(List.of(first));
+            // planned as the contract's first decision, but the handoff already has one: another decision landed first
+            Orchestrator.Opening stale = TestOpenings.opening("cs-020-enterprise-tier2.yaml", "HC-CHECKED");
+            Orchestrator.Opening checked = new Orchestrator.Opening(stale.decision(), stale.contract(), true, true, null);
+            assertThatThrownBy(() -> transactions.executeWithoutResult(status -> orchestrator.openings().writeAll(List.of(checked))))
+                    .isInstanceOf(ResubmissionException.class).hasMessageContaining("changed");
+            assertThat(orchestrator.handoff("HC-CHECKED").orElseThrow().decisionId()).isEqualTo(first.decision().decisionId());
+            assertThat(orchestrator.approvals(null, "pending", 10)).hasSize(2);
         }
     }
 

@@ -1,0 +1,43 @@
+package io.handoff.decision;
+
+import java.util.Objects;
+
+import io.handoff.audit.CanonicalJson;
+
+/**
+ * One request to decide a contract: the body as sent, the authenticated principal that sent it, and what the caller
+ * said about resubmission. {@code idempotencyKey} (optional) makes a retry of the same request answer the original
+ * decision; {@code reopenReason} (optional) reopens a closed handoff on purpose. An instance that exists is valid.
+ */
+public record Submission(byte[] body, String principal, String idempotencyKey, String reopenReason) {
+    static final int MAX_KEY_LENGTH = 255;
+    static final int MAX_REASON_LENGTH = 500;
+    /** Longer principals (a token subject can be) are stored as their SHA-256: the key table's column holds 200. */
+    static final int MAX_PRINCIPAL_LENGTH = 200;
+
+    public Submission {
+        Objects.requireNonNull(body, "body");
+        principal = principal == null || principal.isBlank() ? "anonymous" : principal;
+        if (principal.length() > MAX_PRINCIPAL_LENGTH) {
+            principal = "sha256:" + CanonicalJson.sha256(principal);
+        }
+        if (idempotencyKey != null && (idempotencyKey.isEmpty() || idempotencyKey.length() > MAX_KEY_LENGTH
+                || !idempotencyKey.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
+            throw new ResubmissionException(400, ResubmissionException.INVALID_KEY, "Idempotency-Key must be 1 to "
+                    + MAX_KEY_LENGTH + " visible ASCII characters (a UUID is a good key)");
+        }
+        if (reopenReason != null && (reopenReason.isBlank() || reopenReason.length() > MAX_REASON_LENGTH)) {
+            throw new ResubmissionException(422, ResubmissionException.INVALID_REOPEN, "a reopen needs a reason of 1 to "
+                    + MAX_REASON_LENGTH + " characters (reason=...)");
+        }
+    }
+
+    /** A plain submission: no key, no reopen (cases, tests, benchmarks). */
+    public static Submission of(byte[] body) {
+        return new Submission(body, null, null, null);
+    }
+
+    boolean reopens() {
+        return reopenReason != null;
+    }
+}
