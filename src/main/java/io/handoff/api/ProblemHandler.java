@@ -118,7 +118,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(LifecycleException.class)
     ResponseEntity<Object> lifecycle(LifecycleException e) {
-        HttpStatus status = "unknown-version".equals(e.code()) ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
+        HttpStatus status = "unknown-version".equals(e.code()) ? HttpStatus.NOT_FOUND
+                : "malformed-case".equals(e.code()) ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.CONFLICT;
         return ResponseEntity.status(status).body(problem(status, e.code(), "The ruleset step cannot be taken", e.getMessage()));
     }
 

@@ -24,7 +24,10 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** Loads the cases kept in {@code cases/} folders next to the rules and runs them against a ruleset. */
 public final class CaseRunner {
-    private static final ObjectMapper YAML = YAMLMapper.builder().build();
+    /** A misspelled key ({@code postrue:}) would otherwise be ignored and its check silently skipped. */
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    private static final java.util.Set<String> CASE_KEYS = java.util.Set.of("name", "contract", "expect");
 
     private final DecisionService decisions;
 
@@ -56,6 +59,11 @@ public final class CaseRunner {
     static RuleCase read(Path file, String displayPath) {
         try {
             JsonNode node = YAML.readTree(Files.readAllBytes(file));
+            for (String key : node.propertyNames()) {
+                if (!CASE_KEYS.contains(key)) {
+                    throw new IllegalArgumentException("unknown key '" + key + "' (a case has name, contract and expect)");
+                }
+            }
             RuleCase.Expectation expect = YAML.treeToValue(node.path("expect"), RuleCase.Expectation.class);
             String name = node.path("name").asString(displayPath);
             if (!node.has("contract") || expect == null) {

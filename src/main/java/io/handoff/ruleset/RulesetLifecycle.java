@@ -113,7 +113,12 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
         boolean queued = false;
         try {
             List<SourceFile> sources = RuleSources.read(folder.rules(), folder.tables());
-            List<RuleCase> cases = CaseRunner.load(folder.rules(), folder.tables());
+            List<RuleCase> cases;
+            try {
+                cases = CaseRunner.load(folder.rules(), folder.tables());
+            } catch (IllegalArgumentException e) { // a malformed case file is the submitter's mistake, not a 500
+                throw new LifecycleException("malformed-case", e.getMessage());
+            }
             String version = RulesetCompiler.version(sources);
             Instant now = clock.instant();
             CandidateReport compiling = new CandidateReport(version, CandidateReport.COMPILING, actor, reason, now, List.of(),

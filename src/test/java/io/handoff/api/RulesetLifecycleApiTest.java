@@ -61,6 +61,19 @@ class RulesetLifecycleApiTest {
     }
 
     @Test
+    void aMalformedCaseFileIsRefusedWith422NotA500() throws Exception {
+        Path file = candidate.resolve("rules/cases/cs-010-tier2-complete.yaml");
+        Files.writeString(file, Files.readString(file).replace("  posture: green", "  postrue: green"));
+        HttpResponse<String> submitted = http.send(TestKeys.as("analyst", uri("/api/v1/rulesets?reason=typo"))
+                .header("Content-Type", "application/zip").POST(HttpRequest.BodyPublishers.ofByteArray(zip())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(422);
+        assertThat(submitted.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(ContractFixtures.JSON.readTree(submitted.body()).get("code").asString()).isEqualTo("malformed-case");
+        assertThat(submitted.body()).contains("cs-010-tier2-complete.yaml").contains("postrue");
+    }
+
+    @Test
     void changedRowIsPromotedOnlyWhenEveryCasePasses() throws Exception {
         setCell("thresholds.xlsx", "Posture", 14, 3, "75");
         setCell("thresholds.xlsx", "Posture", 15, 4, "75");
