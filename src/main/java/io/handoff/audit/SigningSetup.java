@@ -42,16 +42,19 @@ public final class SigningSetup {
         boolean exists;
         CheckpointSigner signer;
         // several services (tests, a second instance) may start at once on one key directory: one generates the
-        // pair while the others wait, or each would write its own half of a pair
-        try {
-            Files.createDirectories(properties.devKeyDir());
-            try (FileChannel channel = FileChannel.open(properties.devKeyDir().resolve(".lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
-                exists = Files.isRegularFile(file) && Files.isRegularFile(SigningKeys.publicKeyFileOf(file));
-                signer = exists ? SigningKeys.load(file) : SigningKeys.generate(file);
+        // pair while the others wait, or each would write its own half of a pair. A file lock orders processes; it
+        // is held per JVM, so services of one JVM also take the class lock first
+        synchronized (SigningSetup.class) {
+            try {
+                Files.createDirectories(properties.devKeyDir());
+                try (FileChannel channel = FileChannel.open(properties.devKeyDir().resolve(".lock"), StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+                    exists = Files.isRegularFile(file) && Files.isRegularFile(SigningKeys.publicKeyFileOf(file));
+                    signer = exists ? SigningKeys.load(file) : SigningKeys.generate(file);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the development signing key in " + properties.devKeyDir(), e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the development signing key in " + properties.devKeyDir(), e);
         }
         log.warn("{} a DEVELOPMENT audit signing key at {} (public key {}): no handoff.audit.signing.key-file is configured. "
                 + "The prod profile refuses to start without one.", exists ? "Using" : "Generated", file.toAbsolutePath(),

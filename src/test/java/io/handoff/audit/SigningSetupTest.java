@@ -41,6 +41,22 @@ class SigningSetupTest {
     }
 
     @Test
+    void servicesStartingAtOnceShareOneDevelopmentKey() throws Exception {
+        // two services of one JVM (TwoInstancesTest) and of two JVMs (the suite's forked services) start together
+        java.util.concurrent.ExecutorService starts = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<String>> keys = starts.invokeAll(java.util.Collections.nCopies(6,
+                    () -> SigningSetup.from(properties(null, dir.resolve("sink"), false)).signer().keyId()));
+            String first = keys.get(0).get();
+            for (java.util.concurrent.Future<String> key : keys) {
+                assertThat(key.get()).isEqualTo(first);
+            }
+        } finally {
+            starts.shutdownNow();
+        }
+    }
+
+    @Test
     void aCheckpointVerifiesOnlyUnchangedAndOnlyWithItsKey() {
         CheckpointSigner signer = SigningKeys.generate(dir.resolve("a.pem"));
         CheckpointSigner other = SigningKeys.generate(dir.resolve("b.pem"));
