@@ -144,7 +144,7 @@ final class Openings implements Alongside {
 
     private static Map.Entry<Records.Incident, String> incident(Decision d, String reason, Instant at) {
         return Map.entry(new Records.Incident(Orchestrator.derivedId(d.decisionId(), "incident", reason), d.contractId(),
-                d.decisionId(), reason, "open", at, null, null, null, null, null, null, null), Orchestrator.snapshot(reason, at, d.decisionId()));
+                d.decisionId(), reason, "open", at, null, null, null, null, null, null, null), IncidentStep.snapshot(reason, at, d.decisionId()));
     }
 
     /** The gates a decision requires, one per gate id (the first rule that asked for it); none unless it is gated. */

@@ -1,0 +1,66 @@
+package io.handoff.orchestration;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.handoff.audit.AuditEntry;
+import io.handoff.audit.AuditLog;
+import io.handoff.audit.AuditQuery;
+import io.handoff.audit.AuditRecord;
+
+/** Outcomes: what happened after a handoff, joined to the decision in force when it happened. */
+final class OutcomeStep {
+    private final Steps steps;
+    private final HandoffStore store;
+    private final AuditLog auditLog;
+
+    OutcomeStep(Steps steps) {
+        this.steps = steps;
+        this.store = steps.store;
+        this.auditLog = steps.auditLog;
+    }
+
+    /**
+     * Records what happened after a handoff, joined to the decision in force when it happened. The same report
+     * twice (contract, kind, occurredAt) is answered with the first, marked duplicate, and recorded once.
+     */
+    Records.StepResult reportOutcome(String contractId, String kind, Instant occurredAt, String note, String caller) {
+        if (!Orchestrator.OUTCOME_KINDS.contains(kind == null ? "" : kind)) {
+            throw OrchestrationException.invalid("invalid-outcome-kind", "kind must be one of " + Orchestrator.OUTCOME_KINDS.stream().sorted().toList());
+        }
+        if (contractId == null || contractId.isBlank() || occurredAt == null) {
+            throw OrchestrationException.invalid("missing-outcome-field", "contractId and occurredAt are required");
+        }
+        Instant occurred = occurredAt.truncatedTo(ChronoUnit.MILLIS);
+        return steps.step(() -> {
+            HandoffState h = store.handoff(contractId)
+                    .orElseThrow(() -> OrchestrationException.notFound("unknown-handoff", "no decision for contract " + contractId));
+            Optional<Records.OutcomeReport> seen = store.outcome(contractId, kind, occurred);
+            if (seen.isPresent()) {
+                return new Records.StepResult(null, seen.get(), h, null, null, null, null, true);
+            }
+            String decisionId = decisionInForce(h, occurred);
+            Instant at = steps.now();
+            Records.OutcomeReport report = new Records.OutcomeReport(UUID.randomUUID().toString(), contractId, decisionId, kind,
+                    occurred, note, caller, at);
+            store.insertOutcome(report);
+            Map<String, Object> body = Steps.body(AuditEntry.OUTCOME, h, Actor.of(caller), at);
+            body.put("report", report);
+            return steps.commit(AuditEntry.OUTCOME, kind, h, h, null, at, body, List.of(), report, null, null, null);
+        });
+    }
+
+    /** The latest decision of the contract recorded at or before the instant; the current one if none is older. */
+    private String decisionInForce(HandoffState h, Instant occurredAt) {
+        if (!h.decidedAt().isAfter(occurredAt)) {
+            return h.decisionId();
+        }
+        return auditLog.search(new AuditQuery(h.contractId(), null, null, null, null, null, null, null, occurredAt.plusMillis(1),
+                        null).ofKind(AuditEntry.DECISION), 1).stream()
+                .map(AuditRecord::decisionId).findFirst().orElse(h.decisionId());
+    }
+}
