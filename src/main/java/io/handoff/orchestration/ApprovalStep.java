@@ -35,15 +35,15 @@ final class ApprovalStep {
     }
 
     /** See {@link Orchestrator#decideApproval}. */
-    Records.StepResult decideApproval(String approvalId, String verdict, String role, String comment, Actor actor) {
-        if (!"approve".equals(verdict) && !"reject".equals(verdict)) {
-            throw OrchestrationException.invalid("invalid-verdict", "decision must be 'approve' or 'reject'");
-        }
+    Records.StepResult decideApproval(ApprovalCommand command) {
+        String approvalId = command.approvalId();
+        Actor actor = command.actor();
+        String comment = command.comment();
         return steps.step(() -> {
             Records.Approval approval = store.approval(approvalId)
                     .orElseThrow(() -> OrchestrationException.notFound("unknown-approval", "no approval " + approvalId));
             HandoffState h = store.handoff(approval.contractId()).orElseThrow();
-            String asRole = role == null || role.isBlank() ? approval.approverRole() : role;
+            String asRole = command.roleOr(approval.approverRole());
             Instant at = steps.now();
             String refusal = null;
             String code = null;
@@ -61,35 +61,35 @@ final class ApprovalStep {
                 Map<String, Object> body = Steps.body(AuditEntry.APPROVAL, h, actor, at);
                 body.put("approvalId", approvalId);
                 body.put("gateId", approval.gateId());
-                body.put("verdict", verdict);
+                body.put("verdict", command.verdict().wire());
                 body.put("role", asRole);
                 body.put("refused", code);
                 body.put("reason", refusal);
                 throw new OrchestrationException(403, code, refusal,
                         Steps.entry(AuditEntry.APPROVAL, "refused", h, h.posture(), at, body, List.of(approval.gateId())));
             }
-            if (!"pending".equals(approval.status())) {
+            if (!ApprovalStatus.PENDING.is(approval.status())) {
                 throw OrchestrationException.conflict("approval-already-decided",
                         "approval " + approvalId + " is already " + approval.status());
             }
-            String status = "approve".equals(verdict) ? "approved" : "rejected";
-            if (!store.decideApproval(approvalId, status, actor, asRole, comment, at)) {
+            ApprovalStatus status = command.verdict().outcome();
+            if (!store.decideApproval(approvalId, status.wire(), actor, asRole, comment, at)) {
                 throw OrchestrationException.conflict("approval-already-decided", "approval " + approvalId + " was decided first");
             }
             HandoffState after = h;
             String cause = null;
-            if ("rejected".equals(status)) {
-                store.cancelPending(approval.decisionId(), "cancelled", "gate " + approval.gateId() + " was rejected", at);
+            if (status == ApprovalStatus.REJECTED) {
+                store.cancelPending(approval.decisionId(), ApprovalStatus.CANCELLED.wire(), "gate " + approval.gateId() + " was rejected", at);
                 after = h.with(HandoffState.RETURNED, h.posture(), at);
                 cause = "gate " + approval.gateId() + " rejected by " + actor.describe() + (comment == null ? "" : ": " + comment);
-            } else if (store.approvalsOf(approval.decisionId()).stream().allMatch(a -> "approved".equals(a.status()))) {
+            } else if (store.approvalsOf(approval.decisionId()).stream().allMatch(a -> ApprovalStatus.APPROVED.is(a.status()))) {
                 after = h.with(HandoffState.ACCEPTED, "green", at);
                 cause = "every gate approved (last: " + approval.gateId() + " by " + actor.describe() + ")";
             }
             Records.Approval decided = store.approval(approvalId).orElseThrow();
             Map<String, Object> body = Steps.body(AuditEntry.APPROVAL, h, actor, at);
             body.put("approval", decided);
-            return steps.commit(AuditEntry.APPROVAL, status, h, after, cause, at, body, List.of(approval.gateId()), decided,
+            return steps.commit(AuditEntry.APPROVAL, status.wire(), h, after, cause, at, body, List.of(approval.gateId()), decided,
                     null, null, null);
         });
     }

@@ -22,20 +22,12 @@ final class AttemptStep {
     }
 
     /** See {@link Orchestrator#recordAttempt}. */
-    Records.StepResult recordAttempt(String contractId, String attemptId, String result, Instant at, String detail,
-                                     String caller) {
-        if (!Orchestrator.ATTEMPT_RESULTS.contains(result == null ? "" : result)) {
-            throw OrchestrationException.invalid("invalid-attempt-result", "result must be one of " + Orchestrator.ATTEMPT_RESULTS.stream().sorted().toList());
-        }
-        if (at == null) {
-            throw OrchestrationException.invalid("missing-attempt-time", "at (ISO-8601 instant of the attempt) is required");
-        }
-        if (attemptId != null && (attemptId.isBlank() || attemptId.length() > 64)) {
-            throw OrchestrationException.invalid("invalid-attempt-id", "attemptId must be 1 to 64 characters");
-        }
-        if (detail != null && detail.length() > 2000) {
-            throw OrchestrationException.invalid("attempt-detail-too-long", "detail must be at most 2000 characters");
-        }
+    Records.StepResult recordAttempt(AttemptCommand command) {
+        String contractId = command.contractId();
+        String attemptId = command.attemptId();
+        String result = command.result();
+        Instant at = command.at();
+        String caller = command.caller();
         return steps.step(() -> {
             if (attemptId != null) {
                 Optional<Records.Attempt> seen = store.attempt(attemptId);
@@ -60,12 +52,12 @@ final class AttemptStep {
             }
             int number = Math.max(h.attempts(), store.lastAttemptNo(contractId)) + 1;
             Records.Attempt attempt = new Records.Attempt(attemptId == null ? UUID.randomUUID().toString() : attemptId,
-                    contractId, h.decisionId(), number, result, detail, at, recordedAt);
+                    contractId, h.decisionId(), number, result, command.detail(), at, recordedAt);
             store.insertAttempt(attempt);
             HandoffState after;
             String cause = null;
             String incidentId = null;
-            if ("delivered".equals(result)) {
+            if (command.delivered()) {
                 after = h.withAttempts(number, h.failures(), null).with(HandoffState.DELIVERED, h.posture(), recordedAt);
                 cause = "delivered on attempt " + number;
             } else {
@@ -97,7 +89,7 @@ final class AttemptStep {
 
     private String openIncident(HandoffState state, String reason, Instant at) {
         String id = Orchestrator.derivedId(state.decisionId(), "incident", reason);
-        store.insertIncident(new Records.Incident(id, state.contractId(), state.decisionId(), reason, "open", at, null, null,
+        store.insertIncident(new Records.Incident(id, state.contractId(), state.decisionId(), reason, IncidentStatus.OPEN.wire(), at, null, null,
                 null, null, null, null, null), IncidentStep.snapshot(reason, at, state.decisionId()));
         return id;
     }

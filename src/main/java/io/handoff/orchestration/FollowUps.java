@@ -43,12 +43,12 @@ public final class FollowUps {
     public List<Item> list(String role) {
         Instant now = clock.instant();
         List<Item> items = new ArrayList<>();
-        for (Records.Approval a : orchestrator.approvals(null, "pending", 500)) {
+        for (Records.Approval a : orchestrator.approvals(null, ApprovalStatus.PENDING.wire(), 500)) {
             items.add(item("approval:" + a.approvalId(), "pending-approval", "approver", a.approverRole(), a.contractId(),
                     "gate " + a.gateId() + " waits for a " + a.approverRole() + ": " + a.reason(), a.openedAt(), now,
                     "/api/v1/approvals/" + a.approvalId()));
         }
-        for (String status : List.of("open", "acknowledged")) {
+        for (String status : List.of(IncidentStatus.OPEN.wire(), IncidentStatus.ACKNOWLEDGED.wire())) {
             for (Records.Incident i : orchestrator.incidents(status, null, 500)) {
                 items.add(item("incident:" + i.incidentId(), "open-incident", "approver", "oversight", i.contractId(),
                         "incident (" + i.reason() + ") is " + i.status(), i.openedAt(), now, "/api/v1/incidents/" + i.incidentId()));

@@ -35,19 +35,12 @@ final class IncidentStep {
         return store.incident(id);
     }
 
-    Records.StepResult acknowledge(String incidentId, String note, Actor actor) {
-        return incidentStep(incidentId, note, actor, false);
-    }
-
-    Records.StepResult resolve(String incidentId, String resolution, Actor actor) {
-        return incidentStep(incidentId, resolution, actor, true);
-    }
-
-    private Records.StepResult incidentStep(String incidentId, String why, Actor actor, boolean resolve) {
-        if (why == null || why.isBlank()) {
-            throw OrchestrationException.invalid("missing-who-or-why", "'" + (resolve ? "resolution" : "note")
-                    + "' is required: oversight says why it acted (who acted is the authenticated caller)");
-        }
+    /** Acknowledges or resolves one incident, as the command's target says. */
+    Records.StepResult incidentStep(IncidentCommand command) {
+        String incidentId = command.incidentId();
+        String why = command.why();
+        Actor actor = command.actor();
+        boolean resolve = command.resolves();
         return steps.step(() -> {
             Records.Incident incident = store.incident(incidentId)
                     .orElseThrow(() -> OrchestrationException.notFound("unknown-incident", "no incident " + incidentId));
@@ -67,7 +60,7 @@ final class IncidentStep {
             Records.Incident now = store.incident(incidentId).orElseThrow();
             Map<String, Object> body = Steps.body(AuditEntry.INCIDENT, h, actor, at);
             body.put("incident", now);
-            return steps.commit(AuditEntry.INCIDENT, resolve ? "resolved" : "acknowledged", h, after, cause, at, body, List.of(),
+            return steps.commit(AuditEntry.INCIDENT, command.target().wire(), h, after, cause, at, body, List.of(),
                     now, incidentId, null, null);
         });
     }
@@ -108,7 +101,7 @@ final class IncidentStep {
             packet.set("contract", body == null ? null : body.get("contract"));
             packet.set("maskedPointers", body == null ? null : body.get("maskedPointers"));
             packet.putPOJO("failedGates", store.approvalsOf(incident.decisionId()).stream()
-                    .filter(a -> !"approved".equals(a.status())).toList());
+                    .filter(a -> !ApprovalStatus.APPROVED.is(a.status())).toList());
             packet.putPOJO("retryHistory", store.attemptsOf(incident.contractId()));
             return packet;
         });

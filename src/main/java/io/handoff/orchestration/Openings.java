@@ -90,21 +90,21 @@ final class Openings implements Alongside {
             Records.Approval carried = reopen ? null : carried(prior, gate);
             Records.Approval row = carried == null
                     ? new Records.Approval(Orchestrator.derivedId(d.decisionId(), "approval", gate.gateId()), d.decisionId(),
-                            d.contractId(), gate.gateId(), gate.approverRole(), gate.reason(), gate.ruleId(), "pending", at,
+                            d.contractId(), gate.gateId(), gate.approverRole(), gate.reason(), gate.ruleId(), ApprovalStatus.PENDING.wire(), at,
                             null, null, null, null, null)
                     : keep(carried, d, gate);
             if (carried != null) {
                 kept.add(gate.gateId() + " (" + carried.status() + ")");
             }
-            boolean stored = carried != null && "pending".equals(carried.status()) && !writes.inserts.containsKey(carried.approvalId());
+            boolean stored = carried != null && ApprovalStatus.PENDING.is(carried.status()) && !writes.inserts.containsKey(carried.approvalId());
             (stored ? writes.updates : writes.inserts).put(row.approvalId(), row);
             opened.add(row);
         }
         for (Records.Approval p : prior) {
-            if ("pending".equals(p.status()) && opened.stream().noneMatch(o -> o.approvalId().equals(p.approvalId()))) {
+            if (ApprovalStatus.PENDING.is(p.status()) && opened.stream().noneMatch(o -> o.approvalId().equals(p.approvalId()))) {
                 if (writes.inserts.remove(p.approvalId()) == null) { // opened earlier in this batch: never written at all
                     writes.updates.put(p.approvalId(), new Records.Approval(p.approvalId(), p.decisionId(), p.contractId(),
-                            p.gateId(), p.approverRole(), p.reason(), p.ruleId(), "superseded", p.openedAt(), null, null, null,
+                            p.gateId(), p.approverRole(), p.reason(), p.ruleId(), ApprovalStatus.SUPERSEDED.wire(), p.openedAt(), null, null, null,
                             "superseded by decision " + d.decisionId() + ", which does not require this gate", at));
                 }
             }
@@ -128,23 +128,23 @@ final class Openings implements Alongside {
     /** A prior approval this gate keeps: same gate, same approver role, pending or approved (a rejection is not kept). */
     private static Records.Approval carried(List<Records.Approval> prior, Decision.RequiredApproval gate) {
         return prior.stream().filter(p -> p.gateId().equals(gate.gateId()) && p.approverRole().equals(gate.approverRole())
-                && ("pending".equals(p.status()) || "approved".equals(p.status()))).findFirst().orElse(null);
+                && (ApprovalStatus.PENDING.is(p.status()) || ApprovalStatus.APPROVED.is(p.status()))).findFirst().orElse(null);
     }
 
     /** A pending approval moves to the revision (same id: links to it keep working); an approved one is copied to it. */
     private static Records.Approval keep(Records.Approval p, Decision d, Decision.RequiredApproval gate) {
-        if ("pending".equals(p.status())) {
+        if (ApprovalStatus.PENDING.is(p.status())) {
             return new Records.Approval(p.approvalId(), d.decisionId(), d.contractId(), p.gateId(), p.approverRole(),
-                    gate.reason(), gate.ruleId(), "pending", p.openedAt(), null, null, null, null, null);
+                    gate.reason(), gate.ruleId(), ApprovalStatus.PENDING.wire(), p.openedAt(), null, null, null, null, null);
         }
         return new Records.Approval(Orchestrator.derivedId(d.decisionId(), "approval", gate.gateId()), d.decisionId(),
-                d.contractId(), p.gateId(), p.approverRole(), gate.reason(), gate.ruleId(), "approved", p.openedAt(),
+                d.contractId(), p.gateId(), p.approverRole(), gate.reason(), gate.ruleId(), ApprovalStatus.APPROVED.wire(), p.openedAt(),
                 p.decidedBy(), p.onBehalfOf(), p.decidedRole(), "kept from decision " + p.decisionId() + ": gate still required", p.decidedAt());
     }
 
     private static Map.Entry<Records.Incident, String> incident(Decision d, String reason, Instant at) {
         return Map.entry(new Records.Incident(Orchestrator.derivedId(d.decisionId(), "incident", reason), d.contractId(),
-                d.decisionId(), reason, "open", at, null, null, null, null, null, null, null), IncidentStep.snapshot(reason, at, d.decisionId()));
+                d.decisionId(), reason, IncidentStatus.OPEN.wire(), at, null, null, null, null, null, null, null), IncidentStep.snapshot(reason, at, d.decisionId()));
     }
 
     /** The gates a decision requires, one per gate id (the first rule that asked for it); none unless it is gated. */

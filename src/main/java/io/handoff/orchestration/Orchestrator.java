@@ -122,7 +122,7 @@ public final class Orchestrator {
      * other pending gates are cancelled.
      */
     public Records.StepResult decideApproval(String approvalId, String verdict, String role, String comment, Actor actor) {
-        return approvals.decideApproval(approvalId, verdict, role, comment, actor);
+        return approvals.decideApproval(ApprovalCommand.of(approvalId, verdict, role, comment, actor));
     }
 
     // ------------------------------------------------------------------ attempts: AttemptStep
@@ -135,7 +135,7 @@ public final class Orchestrator {
      */
     public Records.StepResult recordAttempt(String contractId, String attemptId, String result, Instant at, String detail,
                                             String caller) {
-        return attempts.recordAttempt(contractId, attemptId, result, at, detail, caller);
+        return attempts.recordAttempt(new AttemptCommand(contractId, attemptId, result, at, detail, caller));
     }
 
     // ------------------------------------------------------------------ incidents: IncidentStep
@@ -149,11 +149,11 @@ public final class Orchestrator {
     }
 
     public Records.StepResult acknowledge(String incidentId, String note, Actor actor) {
-        return incidents.acknowledge(incidentId, note, actor);
+        return incidents.incidentStep(IncidentCommand.acknowledge(incidentId, note, actor));
     }
 
     public Records.StepResult resolve(String incidentId, String resolution, Actor actor) {
-        return incidents.resolve(incidentId, resolution, actor);
+        return incidents.incidentStep(IncidentCommand.resolve(incidentId, resolution, actor));
     }
 
     /**
@@ -171,7 +171,7 @@ public final class Orchestrator {
      * twice (contract, kind, occurredAt) is answered with the first, marked duplicate, and recorded once.
      */
     public Records.StepResult reportOutcome(String contractId, String kind, Instant occurredAt, String note, String caller) {
-        return outcomes.reportOutcome(contractId, kind, occurredAt, note, caller);
+        return outcomes.reportOutcome(new OutcomeCommand(contractId, kind, occurredAt, note, caller));
     }
 
     // ------------------------------------------------------------------ handoff views: HandoffViews

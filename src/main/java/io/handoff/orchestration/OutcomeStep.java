@@ -1,7 +1,6 @@
 package io.handoff.orchestration;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,14 +27,11 @@ final class OutcomeStep {
      * Records what happened after a handoff, joined to the decision in force when it happened. The same report
      * twice (contract, kind, occurredAt) is answered with the first, marked duplicate, and recorded once.
      */
-    Records.StepResult reportOutcome(String contractId, String kind, Instant occurredAt, String note, String caller) {
-        if (!Orchestrator.OUTCOME_KINDS.contains(kind == null ? "" : kind)) {
-            throw OrchestrationException.invalid("invalid-outcome-kind", "kind must be one of " + Orchestrator.OUTCOME_KINDS.stream().sorted().toList());
-        }
-        if (contractId == null || contractId.isBlank() || occurredAt == null) {
-            throw OrchestrationException.invalid("missing-outcome-field", "contractId and occurredAt are required");
-        }
-        Instant occurred = occurredAt.truncatedTo(ChronoUnit.MILLIS);
+    Records.StepResult reportOutcome(OutcomeCommand command) {
+        String contractId = command.contractId();
+        String kind = command.kind();
+        Instant occurred = command.occurredAt();
+        String caller = command.caller();
         return steps.step(() -> {
             HandoffState h = store.handoff(contractId)
                     .orElseThrow(() -> OrchestrationException.notFound("unknown-handoff", "no decision for contract " + contractId));
@@ -46,7 +42,7 @@ final class OutcomeStep {
             String decisionId = decisionInForce(h, occurred);
             Instant at = steps.now();
             Records.OutcomeReport report = new Records.OutcomeReport(UUID.randomUUID().toString(), contractId, decisionId, kind,
-                    occurred, note, caller, at);
+                    occurred, command.note(), caller, at);
             store.insertOutcome(report);
             Map<String, Object> body = Steps.body(AuditEntry.OUTCOME, h, Actor.of(caller), at);
             body.put("report", report);

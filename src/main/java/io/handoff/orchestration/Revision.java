@@ -36,7 +36,7 @@ final class Revision {
             why.add("kept approvals of " + String.join(", ", kept));
         }
         if (HandoffState.AWAITING_APPROVAL.equals(status) && !gates.isEmpty()
-                && gates.stream().allMatch(a -> "approved".equals(a.status()))) {
+                && gates.stream().allMatch(a -> ApprovalStatus.APPROVED.is(a.status()))) {
             status = HandoffState.ACCEPTED;
             posture = "green";
             why.add("every gate it requires was approved before");
