@@ -74,8 +74,9 @@ final class DecisionTableTranslator {
             for (Sheet sheet : workbook) {
                 if (hasRuleTable(sheet)) {
                     names.add(sheet.getSheetName());
-                    rowChecks.checkSheet(source.path(), sheet, problems);
-                    for (CellRefusal refusal : cellCheck.check(SheetGrid.of(sheet))) {
+                    List<List<String>> grid = SheetGrid.of(sheet); // read once for both checks
+                    rowChecks.checkSheet(source.path(), sheet.getSheetName(), grid, problems);
+                    for (CellRefusal refusal : cellCheck.check(grid)) {
                         problems.add(CompileProblem.error("not-allowed", RuleLocation.ofCell(source.path(), sheet.getSheetName(),
                                 refusal.row(), refusal.describeColumn().substring("column ".length())), refusal.message()));
                     }

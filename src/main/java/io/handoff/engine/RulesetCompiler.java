@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.drools.compiler.builder.impl.KnowledgeBuilderImpl;
@@ -34,7 +33,6 @@ import io.handoff.engine.verify.Verified;
 public final class RulesetCompiler {
     /** Stable rule ids look like {@code SCORE-CS-010}: upper-case words and numbers joined by dashes. */
     static final Pattern STABLE_ID = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+)+");
-    private static final Pattern DRL_RULE = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
     public static final int DEFAULT_MAX_FIRINGS = 10_000;
 
     public static final long DEFAULT_MAX_TABLE_PART_BYTES = WorkbookParts.DEFAULT_MAX_PART_BYTES;
@@ -85,10 +83,14 @@ public final class RulesetCompiler {
         }
         for (SourceFile source : sources) {
             if (source.isDrl()) {
-                collectDrlRules(source, locations, problems);
-                verified.add(verify(new String(source.content(), StandardCharsets.UTF_8), source.path(),
+                Verified drl = verify(new String(source.content(), StandardCharsets.UTF_8), source.path(),
                         line -> line > 0 ? RuleLocation.ofDrl(source.path(), line) : new RuleLocation(source.path(), null, null, null),
-                        problems, true));
+                        problems, true);
+                verified.add(drl);
+                if (drl.packageDescr() != null) { // the rules' names and lines as the parser read them
+                    drl.packageDescr().getRules().forEach(rule -> addLocation(rule.getName(),
+                            RuleLocation.ofDrl(source.path(), rule.getLine()), locations, problems));
+                }
             } else if (source.isTable()) {
                 DecisionTableTranslator.Result result = translator.translate(source);
                 problems.addAll(result.problems());
@@ -148,19 +150,6 @@ public final class RulesetCompiler {
         resource.setSourcePath(path);
         resource.setResourceType(ResourceType.DRL);
         return resource;
-    }
-
-    private static void collectDrlRules(SourceFile source, Map<String, RuleLocation> locations,
-                                        List<CompileProblem> problems) {
-        String[] lines = new String(source.content(), StandardCharsets.UTF_8).split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            Matcher matcher = DRL_RULE.matcher(lines[i]);
-            if (matcher.find()) {
-                String name = matcher.group(1) != null ? matcher.group(1)
-                        : matcher.group(2) != null ? matcher.group(2) : matcher.group(3);
-                addLocation(name, RuleLocation.ofDrl(source.path(), i + 1), locations, problems);
-            }
-        }
     }
 
     private static void addLocation(String id, RuleLocation location, Map<String, RuleLocation> locations,

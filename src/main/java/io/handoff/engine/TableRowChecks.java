@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.poi.ss.usermodel.Sheet;
 
 /**
  * Checks on table rows that Drools does not make. Errors: a row below a blank row (Drools ends the table at the
@@ -27,8 +26,7 @@ final class TableRowChecks {
     }
 
     /** Adds the warnings for one worksheet of a table (the translator calls it on the workbook it has open). */
-    void checkSheet(String file, Sheet sheet, List<CompileProblem> problems) {
-        List<List<String>> grid = SheetGrid.of(sheet);
+    void checkSheet(String file, String sheetName, List<List<String>> grid, List<CompileProblem> problems) {
         int header = -1;
         for (int r = 0; r < grid.size() && header < 0; r++) {
             if (text(grid, r, 0).startsWith("RuleTable")) {
@@ -74,19 +72,19 @@ final class TableRowChecks {
             }
             rows.add(new DataRow(r + 1, name >= 0 ? text(grid, r, name) : "row " + (r + 1), values,
                     group >= 0 ? text(grid, r, group) : null, number(grid, r, lower), number(grid, r, upper)));
-            valueCounts(file, sheet.getSheetName(), grid, r, header, problems);
+            valueCounts(file, sheetName, grid, r, header, problems);
         }
         for (int after = r + 1; after < grid.size(); after++) {
             if (!blank(grid, after, width)) {
-                problems.add(CompileProblem.error("row-after-blank-row", RuleLocation.ofTableRow(file, sheet.getSheetName(), after + 1),
+                problems.add(CompileProblem.error("row-after-blank-row", RuleLocation.ofTableRow(file, sheetName, after + 1),
                         "row " + (after + 1) + " holds data but row " + (r + 1) + " above it is blank: Drools ends the table at its"
                                 + " first blank row, so this row and every row below it would not be compiled; delete the blank row"));
                 break;
             }
         }
-        neverFiring(file, sheet.getSheetName(), rows, lower, upper, problems);
+        neverFiring(file, sheetName, rows, lower, upper, problems);
         if (lower >= 0 && upper >= 0) {
-            bands(file, sheet.getSheetName(), rows, problems);
+            bands(file, sheetName, rows, problems);
         }
     }
 

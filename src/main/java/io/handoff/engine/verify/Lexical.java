@@ -44,30 +44,29 @@ final class Lexical {
 
     /** The rules that hold in every part of a rule file, comments and quoted text included. */
     static String anywhere(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\\' && i + 1 < text.length() && text.charAt(i + 1) == 'u') {
-                return "unicode escapes (a backslash followed by u) are not allowed: write the character itself";
-            }
-            if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
-                return "control characters are not allowed (found U+" + String.format("%04X", (int) c) + ")";
-            }
+        int at = firstProblem(text);
+        if (at < 0) {
+            return null;
         }
-        return null;
+        char c = text.charAt(at);
+        return c == '\\' ? "unicode escapes (a backslash followed by u) are not allowed: write the character itself"
+                : "control characters are not allowed (found U+" + String.format("%04X", (int) c) + ")";
     }
 
     /** The 1-based line of the first character {@link #anywhere} objects to, or 0. */
     static int lineOfFirstProblem(String text) {
-        int line = 1;
+        int at = firstProblem(text);
+        return at < 0 ? 0 : (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    private static int firstProblem(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\n') {
-                line++;
-            } else if (c == '\\' && i + 1 < text.length() && text.charAt(i + 1) == 'u'
-                    || Character.isISOControl(c) && c != '\r' && c != '\t') {
-                return line;
+            if (c == '\\' && i + 1 < text.length() && text.charAt(i + 1) == 'u'
+                    || Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+                return i;
             }
         }
-        return 0;
+        return -1;
     }
 }
