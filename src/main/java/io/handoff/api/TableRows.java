@@ -1,6 +1,5 @@
 package io.handoff.api;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,22 +8,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
-
+import io.handoff.engine.SheetGrid;
 import io.handoff.engine.SourceFile;
 import io.handoff.ruleset.RulesetArchive;
 
 /**
- * The cells of a decision-table row as the analyst wrote them, read from the archived sources of the exact
+ * The cells of a decision-table row as Drools compiled them (read through {@link SheetGrid}), read from the archived sources of the exact
  * ruleset version that decided: each cell with the column label of the table's header row ("Id", "Score from").
  */
 final class TableRows {
-    private static final DataFormatter FORMAT = new DataFormatter();
-
     record Cell(String label, String value) {
     }
 
@@ -51,23 +43,23 @@ final class TableRows {
             return Map.of();
         }
         Map<String, Map<Integer, List<Cell>>> sheets = new HashMap<>();
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(source.get().content()))) {
-            for (Sheet sheet : workbook) {
+        try {
+            for (SheetGrid grid : SheetGrid.read(source.get().content()).values()) {
                 Map<Integer, List<Cell>> rows = new HashMap<>();
                 List<String> labels = List.of();
-                for (Row row : sheet) {
-                    if ("Id".equals(FORMAT.formatCellValue(row.getCell(0)).trim())) {
+                for (int r = 0; r < grid.rowCount(); r++) {
+                    if ("Id".equals(grid.text(r, 0))) {
                         labels = new ArrayList<>();
-                        for (int c = 0; c < row.getLastCellNum(); c++) {
-                            labels.add(FORMAT.formatCellValue(row.getCell(c)).trim());
+                        for (int c = 0; c < grid.width(r); c++) {
+                            labels.add(grid.text(r, c));
                         }
                         continue;
                     }
                     if (!labels.isEmpty()) {
-                        rows.put(row.getRowNum() + 1, cells(row, labels));
+                        rows.put(r + 1, cells(grid, r, labels));
                     }
                 }
-                sheets.put(sheet.getSheetName(), rows);
+                sheets.put(grid.name(), rows);
             }
         } catch (IOException | RuntimeException e) {
             return Map.of();
@@ -75,12 +67,12 @@ final class TableRows {
         return sheets;
     }
 
-    /** The row's non-empty cells, each labelled by the table's header row ("Id", "Score from"). */
-    private static List<Cell> cells(Row row, List<String> labels) {
+    /** The row's non-empty cells as Drools reads them, each labelled by the table's header row ("Id", "Score from"). */
+    private static List<Cell> cells(SheetGrid grid, int row, List<String> labels) {
         List<Cell> cells = new ArrayList<>();
-        for (int c = 0; c < Math.max(row.getLastCellNum(), labels.size()); c++) {
-            String value = FORMAT.formatCellValue(row.getCell(c)).trim();
-            String label = c < labels.size() && !labels.get(c).isEmpty() ? labels.get(c) : "column " + (char) ('A' + c);
+        for (int c = 0; c < Math.max(grid.width(row), labels.size()); c++) {
+            String value = grid.text(row, c);
+            String label = c < labels.size() && !labels.get(c).isEmpty() ? labels.get(c) : "column " + SheetGrid.letters(c);
             if (!value.isEmpty()) {
                 cells.add(new Cell(label, value));
             }

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import io.handoff.engine.RulesetCompiler;
 import io.handoff.ruleset.CandidateCheck;
+import io.handoff.ruleset.ContractEnums;
 import io.handoff.ruleset.CheckReport;
 import picocli.CommandLine.Command;
 import tools.jackson.databind.SerializationFeature;
@@ -43,7 +44,7 @@ final class CandidateCheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RulesetCompiler compiler = new RulesetCompiler(maxFirings, maxTablePart);
+        RulesetCompiler compiler = new RulesetCompiler(maxFirings, maxTablePart, ContractEnums.values());
         CheckReport result = new CandidateCheck(compiler).run(folders.rules, folders.tables, this::running);
         Path partial = report.resolveSibling(report.getFileName() + ".partial");
         Files.writeString(partial, JSON.writeValueAsString(result), StandardCharsets.UTF_8);

@@ -9,6 +9,7 @@ import io.handoff.engine.Ruleset;
 import io.handoff.engine.RulesetCompilationException;
 import io.handoff.engine.RulesetCompiler;
 import io.handoff.orchestration.MetricDefinitions;
+import io.handoff.ruleset.ContractEnums;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -25,7 +26,8 @@ final class ValidateCommand implements Callable<Integer> {
         String version = null;
         int rules = 0;
         try {
-            Ruleset ruleset = new RulesetCompiler().compile(RuleSources.read(folders.rules, folders.tables));
+            Ruleset ruleset = new RulesetCompiler(RulesetCompiler.DEFAULT_MAX_FIRINGS, RulesetCompiler.DEFAULT_MAX_TABLE_PART_BYTES,
+                    ContractEnums.values()).compile(RuleSources.read(folders.rules, folders.tables));
             problems = ruleset.warnings();
             version = ruleset.version();
             rules = ruleset.rules().size();

@@ -11,6 +11,18 @@ public final class ContractSchema {
     private ContractSchema() {
     }
 
+    /** The values an {@code enum} of the schema allows, by JSON pointer ({@code /$defs/case/properties/priority}). */
+    public static java.util.List<String> enumAt(String pointer) {
+        tools.jackson.databind.JsonNode node = tools.jackson.databind.json.JsonMapper.builder().build().readTree(bytes())
+                .at(pointer + "/enum");
+        if (!node.isArray()) {
+            throw new IllegalStateException("the contract schema has no enum at " + pointer);
+        }
+        java.util.List<String> values = new java.util.ArrayList<>();
+        node.forEach(value -> values.add(value.asString()));
+        return java.util.List.copyOf(values);
+    }
+
     public static byte[] bytes() {
         try (InputStream in = ContractSchema.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {

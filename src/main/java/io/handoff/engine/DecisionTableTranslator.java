@@ -6,25 +6,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.drools.decisiontable.InputType;
 import org.drools.decisiontable.SpreadsheetCompiler;
+import org.drools.decisiontable.parser.DefaultRuleSheetListener;
+import org.drools.template.model.DRLOutput;
 
 import io.handoff.engine.verify.CellRefusal;
 import io.handoff.engine.verify.TableCellCheck;
 
 /**
- * Turns every worksheet of a decision table into DRL with Drools' {@link SpreadsheetCompiler}. Every sheet
- * that holds a {@code RuleTable} is compiled (Drools alone compiles only the first), a sheet without one is
- * reported as not compiled, and a table that yields no rule at all is an error.
+ * Turns every worksheet of a decision table into DRL with Drools' own sheet listener, fed from the one reading of
+ * the workbook ({@link SheetGrid}) that every check also uses. Every sheet that holds a {@code RuleTable} is checked
+ * whole and compiled (Drools alone compiles only the first), a sheet without one is reported as not compiled, and a
+ * table that yields no rule at all is an error. {@code .ods} and {@code .xls} are refused with what to do.
  */
 final class DecisionTableTranslator {
     /** Drools writes this comment before each generated rule: {@code // rule values at A15, header at A6}. */
@@ -35,29 +34,43 @@ final class DecisionTableTranslator {
     }
 
     private final TableRowChecks rowChecks = new TableRowChecks();
+    private final TableLayoutChecks layoutChecks = new TableLayoutChecks();
     private final TableCellCheck cellCheck = new TableCellCheck();
+    private final ContractValueCheck valueCheck;
     private final long maxPartBytes;
 
-    DecisionTableTranslator(long maxPartBytes) {
+    DecisionTableTranslator(long maxPartBytes, ContractValues values) {
         this.maxPartBytes = maxPartBytes;
+        this.valueCheck = new ContractValueCheck(values);
     }
 
     Result translate(SourceFile source) {
-        if (source.path().endsWith(".ods")) {
-            return new Result(List.of(), List.of(CompileProblem.error("unsupported-format", new RuleLocation(source.path(), null, null, null),
-                    "an OpenDocument spreadsheet (.ods) cannot be compiled: save it as Excel 2007-365 (.xlsx)")));
+        Optional<CompileProblem> refused = refusedFormat(source);
+        if (refused.isEmpty()) {
+            refused = WorkbookParts.check(source, maxPartBytes);
+        }
+        if (refused.isPresent()) {
+            return new Result(List.of(), List.of(refused.get()));
         }
         List<TableTranslation> sheets = new ArrayList<>();
         List<CompileProblem> problems = new ArrayList<>();
-        java.util.Optional<CompileProblem> tooLarge = WorkbookParts.check(source, maxPartBytes);
-        if (tooLarge.isPresent()) {
-            return new Result(List.of(), List.of(tooLarge.get()));
-        }
         if (source.path().endsWith(".csv")) {
-            translateSheet(source, null, problems).ifPresent(sheets::add);
+            translateCsv(source, problems).ifPresent(sheets::add);
         } else {
-            for (String sheet : sheetsWithRuleTables(source, problems)) {
-                translateSheet(source, sheet, problems).ifPresent(sheets::add);
+            Map<String, SheetGrid> grids = Map.of();
+            try {
+                grids = SheetGrid.read(source.content());
+            } catch (IOException | RuntimeException e) {
+                problems.add(CompileProblem.error("unreadable-table", new RuleLocation(source.path(), null, null, null),
+                        "cannot read the workbook: " + rootMessage(e)));
+            }
+            for (SheetGrid grid : grids.values()) {
+                if (grid.hasRuleTable()) {
+                    translateSheet(source.path(), grid, problems).ifPresent(sheets::add);
+                } else {
+                    problems.add(CompileProblem.warning("sheet-not-compiled", new RuleLocation(source.path(), grid.name(), null, null),
+                            "worksheet has no RuleTable and is not compiled"));
+                }
             }
         }
         boolean noRules = sheets.stream().allMatch(s -> s.rules().isEmpty());
@@ -68,55 +81,78 @@ final class DecisionTableTranslator {
         return new Result(sheets, problems);
     }
 
-    private List<String> sheetsWithRuleTables(SourceFile source, List<CompileProblem> problems) {
-        List<String> names = new ArrayList<>();
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(source.content()))) {
-            for (Sheet sheet : workbook) {
-                if (hasRuleTable(sheet)) {
-                    names.add(sheet.getSheetName());
-                    List<List<String>> grid = SheetGrid.of(sheet); // read once for both checks
-                    rowChecks.checkSheet(source.path(), sheet.getSheetName(), grid, problems);
-                    for (CellRefusal refusal : cellCheck.check(grid)) {
-                        problems.add(CompileProblem.error("not-allowed", RuleLocation.ofCell(source.path(), sheet.getSheetName(),
-                                refusal.row(), refusal.describeColumn().substring("column ".length())), refusal.message()));
-                    }
-                } else {
-                    problems.add(CompileProblem.warning("sheet-not-compiled",
-                            new RuleLocation(source.path(), sheet.getSheetName(), null, null),
-                            "worksheet has no RuleTable and is not compiled"));
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            problems.add(CompileProblem.error("unreadable-table", new RuleLocation(source.path(), null, null, null),
-                    "cannot read the workbook: " + e.getMessage()));
+    /** OpenDocument and the old binary Excel format are refused with what to do, never skipped or half-read. */
+    private static Optional<CompileProblem> refusedFormat(SourceFile source) {
+        RuleLocation file = new RuleLocation(source.path(), null, null, null);
+        if (source.path().endsWith(".ods")) {
+            return Optional.of(CompileProblem.error("unsupported-format", file,
+                    "an OpenDocument spreadsheet (.ods) cannot be compiled: save it as Excel 2007-365 (.xlsx)"));
         }
-        return names;
+        if (source.path().endsWith(".xls")) {
+            return Optional.of(CompileProblem.error("unsupported-format", file,
+                    "an Excel 97-2003 workbook (.xls) cannot be compiled: save it as Excel 2007-365 (.xlsx)"));
+        }
+        return Optional.empty();
     }
 
-    private static boolean hasRuleTable(Sheet sheet) {
-        for (Row row : sheet) {
-            for (Cell cell : row) {
-                if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
-                        && cell.getStringCellValue().strip().startsWith("RuleTable")) {
-                    return true;
-                }
-            }
+    /** Every check runs on the whole sheet first, so one problem never hides another; then Drools reads the same cells. */
+    private Optional<TableTranslation> translateSheet(String file, SheetGrid grid, List<CompileProblem> problems) {
+        List<CompileProblem> found = new ArrayList<>();
+        Optional<TableHeader> header = TableHeader.of(grid);
+        if (header.isPresent()) {
+            layoutChecks.check(file, header.get(), found);
+            valueCheck.check(file, header.get(), found);
         }
-        return false;
-    }
-
-    private java.util.Optional<TableTranslation> translateSheet(SourceFile source, String sheet, List<CompileProblem> problems) {
+        rowChecks.checkSheet(file, grid.name(), grid.texts(), found);
+        for (CellRefusal refusal : cellCheck.check(grid.texts())) {
+            found.add(CompileProblem.error("not-allowed", RuleLocation.ofCell(file, grid.name(), refusal.row(),
+                    refusal.describeColumn().substring("column ".length())), refusal.message()));
+        }
+        problems.addAll(found);
         String drl;
         try {
-            SpreadsheetCompiler compiler = new SpreadsheetCompiler();
-            drl = sheet == null
-                    ? compiler.compile(new ByteArrayInputStream(source.content()), InputType.CSV)
-                    : compiler.compile(new ByteArrayInputStream(source.content()), sheet);
+            drl = drl(grid);
         } catch (RuntimeException e) {
-            problems.add(CompileProblem.error("table-parse-error", new RuleLocation(source.path(), sheet, rowIn(e), null),
-                    rootMessage(e)));
-            return java.util.Optional.empty();
+            Integer row = rowIn(e);
+            boolean said = found.stream().anyMatch(p -> p.isError() && (row == null || row.equals(p.location().row())));
+            if (!said) { // Drools' own words only for what the checks above did not already name
+                problems.add(CompileProblem.error("table-parse-error", new RuleLocation(file, grid.name(), row, null), rootMessage(e)));
+            }
+            return Optional.empty();
         }
+        String idColumn = header.filter(h -> h.nameColumn() >= 0).map(h -> h.column(h.nameColumn())).orElse(null);
+        return Optional.of(translation(file, grid.name(), drl, idColumn));
+    }
+
+    /** Drools' own sheet listener, fed the cells of the grid exactly as its spreadsheet parser would feed them. */
+    private static String drl(SheetGrid grid) {
+        DefaultRuleSheetListener listener = new DefaultRuleSheetListener();
+        for (int r = 0; r < grid.rowCount(); r++) {
+            listener.newRow(r, grid.width(r));
+            for (int c = 0; c < grid.width(r); c++) {
+                if (grid.present(r, c)) {
+                    listener.newCell(r, c, grid.cell(r, c).value(), grid.mergedStart(r, c));
+                }
+            }
+        }
+        listener.finishSheet();
+        DRLOutput out = new DRLOutput();
+        listener.getRuleSet().renderDRL(out);
+        return out.getDRL();
+    }
+
+    private Optional<TableTranslation> translateCsv(SourceFile source, List<CompileProblem> problems) {
+        try {
+            String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(source.content()), InputType.CSV);
+            return Optional.of(translation(source.path(), null, drl, null));
+        } catch (RuntimeException e) {
+            problems.add(CompileProblem.error("table-parse-error", new RuleLocation(source.path(), null, rowIn(e), null),
+                    rootMessage(e)));
+            return Optional.empty();
+        }
+    }
+
+    private static TableTranslation translation(String file, String sheet, String drl, String idColumn) {
         Map<String, RuleLocation> rules = new LinkedHashMap<>();
         TreeMap<Integer, Integer> rowByFirstLine = new TreeMap<>();
         String[] lines = drl.split("\n", -1);
@@ -130,16 +166,12 @@ final class DecisionTableTranslator {
             }
             Matcher rule = RULE_NAME.matcher(lines[i]);
             if (rule.find() && pendingRow != null) {
-                RuleLocation location = RuleLocation.ofTableRow(source.path(), sheet, pendingRow);
-                RuleLocation earlier = rules.putIfAbsent(rule.group(1), location);
-                if (earlier != null) {
-                    problems.add(CompileProblem.error("duplicate-rule-id", location,
-                            "rule id " + rule.group(1) + " is also used at " + earlier.describe()));
-                }
+                // a second row with the same id is reported by the layout check, with its cell
+                rules.putIfAbsent(rule.group(1), RuleLocation.ofTableRow(file, sheet, pendingRow));
                 pendingRow = null;
             }
         }
-        return java.util.Optional.of(new TableTranslation(source.path(), sheet, drl, rules, rowByFirstLine));
+        return new TableTranslation(file, sheet, drl, rules, rowByFirstLine, idColumn);
     }
 
     private static final Pattern ROW_IN_MESSAGE = Pattern.compile("(?i)row\\s*[:=]?\\s*(\\d+)|\\[(\\d+),\\s*\\d+]");

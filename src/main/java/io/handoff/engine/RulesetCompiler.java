@@ -58,8 +58,16 @@ public final class RulesetCompiler {
      * whole (and POI refuses such a part anywhere in this JVM).
      */
     public RulesetCompiler(int maxFirings, long maxTablePartBytes) {
+        this(maxFirings, maxTablePartBytes, ContractValues.NONE);
+    }
+
+    /**
+     * {@code contractValues}: the values the contract allows for each rule-model property with a closed set (from the
+     * contract schema); a table that compares such a property with any other value is an error.
+     */
+    public RulesetCompiler(int maxFirings, long maxTablePartBytes, ContractValues contractValues) {
         this.maxFirings = maxFirings;
-        this.translator = new DecisionTableTranslator(maxTablePartBytes);
+        this.translator = new DecisionTableTranslator(maxTablePartBytes, contractValues);
         WorkbookParts.limitPoi(maxTablePartBytes);
     }
 
@@ -88,8 +96,10 @@ public final class RulesetCompiler {
                         problems, true);
                 verified.add(drl);
                 if (drl.packageDescr() != null) { // the rules' names and lines as the parser read them
-                    drl.packageDescr().getRules().forEach(rule -> addLocation(rule.getName(),
-                            RuleLocation.ofDrl(source.path(), rule.getLine()), locations, problems));
+                    drl.packageDescr().getRules().forEach(rule -> {
+                        RuleLocation location = RuleLocation.ofDrl(source.path(), rule.getLine());
+                        addLocation(rule.getName(), location, location, locations, problems);
+                    });
                 }
             } else if (source.isTable()) {
                 DecisionTableTranslator.Result result = translator.translate(source);
@@ -97,17 +107,15 @@ public final class RulesetCompiler {
                 boolean cellsRefused = result.problems().stream().anyMatch(p -> p.code().equals("not-allowed"));
                 for (TableTranslation sheet : result.sheets()) {
                     tablesByGeneratedPath.put(sheet.generatedPath(), sheet);
-                    sheet.rules().forEach((id, location) -> addLocation(id, location, locations, problems));
+                    sheet.rules().forEach((id, location) -> addLocation(id, location, sheet.idCell(location), locations, problems));
                     // cells already refused with their columns are not repeated by row
                     verified.add(verify(sheet.drl(), sheet.generatedPath(), sheet::locate, problems, !cellsRefused));
                 }
             }
         }
-        if (problems.stream().anyMatch(p -> p.code().equals("not-allowed"))) {
-            throw new RulesetCompilationException(problems); // refused before any of it is compiled
-        }
         if (problems.stream().anyMatch(CompileProblem::isError)) {
-            throw new RulesetCompilationException(problems);
+            // refused before any of it is compiled; Drools' words for a row whose cell is already named say nothing new
+            throw new RulesetCompilationException(withoutRepeats(problems));
         }
         // the builder gets the verified packages themselves, not the text again: what was verified is what compiles
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
@@ -133,6 +141,15 @@ public final class RulesetCompiler {
         return new Ruleset(version(sources), kieBase, locations, sources, problems, maxFirings);
     }
 
+    /** Drops a parser message about a table row when an error already names a cell of that row. */
+    static List<CompileProblem> withoutRepeats(List<CompileProblem> problems) {
+        java.util.Set<String> cellRows = new java.util.HashSet<>();
+        problems.stream().filter(p -> p.isError() && p.location().isTable() && p.location().column() != null)
+                .forEach(p -> cellRows.add(p.location().file() + "|" + p.location().sheet() + "|" + p.location().row()));
+        return problems.stream().filter(p -> !(p.code().equals("compile-error") && p.location().isTable() && p.location().column() == null
+                && cellRows.contains(p.location().file() + "|" + p.location().sheet() + "|" + p.location().row()))).toList();
+    }
+
     private Verified verify(String drl, String path, IntFunction<RuleLocation> locate, List<CompileProblem> problems,
                             boolean reportRefusals) {
         Verified result = verifier.verify(drl, resource(drl.getBytes(StandardCharsets.UTF_8), path));
@@ -152,11 +169,11 @@ public final class RulesetCompiler {
         return resource;
     }
 
-    private static void addLocation(String id, RuleLocation location, Map<String, RuleLocation> locations,
+    private static void addLocation(String id, RuleLocation location, RuleLocation idCell, Map<String, RuleLocation> locations,
                                     List<CompileProblem> problems) {
         RuleLocation earlier = locations.putIfAbsent(id, location);
         if (earlier != null && !earlier.equals(location)) {
-            problems.add(CompileProblem.error("duplicate-rule-id", location,
+            problems.add(CompileProblem.error("duplicate-rule-id", idCell,
                     "rule id " + id + " is already used at " + earlier.describe()));
         }
     }

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * Checks on table rows that Drools does not make. Errors: a row below a blank row (Drools ends the table at the
  * first blank row and silently drops the rest), a cell with fewer or more comma-separated values than its
  * column's {@code $1, $2} snippet takes, and numeric bands ({@code x >= $param} / {@code x < $param} column
- * pairs) that leave a gap between rows with the same other conditions (a contract in the gap gets no decision).
- * Warnings: bands that overlap, and rows that can never fire because an earlier row of the same activation group
+ * pairs) that leave a gap or overlap between rows with the same other conditions (a contract in the gap gets no
+ * decision; one in the overlap gets the band of whichever row fires first). Warnings: rows that can never fire because an earlier row of the same activation group
  * has exactly the same conditions. Cells are read as {@link SheetGrid} reads them: formulas by their value.
  */
 final class TableRowChecks {
@@ -76,7 +76,7 @@ final class TableRowChecks {
         }
         for (int after = r + 1; after < grid.size(); after++) {
             if (!blank(grid, after, width)) {
-                problems.add(CompileProblem.error("row-after-blank-row", RuleLocation.ofTableRow(file, sheetName, after + 1),
+                problems.add(CompileProblem.error("row-after-blank-row", RuleLocation.ofCell(file, sheetName, after + 1, firstFilled(grid, after, width, header)),
                         "row " + (after + 1) + " holds data but row " + (r + 1) + " above it is blank: Drools ends the table at its"
                                 + " first blank row, so this row and every row below it would not be compiled; delete the blank row"));
                 break;
@@ -84,7 +84,8 @@ final class TableRowChecks {
         }
         neverFiring(file, sheetName, rows, lower, upper, problems);
         if (lower >= 0 && upper >= 0) {
-            bands(file, sheetName, rows, problems);
+            String label = text(grid, header + 4, lower);
+            bands(file, sheetName, rows, SheetGrid.letters(lower) + (label.isEmpty() ? "" : " (" + label + ")"), problems);
         }
     }
 
@@ -104,7 +105,7 @@ final class TableRowChecks {
         }
     }
 
-    private static void bands(String file, String sheet, List<DataRow> rows, List<CompileProblem> problems) {
+    private static void bands(String file, String sheet, List<DataRow> rows, String fromColumn, List<CompileProblem> problems) {
         Map<String, List<DataRow>> byConditions = new LinkedHashMap<>();
         for (DataRow row : rows) {
             if (!Double.isNaN(row.from()) && !Double.isNaN(row.below())) {
@@ -117,11 +118,11 @@ final class TableRowChecks {
                 DataRow previous = band.get(i - 1);
                 DataRow row = band.get(i);
                 if (row.from() < previous.below()) {
-                    problems.add(CompileProblem.warning("band-overlap", RuleLocation.ofTableRow(file, sheet, row.row()),
-                            row.id() + " overlaps " + previous.id() + " (row " + previous.row() + ") on " + fmt(row.from())
-                                    + ".." + fmt(Math.min(previous.below(), row.below()))));
+                    problems.add(CompileProblem.error("band-overlap", RuleLocation.ofCell(file, sheet, row.row(), fromColumn),
+                            "a score in " + fmt(row.from()) + ".." + fmt(Math.min(previous.below(), row.below())) + " falls in two bands: "
+                                    + row.id() + " overlaps " + previous.id() + " (row " + previous.row() + ")"));
                 } else if (row.from() > previous.below()) {
-                    problems.add(CompileProblem.error("band-gap", RuleLocation.ofTableRow(file, sheet, row.row()),
+                    problems.add(CompileProblem.error("band-gap", RuleLocation.ofCell(file, sheet, row.row(), fromColumn),
                             "a contract in the gap would get no decision: no row covers " + fmt(previous.below()) + ".." + fmt(row.from()) + " between " + previous.id()
                                     + " (row " + previous.row() + ") and " + row.id()));
                 }
@@ -146,11 +147,22 @@ final class TableRowChecks {
                 if (found != parameters) {
                     String header4 = text(grid, header + 4, c);
                     problems.add(CompileProblem.error("wrong-value-count", RuleLocation.ofCell(file, sheet, r + 1,
-                            io.handoff.engine.verify.TableCellCheck.letters(c) + (header4.isEmpty() ? "" : " (" + header4 + ")")),
+                            SheetGrid.letters(c) + (header4.isEmpty() ? "" : " (" + header4 + ")")),
                             "this column takes " + parameters + " values separated by commas, found " + found + ": '" + value + "'"));
                 }
             }
         }
+    }
+
+    /** {@code A (Id)}: the first cell of a row that holds something, with its header. */
+    private static String firstFilled(List<List<String>> grid, int r, int width, int header) {
+        for (int c = 0; c < width; c++) {
+            if (!text(grid, r, c).isEmpty()) {
+                String label = text(grid, header + 4, c);
+                return SheetGrid.letters(c) + (label.isEmpty() ? "" : " (" + label + ")");
+            }
+        }
+        return "A";
     }
 
     private static boolean blank(List<List<String>> grid, int r, int width) {

@@ -1,6 +1,5 @@
 package io.handoff.orchestration;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,13 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
-
 import io.handoff.engine.Ruleset;
+import io.handoff.engine.SheetGrid;
 import io.handoff.engine.SourceFile;
 
 /**
@@ -28,7 +22,6 @@ import io.handoff.engine.SourceFile;
  */
 public final class ThresholdTuning {
     static final String TABLE = "decision-tables/thresholds.xlsx";
-    private static final DataFormatter FORMAT = new DataFormatter();
 
     private ThresholdTuning() {
     }
@@ -61,16 +54,16 @@ public final class ThresholdTuning {
         SourceFile source = ruleset.sources().stream().filter(s -> s.path().equals(TABLE)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the active ruleset has no " + TABLE));
         List<Band> bands = new ArrayList<>();
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(source.content()))) {
-            for (Sheet sheet : workbook) {
+        try {
+            for (SheetGrid grid : SheetGrid.read(source.content()).values()) {
                 Map<String, Integer> columns = null;
-                for (Row row : sheet) {
-                    String first = FORMAT.formatCellValue(row.getCell(0)).trim();
+                for (int r = 0; r < grid.rowCount(); r++) {
+                    String first = grid.text(r, 0);
                     if (columns == null) {
                         if (first.equals("Id")) {
                             columns = new HashMap<>();
-                            for (int c = 0; c < row.getLastCellNum(); c++) {
-                                columns.put(FORMAT.formatCellValue(row.getCell(c)).trim().toLowerCase(), c);
+                            for (int c = 0; c < grid.width(r); c++) {
+                                columns.put(grid.text(r, c).toLowerCase(java.util.Locale.ROOT), c);
                             }
                         }
                         continue;
@@ -78,9 +71,9 @@ public final class ThresholdTuning {
                     if (first.isEmpty()) {
                         continue;
                     }
-                    bands.add(new Band(first, sheet.getSheetName(), row.getRowNum() + 1, cell(row, columns, "domain"),
-                            cell(row, columns, "customer tier"), Integer.parseInt(cell(row, columns, "score from")),
-                            Integer.parseInt(cell(row, columns, "score below")), cell(row, columns, "posture")));
+                    bands.add(new Band(first, grid.name(), r + 1, cell(grid, r, columns, "domain"),
+                            cell(grid, r, columns, "customer tier"), whole(cell(grid, r, columns, "score from")),
+                            whole(cell(grid, r, columns, "score below")), cell(grid, r, columns, "posture")));
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -89,9 +82,13 @@ public final class ThresholdTuning {
         return List.copyOf(bands);
     }
 
-    private static String cell(Row row, Map<String, Integer> columns, String name) {
+    private static int whole(String value) {
+        return (int) Double.parseDouble(value);
+    }
+
+    private static String cell(SheetGrid grid, int row, Map<String, Integer> columns, String name) {
         Integer column = columns.get(name);
-        String value = column == null ? "" : FORMAT.formatCellValue(row.getCell(column)).trim();
+        String value = column == null ? "" : grid.text(row, column);
         return value.isEmpty() ? null : value;
     }
 

@@ -23,6 +23,6 @@ public record RulesetProperties(@DefaultValue("./rules") Path rulesFolder,
                                 @DefaultValue("10000") int maxFirings,
                                 @DefaultValue("20MB") DataSize maxTablePart) {
     public RulesetCompiler compiler() {
-        return new RulesetCompiler(maxFirings, maxTablePart.toBytes());
+        return new RulesetCompiler(maxFirings, maxTablePart.toBytes(), ContractEnums.values());
     }
 }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 
 import io.handoff.engine.SheetGrid;
-import io.handoff.engine.verify.TableCellCheck;
 
 /**
  * A readable cell-level diff of two versions of a decision table, for reviewing binary spreadsheets: rows
@@ -29,9 +28,22 @@ public final class TableDiff {
         }
     }
 
+    /** A change of display formats only: the values Drools compiles are the same. */
+    public static final String FORMATTING = "formatting changed";
+
+    /**
+     * Every difference between two versions of a table. Identical files, and a re-save that leaves every value and
+     * display format as it was, have none; when only display formats changed, each such row is a
+     * {@link #FORMATTING} change (the values compiled are equal).
+     */
     public static List<Change> diff(Path before, Path after) throws IOException {
-        Map<String, Map<String, Line>> a = read(before);
-        Map<String, Map<String, Line>> b = read(after);
+        byte[] bytesBefore = Files.readAllBytes(before);
+        byte[] bytesAfter = Files.readAllBytes(after);
+        if (java.util.Arrays.equals(bytesBefore, bytesAfter)) {
+            return List.of();
+        }
+        Map<String, Map<String, Line>> a = read(bytesBefore);
+        Map<String, Map<String, Line>> b = read(bytesAfter);
         List<Change> changes = new ArrayList<>();
         Set<String> sheets = new LinkedHashSet<>(a.keySet());
         sheets.addAll(b.keySet());
@@ -63,8 +75,11 @@ public final class TableDiff {
                     changes.add(new Change(sheet, label(key, old), "row removed", nonEmpty(old)));
                 } else {
                     List<String> cells = changedCells(old, now);
+                    List<String> formats = changedFormats(old, now);
                     if (!cells.isEmpty()) {
                         changes.add(new Change(target, label(key, now), "row changed", cells));
+                    } else if (!formats.isEmpty()) {
+                        changes.add(new Change(target, label(key, now), FORMATTING, formats));
                     }
                 }
             }
@@ -72,7 +87,13 @@ public final class TableDiff {
         return changes;
     }
 
-    private record Line(int row, List<String> cells) {
+    /** {@code onlyFormatting}: true when there are changes and every one is a change of display format. */
+    public static boolean onlyFormatting(List<Change> changes) {
+        return !changes.isEmpty() && changes.stream().allMatch(c -> c.kind().equals(FORMATTING));
+    }
+
+    /** A row: each cell's value as compared (a number by value, a formula with its result) and its display format. */
+    private record Line(int row, List<String> cells, List<String> formats) {
     }
 
     /**
@@ -109,7 +130,7 @@ public final class TableDiff {
         List<String> cells = new ArrayList<>();
         for (int c = 0; c < line.cells().size(); c++) {
             if (!line.cells().get(c).isEmpty()) {
-                cells.add(TableCellCheck.letters(c) + "=" + quote(line.cells().get(c)));
+                cells.add(SheetGrid.letters(c) + "=" + quote(line.cells().get(c)));
             }
         }
         return cells;
@@ -121,7 +142,20 @@ public final class TableDiff {
             String before = c < old.cells().size() ? old.cells().get(c) : "";
             String after = c < now.cells().size() ? now.cells().get(c) : "";
             if (!before.equals(after)) {
-                cells.add(TableCellCheck.letters(c) + ": " + quote(before) + " -> " + quote(after));
+                cells.add(SheetGrid.letters(c) + ": " + quote(before) + " -> " + quote(after));
+            }
+        }
+        return cells;
+    }
+
+    private static List<String> changedFormats(Line old, Line now) {
+        List<String> cells = new ArrayList<>();
+        for (int c = 0; c < Math.max(old.formats().size(), now.formats().size()); c++) {
+            String before = c < old.formats().size() ? old.formats().get(c) : "General";
+            String after = c < now.formats().size() ? now.formats().get(c) : "General";
+            if (!before.equals(after) && c < Math.max(old.cells().size(), now.cells().size())) {
+                cells.add(SheetGrid.letters(c) + " format: " + quote(before) + " -> " + quote(after) + " (value "
+                        + quote(c < now.cells().size() ? now.cells().get(c) : "") + " unchanged)");
             }
         }
         return cells;
@@ -131,13 +165,18 @@ public final class TableDiff {
         return "'" + text + "'";
     }
 
-    private static Map<String, Map<String, Line>> read(Path file) throws IOException {
+    private static Map<String, Map<String, Line>> read(byte[] workbook) throws IOException {
         Map<String, Map<String, Line>> sheets = new LinkedHashMap<>();
-        for (Map.Entry<String, List<List<String>>> sheet : SheetGrid.read(Files.readAllBytes(file)).entrySet()) {
+        for (SheetGrid grid : SheetGrid.read(workbook).values()) {
             Map<String, Line> rows = new LinkedHashMap<>();
-            List<List<String>> grid = sheet.getValue();
-            for (int r = 0; r < grid.size(); r++) {
-                List<String> cells = new ArrayList<>(grid.get(r).stream().map(String::strip).toList());
+            for (int r = 0; r < grid.rowCount(); r++) {
+                List<String> cells = new ArrayList<>();
+                List<String> formats = new ArrayList<>();
+                for (int c = 0; c < grid.width(r); c++) {
+                    SheetGrid.Cell cell = grid.cell(r, c);
+                    cells.add(cell.comparable().strip());
+                    formats.add(cell.format());
+                }
                 while (!cells.isEmpty() && cells.get(cells.size() - 1).isEmpty()) {
                     cells.remove(cells.size() - 1);
                 }
@@ -146,9 +185,9 @@ public final class TableDiff {
                 }
                 String first = cells.get(0);
                 String key = first.matches("[A-Z][A-Z0-9]*(-[A-Z0-9]+)+") ? first : "#" + (r + 1);
-                rows.put(key, new Line(r + 1, cells));
+                rows.put(key, new Line(r + 1, cells, formats.subList(0, Math.min(formats.size(), cells.size()))));
             }
-            sheets.put(sheet.getKey(), rows);
+            sheets.put(grid.name(), rows);
         }
         return sheets;
     }
