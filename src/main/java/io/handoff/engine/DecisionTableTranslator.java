@@ -174,7 +174,7 @@ final class DecisionTableTranslator {
         return new TableTranslation(file, sheet, drl, rules, rowByFirstLine, idColumn);
     }
 
-    private static final Pattern ROW_IN_MESSAGE = Pattern.compile("(?i)row\\s*[:=]?\\s*(\\d+)|\\[(\\d+),\\s*\\d+]");
+    private static final Pattern ROW_IN_MESSAGE = Pattern.compile("(?i)row\\s*[:=]?\\s*(\\d+)|\\[(\\d+),\\s*\\d+]|in cell [A-Z]+(\\d+)");
 
     /** Drools' parse errors name a row in several styles; take the first, 1-based when it is a [row,col] pair. */
     private static Integer rowIn(Throwable e) {
@@ -182,7 +182,8 @@ final class DecisionTableTranslator {
         if (!matcher.find()) {
             return null;
         }
-        return matcher.group(1) != null ? Integer.valueOf(matcher.group(1)) : Integer.parseInt(matcher.group(2)) + 1;
+        return matcher.group(1) != null ? Integer.valueOf(matcher.group(1))
+                : matcher.group(3) != null ? Integer.valueOf(matcher.group(3)) : Integer.parseInt(matcher.group(2)) + 1;
     }
 
     static String rootMessage(Throwable e) {

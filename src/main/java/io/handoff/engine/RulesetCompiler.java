@@ -141,13 +141,20 @@ public final class RulesetCompiler {
         return new Ruleset(version(sources), kieBase, locations, sources, problems, maxFirings);
     }
 
-    /** Drops a parser message about a table row when an error already names a cell of that row. */
+    /**
+     * Drops a message about a whole table row (Drools' parser, the verifier reading the generated rule) when an error
+     * already names a cell of that row in the analyst's words: each mistake is said once.
+     */
     static List<CompileProblem> withoutRepeats(List<CompileProblem> problems) {
         java.util.Set<String> cellRows = new java.util.HashSet<>();
         problems.stream().filter(p -> p.isError() && p.location().isTable() && p.location().column() != null)
-                .forEach(p -> cellRows.add(p.location().file() + "|" + p.location().sheet() + "|" + p.location().row()));
-        return problems.stream().filter(p -> !(p.code().equals("compile-error") && p.location().isTable() && p.location().column() == null
-                && cellRows.contains(p.location().file() + "|" + p.location().sheet() + "|" + p.location().row()))).toList();
+                .forEach(p -> cellRows.add(rowKey(p.location())));
+        return problems.stream().filter(p -> !(p.location().isTable() && p.location().row() != null
+                && p.location().column() == null && cellRows.contains(rowKey(p.location())))).toList();
+    }
+
+    private static String rowKey(RuleLocation location) {
+        return location.file() + "|" + location.sheet() + "|" + location.row();
     }
 
     private Verified verify(String drl, String path, IntFunction<RuleLocation> locate, List<CompileProblem> problems,

@@ -100,11 +100,17 @@ public final class TableCellCheck {
             case TEXT -> value.contains("\"") || value.contains("\\") || value.contains("\n") || value.contains("\r")
                     ? Optional.of("only plain text is allowed here (no quotes, backslashes or line breaks), found " + found(value))
                     : Optional.empty();
-            case NUMBER -> pieces(value).stream().allMatch(TableCellCheck::isNumber) ? Optional.empty()
+            // a PRIORITY takes the whole cell: '2,000' (a whole number shown with a thousands separator) is not a number
+            case NUMBER -> (isPriority(column) ? List.of(value.strip()) : pieces(value)).stream().allMatch(TableCellCheck::isNumber)
+                    ? Optional.empty()
                     : Optional.of("only a number is allowed here, found " + found(value));
             case VALUE -> pieces(value).stream().allMatch(TableCellCheck::isLiteral) ? Optional.empty()
                     : Optional.of("only a value (a number, true/false or text in quotes) is allowed here, found " + found(value));
         };
+    }
+
+    private static boolean isPriority(Column column) {
+        return column.type().equals("PRIORITY") || column.type().equals("P") || column.type().equals("SALIENCE");
     }
 
     private static Optional<String> constraint(Column column, String value) {
