@@ -114,9 +114,14 @@ final class DecisionTableTranslator {
             drl = drl(grid);
         } catch (RuntimeException e) {
             Integer row = rowIn(e);
-            boolean said = found.stream().anyMatch(p -> p.isError() && (row == null || row.equals(p.location().row())));
+            Matcher cell = CELL_IN_MESSAGE.matcher(rootMessage(e));
+            String letter = cell.find() ? cell.group(1) : null;
+            boolean said = found.stream().anyMatch(p -> p.isError() && (row == null || row.equals(p.location().row())
+                    || letter != null && p.location().column() != null && p.location().column().split(" ")[0].equals(letter)));
             if (!said) { // Drools' own words only for what the checks above did not already name
-                problems.add(CompileProblem.error("table-parse-error", new RuleLocation(file, grid.name(), row, null), rootMessage(e)));
+                String column = letter == null ? null : header.map(h -> h.column(columnIndex(letter))).orElse(letter);
+                problems.add(CompileProblem.error("table-parse-error", new RuleLocation(file, grid.name(), row, null, column),
+                        rootMessage(e)));
             }
             return Optional.empty();
         }
@@ -175,6 +180,16 @@ final class DecisionTableTranslator {
     }
 
     private static final Pattern ROW_IN_MESSAGE = Pattern.compile("(?i)row\\s*[:=]?\\s*(\\d+)|\\[(\\d+),\\s*\\d+]|in cell [A-Z]+(\\d+)");
+
+    private static final Pattern CELL_IN_MESSAGE = Pattern.compile("\\bcell ([A-Z]{1,3})(\\d+)\\b");
+
+    private static int columnIndex(String letters) {
+        int column = 0;
+        for (char c : letters.toCharArray()) {
+            column = column * 26 + (c - 'A' + 1);
+        }
+        return column - 1;
+    }
 
     /** Drools' parse errors name a row in several styles; take the first, 1-based when it is a [row,col] pair. */
     private static Integer rowIn(Throwable e) {

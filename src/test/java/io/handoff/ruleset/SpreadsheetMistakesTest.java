@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.apache.poi.ss.usermodel.Cell;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.handoff.LibreOffice;
 import io.handoff.engine.CompileProblem;
 import io.handoff.engine.RuleSources;
 import io.handoff.engine.RulesetCompilationException;
@@ -176,11 +176,11 @@ class SpreadsheetMistakesTest {
 
     @Test
     void aMistakeSavedByLibreOfficeIsRefusedToo() throws Exception {
-        assumeTrue(sofficeAvailable(), "LibreOffice (soffice) is not installed");
+        assumeTrue(LibreOffice.available(), "LibreOffice (soffice) is not installed");
         Path tables = shippedTables();
         set(tables, "thresholds.xlsx", "Posture", 10, 2, "enterprize");
         edit(tables, "thresholds.xlsx", "Posture", s -> s.getRow(16).setZeroHeight(true));
-        Path saved = libreOfficeSave(tables.resolve("thresholds.xlsx"));
+        Path saved = LibreOffice.save(tables.resolve("thresholds.xlsx"));
         Files.copy(saved, tables.resolve("thresholds.xlsx"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
         List<String> errors = validateErrors(tables).stream().map(Object::toString).toList();
@@ -208,27 +208,6 @@ class SpreadsheetMistakesTest {
 
     private static final CandidateCheck CHECK = new CandidateCheck(new RulesetCompiler(RulesetCompiler.DEFAULT_MAX_FIRINGS,
             RulesetCompiler.DEFAULT_MAX_TABLE_PART_BYTES, ContractEnums.values()));
-
-    static boolean sofficeAvailable() {
-        try {
-            Process probe = new ProcessBuilder("soffice", "--version").redirectErrorStream(true).start();
-            return probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
-
-    /** Opens and saves a workbook with LibreOffice Calc, as an analyst does; returns the saved copy. */
-    static Path libreOfficeSave(Path file) throws IOException, InterruptedException {
-        Path out = Files.createTempDirectory("soffice-out");
-        Path profile = Files.createTempDirectory("soffice-profile");
-        Process convert = new ProcessBuilder("soffice", "-env:UserInstallation=" + profile.toUri(), "--headless",
-                "--convert-to", "xlsx", "--outdir", out.toString(), file.toString()).redirectErrorStream(true).start();
-        assertThat(convert.waitFor(120, TimeUnit.SECONDS)).as("soffice finished").isTrue();
-        Path saved = out.resolve(file.getFileName());
-        assertThat(saved).exists();
-        return saved;
-    }
 
     private Path shippedTables() throws IOException {
         Path tables = Files.createDirectories(temp.resolve("decision-tables"));
