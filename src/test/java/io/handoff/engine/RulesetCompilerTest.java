@@ -100,17 +100,20 @@ class RulesetCompilerTest {
     }
 
     @Test
-    void overlappingBandsAndRowsThatCanNeverFireAreWarnedByRow() throws IOException {
+    void overlappingBandsAreErrorsAndRowsThatCanNeverFireAreWarnedByRow() throws IOException {
         Path tables = copyShipped();
         setCell(tables.resolve("thresholds.xlsx"), "Posture", 16, 3, "15");
         setCell(tables.resolve("routing.xlsx"), "Routing", 16, 3, "category == 'billing'");
         List<CompileProblem> warnings = problemsOf(sources(tables));
         assertThat(warnings).extracting(Object::toString).contains(
-                "decision-tables/thresholds.xlsx, sheet Posture, row 16: POSTURE-CS-130 overlaps POSTURE-CS-140 (row 17) on 15..20",
+                "decision-tables/thresholds.xlsx, sheet Posture, row 16, column D (Score from): a score in 15..20 falls in two bands: "
+                        + "POSTURE-CS-130 overlaps POSTURE-CS-140 (row 17)",
                 "decision-tables/routing.xlsx, sheet Routing, row 16: ROUTE-CS-070 can never fire: ROUTE-CS-060 (row 15) "
                         + "in activation group routing has exactly the same conditions");
         setCell(tables.resolve("thresholds.xlsx"), "Posture", 16, 3, "25");
-        assertThat(problemsOf(sources(tables))).extracting(CompileProblem::code).contains("band-gap");
+        assertThat(problemsOf(sources(tables))).filteredOn(CompileProblem::isError).extracting(CompileProblem::code)
+                .contains("band-gap");
+        assertThat(warnings).filteredOn(p -> p.code().equals("band-overlap")).allMatch(CompileProblem::isError);
     }
 
     @Test

@@ -30,7 +30,7 @@ class TableSafetyNetTest {
 
         assertThat(errors(tables)).anySatisfy(p -> {
             assertThat(p.code()).isEqualTo("row-after-blank-row");
-            assertThat(p.toString()).startsWith("decision-tables/scoring.xlsx, sheet Scoring, row 22: row 22 holds data but row 21");
+            assertThat(p.toString()).startsWith("decision-tables/scoring.xlsx, sheet Scoring, row 22, column A (Id): row 22 holds data but row 21");
         });
     }
 

@@ -62,6 +62,33 @@ class TableDiffTest {
     }
 
     @Test
+    void saysWhenOnlyTheFormattingChanged() throws IOException {
+        Path before = Path.of("decision-tables/thresholds.xlsx");
+        Path after = edited(before, workbook -> {
+            org.apache.poi.ss.usermodel.CellStyle decimals = workbook.createCellStyle();
+            decimals.setDataFormat(workbook.createDataFormat().getFormat("0.00"));
+            workbook.getSheet("Posture").getRow(13).getCell(3).setCellStyle(decimals); // 65 shown as 65.00
+        });
+
+        List<TableDiff.Change> changes = TableDiff.diff(before, after);
+
+        assertThat(changes).extracting(Object::toString).containsExactly("sheet Posture, POSTURE-CS-110 (row 14): formatting changed"
+                + " D format: 'General' -> '0.00' (value '65' unchanged)");
+        assertThat(TableDiff.onlyFormatting(changes)).isTrue();
+    }
+
+    @Test
+    void anUnchangedResaveHasNoDifferences() throws Exception {
+        Path before = Path.of("decision-tables/scoring.xlsx");
+        Path after = edited(before, workbook -> { });
+        assertThat(Files.readAllBytes(after)).isNotEqualTo(Files.readAllBytes(before));
+        assertThat(TableDiff.diff(before, after)).isEmpty();
+
+        org.junit.jupiter.api.Assumptions.assumeTrue(io.handoff.LibreOffice.available(), "LibreOffice (soffice) is not installed");
+        assertThat(TableDiff.diff(before, io.handoff.LibreOffice.save(after))).isEmpty();
+    }
+
+    @Test
     void aRenamedSheetStillShowsTheChangesInsideIt() throws IOException {
         Path before = Path.of("decision-tables/gates.xlsx");
         Path after = edited(before, workbook -> {
