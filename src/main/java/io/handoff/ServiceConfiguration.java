@@ -162,8 +162,8 @@ class ServiceConfiguration {
     }
 
     @Bean
-    FollowUps followUps(Orchestrator orchestrator, RulesetLifecycle lifecycle, Clock clock) {
-        return new FollowUps(orchestrator, lifecycle, clock);
+    FollowUps followUps(Orchestrator orchestrator, RulesetLifecycle lifecycle, Clock clock, Outbox outbox) {
+        return new FollowUps(orchestrator, lifecycle, clock, outbox);
     }
 
     @Bean

@@ -49,8 +49,9 @@ class OrchestrationController {
             + "incidents, handoffs returned or retrying, rejected candidates, tuning recommendations not acted on. role= filters "
             + "by owner role (approver, decider, analyst) or assignee (a gate role such as incident-commander).")
     @GetMapping("/api/v1/follow-ups")
-    FollowUpPage followUps(@RequestParam(required = false) String role) {
-        return new FollowUpPage(followUps.list(role));
+    FollowUpPage followUps(@RequestParam(required = false) String role, @RequestParam(required = false) String team,
+                           @RequestParam(required = false) String domain) {
+        return new FollowUpPage(followUps.ranked(new FollowUps.Filter(role, team, domain)));
     }
 
     @Operation(summary = "Scorecard", description = "Each metric of rules/metrics.yaml against its baseline and target, per domain "

@@ -45,6 +45,7 @@ public final class Orchestrator {
     private final HandoffViews views;
     private final Measures measures;
     private final Notices notices;
+    private final OpenOutcomes openOutcomes;
 
     public Orchestrator(JdbcTemplate jdbc, TransactionTemplate transactions, AuditLog auditLog, Clock clock,
                         OrchestrationProperties properties) {
@@ -56,6 +57,7 @@ public final class Orchestrator {
                         OrchestrationProperties properties, Outbox outbox) {
         this.store = new HandoffStore(jdbc);
         this.notices = new Notices(jdbc, outbox);
+        this.openOutcomes = new OpenOutcomes(jdbc);
         this.openings = new Openings(store, notices);
         this.properties = properties;
         Steps steps = new Steps(store, transactions, auditLog, clock, notices);
@@ -230,6 +232,11 @@ public final class Orchestrator {
      */
     public int notifyOverdueApprovals(Instant now) {
         return notices.overdue(store, now);
+    }
+
+    /** Bounced-back, reopened and SLA-breached reports still waiting for a new decision or a resolution, oldest first. */
+    List<Records.OutcomeReport> openOutcomes(int limit) {
+        return openOutcomes.list(limit);
     }
 
     Notices notices() {
