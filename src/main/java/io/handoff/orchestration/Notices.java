@@ -61,9 +61,12 @@ final class Notices {
     void opened(List<Orchestrator.Opening> batch, Collection<Records.Approval> inserted, List<Records.Incident> incidents) {
         Map<String, Orchestrator.Opening> byDecision = new LinkedHashMap<>();
         batch.forEach(o -> byDecision.put(o.decision().decisionId(), o));
-        jdbc.batchUpdate("INSERT INTO handoff_urgency (decision_id, contract_id, severity, priority, risk_level, to_team) VALUES (?,?,?,?,?,?)",
+        // a decision opened twice (never, today) must not fail its batch over a row that says the same thing
+        jdbc.batchUpdate("INSERT INTO handoff_urgency (decision_id, contract_id, severity, priority, risk_level, to_team) "
+                        + "SELECT CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(16)), "
+                        + "CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(200)) WHERE NOT EXISTS (SELECT 1 FROM handoff_urgency WHERE decision_id = ?)",
                 byDecision.values().stream().map(o -> Urgency.of(o.decision(), o.contract())).map(u -> new Object[] {u.decisionId(),
-                        u.contractId(), u.severity(), u.priority(), u.riskLevel(), u.toTeam()}).toList());
+                        u.contractId(), u.severity(), u.priority(), u.riskLevel(), u.toTeam(), u.decisionId()}).toList());
         if (!notifying()) {
             return;
         }
