@@ -174,7 +174,6 @@ final class Notices {
         data.put("decisionId", i.decisionId());
         data.put("reason", i.reason());
         data.put("status", i.status());
-        data.put("packet", "/api/v1/incidents/" + i.incidentId() + "/packet");
         Optional.ofNullable(note).ifPresent(n -> data.put("note", n));
         List<String> all = new ArrayList<>(teams);
         all.add(u.toTeam());

@@ -46,6 +46,7 @@ public final class Orchestrator {
     private final Measures measures;
     private final Notices notices;
     private final OpenOutcomes openOutcomes;
+    private final JdbcTemplate jdbc;
 
     public Orchestrator(JdbcTemplate jdbc, TransactionTemplate transactions, AuditLog auditLog, Clock clock,
                         OrchestrationProperties properties) {
@@ -58,6 +59,7 @@ public final class Orchestrator {
         this.store = new HandoffStore(jdbc);
         this.notices = new Notices(jdbc, outbox);
         this.openOutcomes = new OpenOutcomes(jdbc);
+        this.jdbc = jdbc;
         this.openings = new Openings(store, notices);
         this.properties = properties;
         Steps steps = new Steps(store, transactions, auditLog, clock, notices);
@@ -237,6 +239,11 @@ public final class Orchestrator {
     /** Bounced-back, reopened and SLA-breached reports still waiting for a new decision or a resolution, oldest first. */
     List<Records.OutcomeReport> openOutcomes(int limit) {
         return openOutcomes.list(limit);
+    }
+
+    /** The ids of the approvals and incidents standing on a recorded decision (what it opened, or a revision kept). */
+    public Opened opened(String decisionId) {
+        return Opened.of(jdbc, decisionId);
     }
 
     Notices notices() {

@@ -96,6 +96,27 @@ class FollowUpsRankingTest {
         assertThat(items(api, "")).noneMatch(i -> i.get("kind").asString().equals("reopened"));
     }
 
+    @Test
+    void theDecisionAnswerLinksTheApprovalsAndTheIncidentItOpened() throws Exception {
+        TestApi api = new TestApi(port);
+        String gated = Files.readString(Path.of("src/test/resources/orchestration/follow-ups/cs-sev1.json")).replace("HC-FU-SEV1", "HC-FU-LINKS-1");
+        var answer = api.send("decider", "POST", "/api/v1/decisions", gated);
+        JsonNode decision = json(answer, 200);
+        List<String> approvals = json(api.send("auditor", "GET", "/api/v1/approvals?status=pending", null), 200).get("items").valueStream()
+                .filter(a -> a.get("decisionId").asString().equals(decision.get("decisionId").asString()))
+                .map(a -> "</api/v1/approvals/" + a.get("approvalId").asString() + ">; rel=\"approval\"").toList();
+        assertThat(approvals).hasSize(2);
+        assertThat(answer.headers().firstValue("Link").orElseThrow().split(", ")).containsExactlyInAnyOrderElementsOf(approvals);
+
+        String escalating = Files.readString(Path.of("src/test/resources/notify/sev1-ping-pong-escalates.json"));
+        answer = api.send("decider", "POST", "/api/v1/decisions", escalating);
+        assertThat(json(answer, 200).get("outcome").asString()).isEqualTo("escalate");
+        String link = answer.headers().firstValue("Link").orElseThrow();
+        assertThat(link).matches("</api/v1/incidents/[0-9a-f-]+>; rel=\"incident\"");
+        String incident = link.substring(1, link.indexOf('>'));
+        assertThat(json(api.send("auditor", "GET", incident, null), 200).toString()).contains("HC-NOTIFY-ESC-1");
+    }
+
     private static void outcome(TestApi api, String contractId, String kind, String note) throws Exception {
         String body = "{\"contractId\": \"" + contractId + "\", \"kind\": \"" + kind + "\", \"occurredAt\": \"" + java.time.Instant.now()
                 + "\", \"note\": \"" + note + "\"}";
