@@ -74,10 +74,14 @@ class DecisionController {
      * {@code incident}): the body stays byte for byte the audited decision.
      */
     private void openedLinks(Decided decided, ResponseEntity.BodyBuilder response) {
-        if (decided.decision() == null) {
+        var d = decided.decision();
+        if (d == null) {
             return; // an idempotent replay answers the first bytes only; its links came with the first answer
         }
-        Opened opened = orchestrator.opened(decided.decision().decisionId());
+        if (!"accept-pending-approval".equals(d.outcome()) && !"escalate".equals(d.outcome()) && !"critical".equals(d.posture())) {
+            return; // opens neither gates nor an incident: no lookup on the common path
+        }
+        Opened opened = orchestrator.opened(d.decisionId());
         List<String> links = new ArrayList<>();
         opened.approvalIds().forEach(id -> links.add("</api/v1/approvals/" + id + ">; rel=\"approval\""));
         opened.incidentIds().forEach(id -> links.add("</api/v1/incidents/" + id + ">; rel=\"incident\""));
