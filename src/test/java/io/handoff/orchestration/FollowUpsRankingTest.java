@@ -32,6 +32,9 @@ import tools.jackson.databind.JsonNode;
         // a receiver that is never there: one try, then the dead-letter list
         "handoff.notify.webhooks[0].name=nobody-home", "handoff.notify.webhooks[0].url=http://127.0.0.1:1/hook",
         "handoff.notify.webhooks[0].secret=follow-ups-test-secret", "handoff.notify.webhooks[0].kinds=approval-requested",
+        "handoff.notify.webhooks[1].name=late-gates", "handoff.notify.webhooks[1].url=http://127.0.0.1:1/late",
+        "handoff.notify.webhooks[1].secret=follow-ups-test-secret", "handoff.notify.webhooks[1].kinds=approval-overdue",
+        "handoff.notify.respond-within.critical=1s", "handoff.notify.overdue-interval=1000d",
         "handoff.notify.max-attempts=1", "handoff.notify.poll-interval=100ms"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class FollowUpsRankingTest {
@@ -42,6 +45,9 @@ class FollowUpsRankingTest {
 
     @Autowired
     RulesetHistory history;
+
+    @Autowired
+    Orchestrator orchestrator;
 
     @Test
     void everyNewKindIsAnItemRankedBySeverityThenAgeAndFilterable() throws Exception {
@@ -115,6 +121,21 @@ class FollowUpsRankingTest {
         assertThat(link).matches("</api/v1/incidents/[0-9a-f-]+>; rel=\"incident\"");
         String incident = link.substring(1, link.indexOf('>'));
         assertThat(json(api.send("auditor", "GET", incident, null), 200).toString()).contains("HC-NOTIFY-ESC-1");
+    }
+
+    @Test
+    void aGatePastItsDueTimeIsAnnouncedOnce() throws Exception {
+        TestApi api = new TestApi(port);
+        String gated = Files.readString(Path.of("src/test/resources/orchestration/follow-ups/cs-sev1.json")).replace("HC-FU-SEV1", "HC-FU-LATE-1");
+        String decisionId = json(api.send("decider", "POST", "/api/v1/decisions", gated), 200).get("decisionId").asString();
+        Thread.sleep(1500); // a sev1 gate is due within 1s here (handoff.notify.respond-within.critical)
+        orchestrator.notifyOverdueApprovals(java.time.Instant.now());
+        orchestrator.notifyOverdueApprovals(java.time.Instant.now());
+        List<JsonNode> late = json(api.send("auditor", "GET", "/api/v1/notifications?limit=500", null), 200).get("items").valueStream()
+                .filter(d -> d.get("kind").asString().equals("approval-overdue") && d.get("contractId").asString().equals("HC-FU-LATE-1"))
+                .toList();
+        assertThat(late).hasSize(2).allMatch(d -> d.get("body").at("/data/decisionId").asString().equals(decisionId));
+        assertThat(late.stream().map(d -> d.get("eventId").asString()).distinct()).hasSize(2);
     }
 
     private static void outcome(TestApi api, String contractId, String kind, String note) throws Exception {
