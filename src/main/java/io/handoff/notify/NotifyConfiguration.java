@@ -15,7 +15,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Wires the outbox and its background sender; {@code handoff.notify.sender-enabled=false} leaves sending to other instances. */
+/**
+ * Wires the outbox and its background sender, which runs while webhooks are configured;
+ * {@code handoff.notify.sender-enabled=false} leaves sending to other instances.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(NotifyProperties.class)
 public class NotifyConfiguration {
@@ -41,7 +44,7 @@ public class NotifyConfiguration {
             FunctionCounter.builder("handoff.webhook.deliveries", sender.failed, AtomicLong::get).tag("result", "failed")
                     .description("webhook tries that failed (a status, a refused connection, a timeout)").register(r);
         });
-        if (enabled) {
+        if (enabled && !properties.webhooks().isEmpty()) { // no webhook, no notices: nothing to poll for
             sender.start();
         }
         return sender;
