@@ -23,6 +23,7 @@ import io.handoff.audit.SigningSetup;
 import io.handoff.contract.ContractValidator;
 import io.handoff.decision.DecisionRecorder;
 import io.handoff.decision.IdempotencyKeys;
+import io.handoff.notify.Outbox;
 import io.handoff.rollout.Preflight;
 import io.handoff.rollout.RolloutFlags;
 import io.handoff.ruleset.CaseRunner;
@@ -98,8 +99,8 @@ class ServiceConfiguration {
     /** Lifecycle events are audit records too, written in the same transaction as the history row and the change. */
     @Bean
     RulesetHistory rulesetHistory(JdbcTemplate jdbc, TransactionTemplate transactions, AuditLog auditLog,
-                                  AuditProperties properties) {
-        return new RulesetHistory(jdbc, transactions, auditLog, properties.recording());
+                                  AuditProperties properties, Outbox outbox) {
+        return new RulesetHistory(jdbc, transactions, auditLog, properties.recording(), outbox);
     }
 
     @Bean(destroyMethod = "close")
@@ -161,14 +162,14 @@ class ServiceConfiguration {
     }
 
     @Bean
-    FollowUps followUps(Orchestrator orchestrator, RulesetLifecycle lifecycle, Clock clock) {
-        return new FollowUps(orchestrator, lifecycle, clock);
+    FollowUps followUps(Orchestrator orchestrator, RulesetLifecycle lifecycle, Clock clock, Outbox outbox) {
+        return new FollowUps(orchestrator, lifecycle, clock, outbox);
     }
 
     @Bean
     Orchestrator orchestrator(JdbcTemplate jdbc, TransactionTemplate transactions, AuditLog auditLog, Clock clock,
-                              OrchestrationProperties properties) {
-        return new Orchestrator(jdbc, transactions, auditLog, clock, properties);
+                              OrchestrationProperties properties, Outbox outbox) {
+        return new Orchestrator(jdbc, transactions, auditLog, clock, properties, outbox);
     }
 
     @Bean

@@ -1,7 +1,10 @@
 package io.handoff.api;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,6 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 import io.handoff.decision.Decided;
 import io.handoff.decision.DecisionService;
 import io.handoff.decision.Submission;
+import io.handoff.orchestration.Opened;
+import io.handoff.orchestration.Orchestrator;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -32,10 +37,12 @@ class DecisionController {
     private final BodyReader bodyReader;
 
     private final DecisionMetrics metrics;
+    private final Orchestrator orchestrator;
 
-    DecisionController(DecisionService decisions, ApiProperties properties, DecisionMetrics metrics) {
+    DecisionController(DecisionService decisions, ApiProperties properties, DecisionMetrics metrics, Orchestrator orchestrator) {
         this.decisions = decisions;
         this.metrics = metrics;
+        this.orchestrator = orchestrator;
         this.bodyReader = new BodyReader(properties);
     }
 
@@ -58,6 +65,28 @@ class DecisionController {
             case UNCHANGED -> response.header(UNCHANGED, "true");
             case NONE -> metrics.decided(decided.decision(), System.nanoTime() - start);
         }
+        openedLinks(decided, response);
         return response.body(decided.json().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The approvals and incident the decision opened, as {@code Link} headers (RFC 8288, rel {@code approval} and
+     * {@code incident}): the body stays byte for byte the audited decision.
+     */
+    private void openedLinks(Decided decided, ResponseEntity.BodyBuilder response) {
+        var d = decided.decision();
+        if (d == null) {
+            return; // an idempotent replay answers the first bytes only; its links came with the first answer
+        }
+        if (!"accept-pending-approval".equals(d.outcome()) && !"escalate".equals(d.outcome()) && !"critical".equals(d.posture())) {
+            return; // opens neither gates nor an incident: no lookup on the common path
+        }
+        Opened opened = orchestrator.opened(d.decisionId());
+        List<String> links = new ArrayList<>();
+        opened.approvalIds().forEach(id -> links.add("</api/v1/approvals/" + id + ">; rel=\"approval\""));
+        opened.incidentIds().forEach(id -> links.add("</api/v1/incidents/" + id + ">; rel=\"incident\""));
+        if (!links.isEmpty()) {
+            response.header(HttpHeaders.LINK, String.join(", ", links));
+        }
     }
 }

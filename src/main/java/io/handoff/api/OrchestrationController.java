@@ -45,12 +45,14 @@ class OrchestrationController {
     record FollowUpPage(List<FollowUps.Item> items) {
     }
 
-    @Operation(summary = "Follow-up queue", description = "Unresolved work with owner role, age and link: pending approvals, open "
-            + "incidents, handoffs returned or retrying, rejected candidates, tuning recommendations not acted on. role= filters "
-            + "by owner role (approver, decider, analyst) or assignee (a gate role such as incident-commander).")
+    @Operation(summary = "Follow-up queue", description = "Unresolved work with owner role, contract id, severity, age, due time and "
+            + "link: pending approvals, open incidents, handoffs returned or retrying, bounced-back/reopened/SLA-breached outcomes, "
+            + "automatic rollbacks, rejected candidates, tuning recommendations, dead-lettered notifications; severity first, then "
+            + "oldest first. role= owner role or assignee; team= sending or receiving team; domain= the handoff's domain.")
     @GetMapping("/api/v1/follow-ups")
-    FollowUpPage followUps(@RequestParam(required = false) String role) {
-        return new FollowUpPage(followUps.list(role));
+    FollowUpPage followUps(@RequestParam(required = false) String role, @RequestParam(required = false) String team,
+                           @RequestParam(required = false) String domain) {
+        return new FollowUpPage(followUps.ranked(new FollowUps.Filter(role, team, domain)));
     }
 
     @Operation(summary = "Scorecard", description = "Each metric of rules/metrics.yaml against its baseline and target, per domain "

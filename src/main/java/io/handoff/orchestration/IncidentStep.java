@@ -9,6 +9,7 @@ import java.util.Optional;
 import io.handoff.audit.AuditEntry;
 import io.handoff.audit.AuditLog;
 import io.handoff.audit.AuditRecord;
+import io.handoff.notify.NoticeKind;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -58,6 +59,7 @@ final class IncidentStep {
                 cause = "incident " + incident.reason() + " resolved by " + actor.describe() + ": " + why;
             }
             Records.Incident now = store.incident(incidentId).orElseThrow();
+            steps.notices.incident(resolve ? NoticeKind.INCIDENT_RESOLVED : NoticeKind.INCIDENT_ACKNOWLEDGED, now, h, at, why);
             Map<String, Object> body = Steps.body(AuditEntry.INCIDENT, h, actor, at);
             body.put("incident", now);
             return steps.commit(AuditEntry.INCIDENT, command.target().wire(), h, after, cause, at, body, List.of(),

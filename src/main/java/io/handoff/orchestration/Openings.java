@@ -26,9 +26,11 @@ import io.handoff.decision.ResubmissionException;
  */
 final class Openings implements Alongside {
     private final HandoffStore store;
+    private final Notices notices;
 
-    Openings(HandoffStore store) {
+    Openings(HandoffStore store, Notices notices) {
         this.store = store;
+        this.notices = notices;
     }
 
     @Override
@@ -65,6 +67,7 @@ final class Openings implements Alongside {
         store.insertApprovals(List.copyOf(writes.inserts.values()));
         store.insertIncidents(writes.incidents);
         writes.transitions.forEach(t -> store.insertTransition(t.getKey(), t.getValue()));
+        notices.opened(batch, writes.inserts.values(), writes.incidents.stream().map(Map.Entry::getKey).toList());
     }
 
     /** The decision was planned on {@code supersedes}; the handoff must still stand there, and be open unless reopened. */

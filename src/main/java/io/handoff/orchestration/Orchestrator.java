@@ -15,6 +15,7 @@ import io.handoff.audit.Alongside;
 import io.handoff.audit.AuditLog;
 import io.handoff.contract.HandoffContract;
 import io.handoff.decision.Decision;
+import io.handoff.notify.Outbox;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -43,13 +44,25 @@ public final class Orchestrator {
     private final OutcomeStep outcomes;
     private final HandoffViews views;
     private final Measures measures;
+    private final Notices notices;
+    private final OpenOutcomes openOutcomes;
+    private final JdbcTemplate jdbc;
 
     public Orchestrator(JdbcTemplate jdbc, TransactionTemplate transactions, AuditLog auditLog, Clock clock,
                         OrchestrationProperties properties) {
+        this(jdbc, transactions, auditLog, clock, properties, null);
+    }
+
+    /** {@code outbox}: where what happens is announced to webhooks, in the same transaction (null: nobody is told). */
+    public Orchestrator(JdbcTemplate jdbc, TransactionTemplate transactions, AuditLog auditLog, Clock clock,
+                        OrchestrationProperties properties, Outbox outbox) {
         this.store = new HandoffStore(jdbc);
-        this.openings = new Openings(store);
+        this.notices = new Notices(jdbc, outbox);
+        this.openOutcomes = new OpenOutcomes(jdbc);
+        this.jdbc = jdbc;
+        this.openings = new Openings(store, notices);
         this.properties = properties;
-        Steps steps = new Steps(store, transactions, auditLog, clock);
+        Steps steps = new Steps(store, transactions, auditLog, clock, notices);
         this.approvals = new ApprovalStep(steps, properties);
         this.attempts = new AttemptStep(steps);
         this.incidents = new IncidentStep(steps);
@@ -213,6 +226,28 @@ public final class Orchestrator {
     /** Backtests the score cut-offs of the given ruleset's posture table; recommends, never edits. */
     public ThresholdTuning.Report tuning(io.handoff.engine.Ruleset ruleset) {
         return measures.tuning(ruleset);
+    }
+
+    /**
+     * Announces pending approvals past their due time (by severity: {@code handoff.notify.respond-within}), each once;
+     * returns how many are overdue. Nothing without webhooks.
+     */
+    public int notifyOverdueApprovals(Instant now) {
+        return notices.overdue(store, now);
+    }
+
+    /** Bounced-back, reopened and SLA-breached reports still waiting for a new decision or a resolution, oldest first. */
+    List<Records.OutcomeReport> openOutcomes(int limit) {
+        return openOutcomes.list(limit);
+    }
+
+    /** The ids of the approvals and incidents standing on a recorded decision (what it opened, or a revision kept). */
+    public Opened opened(String decisionId) {
+        return Opened.of(jdbc, decisionId);
+    }
+
+    Notices notices() {
+        return notices;
     }
 
     HandoffStore store() {

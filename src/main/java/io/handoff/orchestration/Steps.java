@@ -22,11 +22,13 @@ import io.handoff.audit.AuditLog;
 final class Steps {
     final HandoffStore store;
     final AuditLog auditLog;
+    final Notices notices;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    Steps(HandoffStore store, TransactionTemplate transactions, AuditLog auditLog, Clock clock) {
+    Steps(HandoffStore store, TransactionTemplate transactions, AuditLog auditLog, Clock clock, Notices notices) {
         this.store = store;
+        this.notices = notices;
         this.transactions = transactions;
         this.auditLog = auditLog;
         this.clock = clock;

@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.handoff.audit.AuditEntry;
 import io.handoff.audit.AuditLog;
+import io.handoff.notify.Outbox;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -34,13 +35,20 @@ public final class RulesetHistory {
     private final TransactionTemplate transactions;
     private final AuditLog auditLog;
     private final boolean recording;
+    private final Outbox outbox;
 
     /** {@code recording} false (handoff.audit.recording, benchmarks only): history rows without audit records. */
     public RulesetHistory(JdbcTemplate jdbc, TransactionTemplate transactions, AuditLog auditLog, boolean recording) {
+        this(jdbc, transactions, auditLog, recording, null);
+    }
+
+    /** {@code outbox}: automatic rollbacks and rejected candidates are announced there, in the event's transaction. */
+    public RulesetHistory(JdbcTemplate jdbc, TransactionTemplate transactions, AuditLog auditLog, boolean recording, Outbox outbox) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.auditLog = auditLog;
         this.recording = recording;
+        this.outbox = outbox;
     }
 
     /** One lifecycle step: which version, what happened, who did it, why, and details (JSON). */
@@ -74,6 +82,9 @@ public final class RulesetHistory {
             }
             jdbc.update("INSERT INTO ruleset_event (version, event, actor, reason, details, at) VALUES (?,?,?,?,?,?)",
                     version, event, actor, why, JSON.writeValueAsString(detail), OffsetDateTime.ofInstant(when, ZoneOffset.UTC));
+            if (outbox != null) {
+                outbox.emit(RulesetNotices.of(recordId, version, event, actor, why, detail, when));
+            }
             return null;
         });
     }

@@ -95,6 +95,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/scorecard", "/api/v1/tuning").hasAnyRole("ANALYST", "AUDITOR", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/rulesets/**").hasAnyRole("ANALYST", "AUDITOR", "ADMIN")
                         .requestMatchers("/api/v1/rulesets/**").hasAnyRole("ANALYST", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/notifications", "/api/v1/notifications/**").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .anyRequest().hasRole("ADMIN"))
                 .exceptionHandling(errors -> errors
