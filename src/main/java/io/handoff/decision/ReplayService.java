@@ -84,7 +84,8 @@ public final class ReplayService {
         if (current.version().equals(version)) {
             return current;
         }
-        return compiled.computeIfAbsent(version, v -> new RulesetCompiler().compile(archive.load(v).orElseThrow(
+        // under the version it was recorded with, also for data archived before cases and cell values named versions
+        return compiled.computeIfAbsent(version, v -> new RulesetCompiler().recompile(v, archive.load(v).orElseThrow(
                 () -> new IllegalStateException("sources of ruleset version " + v + " were never archived"))));
     }
 }
