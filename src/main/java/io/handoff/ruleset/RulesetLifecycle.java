@@ -170,6 +170,9 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
                 ruleset = rulesetCompiler.compile(sources);
                 archive.store(ruleset, clock.instant());
                 known.remember(ruleset);
+            } else if (checked.problems().isEmpty() && checked.failedOnCase() == null) {
+                // it compiled in the child and only cases failed: kept to be tried, never to be promoted
+                ruleset = rulesetCompiler.compile(sources);
             }
             report = candidateReport(checked, submitted);
         } catch (InterruptedException e) {
@@ -181,7 +184,7 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
             report = candidateReport(CheckReport.failed(version, "candidate could not be evaluated: " + FirstLine.of(e), null),
                     submitted);
         }
-        candidates.put(version, new Candidate(report, report.passed() ? ruleset : null));
+        candidates.put(version, new Candidate(report, ruleset));
         recordOutcome(version, report);
     }
 
@@ -273,6 +276,30 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
             canary = null;
             canaryPercent = 0;
         }
+    }
+
+    /**
+     * A version this instance can decide on: the active one, a candidate that compiled (passed or with failing
+     * cases), or any version in the archive. Throws {@code unknown-version} for anything else.
+     */
+    public Ruleset find(String version) {
+        Ruleset current = active.get();
+        if (current.version().equals(version)) {
+            return current;
+        }
+        Candidate candidate = candidates.get(version);
+        if (candidate != null && candidate.ruleset() != null) {
+            return candidate.ruleset();
+        }
+        if (candidate != null) { // 409: the version exists, there is nothing compiled to decide on (yet)
+            throw new LifecycleException("not-compiled", CandidateReport.COMPILING.equals(candidate.report().status())
+                    ? "version " + version + " is still being checked; try it once its report says passed or rejected"
+                    : "version " + version + " did not compile; its report lists why");
+        }
+        if (known.cached(version).isEmpty() && !archive.contains(version)) {
+            throw new LifecycleException("unknown-version", "no active, candidate or archived version " + version);
+        }
+        return known.get(version);
     }
 
     public CandidateReport report(String version) {
