@@ -77,7 +77,7 @@ class RulesetVersionTest {
     @Test
     void versionChangesWhenACellChanges() throws IOException {
         String before = version();
-        TableCells.set(tables.resolve("routing.xlsx"), "Retry", 13, 5, "1");
+        TableCells.set(tables.resolve("routing.xlsx"), "Retry", 13, 5, "2, 60"); // RETRY-PM-010 was "2, 3600"
         assertThat(version()).isNotEqualTo(before);
     }
 
