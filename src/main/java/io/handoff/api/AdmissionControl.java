@@ -66,7 +66,9 @@ public class AdmissionControl extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !("POST".equals(request.getMethod()) && "/api/v1/decisions".equals(request.getRequestURI()));
+        // a tried contract is evaluated like a decision: it takes a slot and counts against its caller's rate
+        return !("POST".equals(request.getMethod()) && ("/api/v1/decisions".equals(request.getRequestURI())
+                || request.getRequestURI().matches("/api/v1/rulesets/[^/]+/try")));
     }
 
     @Override

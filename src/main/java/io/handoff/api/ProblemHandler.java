@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import jakarta.servlet.http.HttpServletRequest;
 
 import io.handoff.audit.AuditUnavailableException;
+import io.handoff.contract.ContractViolationException;
 import io.handoff.contract.MalformedContractException;
 import io.handoff.decision.IncompleteDecisionException;
 import io.handoff.decision.NotEnabledException;
@@ -54,6 +55,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "The handoff contract is invalid",
                 e.violations().size() + " violation(s) of the handoff contract schema; see errors[]."));
         problem.setProperty("decisionId", e.decisionId());
+        problem.setProperty("outcome", "invalid-contract");
+        problem.setProperty("errors", e.violations().stream()
+                .map(v -> Map.of("pointer", v.pointer(), "code", v.code(), "message", v.message())).toList());
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    /** A contract refused where nothing is recorded (trying a version): as a rejection, without a decision id. */
+    @ExceptionHandler(ContractViolationException.class)
+    ResponseEntity<Object> invalidUnrecorded(ContractViolationException e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-contract", "The handoff contract is invalid",
+                e.violations().size() + " violation(s) of the handoff contract schema; see errors[]. Nothing was recorded.");
         problem.setProperty("outcome", "invalid-contract");
         problem.setProperty("errors", e.violations().stream()
                 .map(v -> Map.of("pointer", v.pointer(), "code", v.code(), "message", v.message())).toList());

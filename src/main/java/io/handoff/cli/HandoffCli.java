@@ -14,10 +14,10 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "handoff", mixinStandardHelpOptions = true,
         description = "Analyst tools for handoff rules and decision tables.",
-        subcommands = {ValidateCommand.class, TestCommand.class, DiffCommand.class, SimulateCommand.class,
+        subcommands = {ValidateCommand.class, TestCommand.class, DiffCommand.class, SimulateCommand.class, TryCommand.class,
                 CandidateCheckCommand.class, VerifyExportCommand.class})
 public final class HandoffCli {
-    public static final Set<String> COMMANDS = Set.of("validate", "test", "diff", "simulate", "candidate-check", "verify-export", "--help",
+    public static final Set<String> COMMANDS = Set.of("validate", "test", "diff", "simulate", "try", "candidate-check", "verify-export", "--help",
             "-h");
 
     public static boolean isCommand(String[] args) {

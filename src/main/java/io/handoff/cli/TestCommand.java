@@ -12,10 +12,10 @@ import io.handoff.engine.RuleSources;
 import io.handoff.engine.Ruleset;
 import io.handoff.engine.RulesetCompilationException;
 import io.handoff.engine.RulesetCompiler;
+import io.handoff.ruleset.CaseFiles;
 import io.handoff.ruleset.CaseResult;
 import io.handoff.ruleset.CaseRunner;
 import io.handoff.ruleset.Coverage;
-import io.handoff.ruleset.RuleCase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -36,9 +36,9 @@ final class TestCommand implements Callable<Integer> {
             System.out.println("FAILED: the ruleset does not compile");
             return 1;
         }
-        List<RuleCase> cases = CaseRunner.load(folders.rules, folders.tables);
+        CaseFiles cases = CaseRunner.read(folders.rules, folders.tables);
         CaseRunner runner = new CaseRunner(new DecisionService(new ContractValidator(), () -> ruleset, Clock.systemUTC()));
-        List<CaseResult> results = runner.runAll(cases, ruleset);
+        List<CaseResult> results = runner.runAll(cases, ruleset, c -> { });
         long failed = 0;
         for (CaseResult result : results) {
             System.out.println((result.passed() ? "PASS  " : "FAIL  ") + result.file() + "  " + result.name());

@@ -47,6 +47,7 @@ public final class ReplayService {
         JsonNode body = record.record();
         JsonNode contract = body.get("contract");
         List<ReplayResult.Difference> differences = new ArrayList<>();
+        List<String> changes = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         boolean masked = body.path("maskedPointers").size() > 0;
         if (masked) {
@@ -74,9 +75,10 @@ public final class ReplayService {
                 replayedDecision.remove("inputHash");
             }
             JsonDiff.diff("", recordedDecision, replayedDecision, differences);
+            changes.addAll(DecisionDiff.between(DecisionJson.MAPPER.treeToValue(body.get("decision"), Decision.class), replayed));
         }
         return new ReplayResult(record.decisionId(), record.rulesetVersion(),
-                differences.isEmpty() ? ReplayResult.IDENTICAL : ReplayResult.DIFFERENT, differences, notes);
+                differences.isEmpty() ? ReplayResult.IDENTICAL : ReplayResult.DIFFERENT, differences, changes, notes);
     }
 
     private Ruleset rulesetFor(String version) {
@@ -84,7 +86,8 @@ public final class ReplayService {
         if (current.version().equals(version)) {
             return current;
         }
-        return compiled.computeIfAbsent(version, v -> new RulesetCompiler().compile(archive.load(v).orElseThrow(
+        // under the version it was recorded with, also for data archived before cases and cell values named versions
+        return compiled.computeIfAbsent(version, v -> new RulesetCompiler().recompile(v, archive.load(v).orElseThrow(
                 () -> new IllegalStateException("sources of ruleset version " + v + " were never archived"))));
     }
 }

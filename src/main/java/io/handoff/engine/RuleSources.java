@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Reads rule sources from folders: {@code .drl} files and {@code .xlsx/.xls/.csv} decision tables, named by
- * the folder's own name plus their relative path ({@code decision-tables/scoring.xlsx}). Cases folders,
- * hidden files and spreadsheet lock files ({@code ~$x.xlsx}) are not sources.
+ * Reads a ruleset's files from folders: {@code .drl} files and {@code .xlsx/.xls/.csv} decision tables, and the
+ * cases in the {@code cases} folder at the top of each folder (part of the version, not compiled), named by the
+ * folder's own name plus their relative path ({@code decision-tables/scoring.xlsx}). Hidden files, spreadsheet lock
+ * files ({@code ~$x.xlsx}) and anything in a {@code cases} folder deeper down are not read.
  */
 public final class RuleSources {
     private RuleSources() {
@@ -40,11 +41,16 @@ public final class RuleSources {
     }
 
     private static boolean isSource(Path relative) {
+        int depth = 0;
         for (Path part : relative) {
             String name = part.toString();
-            if (name.startsWith(".") || name.startsWith("~$") || name.equals("cases")) {
+            if (name.startsWith(".") || name.startsWith("~$")) {
                 return false;
             }
+            if (name.equals("cases")) { // the cases the case runner reads are part of the version; others are nothing
+                return depth == 0 && relative.getFileName().toString().matches(".*\\.(ya?ml|json)$");
+            }
+            depth++;
         }
         String name = relative.getFileName().toString();
         // .ods is read so that it is refused with a reason, not skipped in silence

@@ -8,7 +8,7 @@ import org.kie.api.runtime.StatelessKieSession;
 
 /**
  * A compiled, immutable ruleset: one KieBase shared by every evaluation, a new stateless session per
- * evaluation. Named by {@link #version()}, the SHA-256 over its sorted source paths and bytes.
+ * evaluation. Named by {@link #version()} ({@link RulesetVersion}): its rule files, tables and cases.
  */
 public final class Ruleset {
     private final String version;
@@ -32,11 +32,23 @@ public final class Ruleset {
         return version;
     }
 
+    /**
+     * The same compiled ruleset under another name of the same files ({@link RulesetVersion#names}): the name older
+     * data knows it by, so that it is not compiled again to be known by that name.
+     */
+    public Ruleset named(String other) {
+        if (!RulesetVersion.names(other, sources)) {
+            throw new IllegalArgumentException(other + " does not name the files of version " + version);
+        }
+        return new Ruleset(other, kieBase, locations, sources, warnings, maxFirings);
+    }
+
     /** Every rule id of the ruleset with where it is written. */
     public Map<String, RuleLocation> rules() {
         return locations;
     }
 
+    /** Every file of the version: rule files, tables and case files. */
     public List<SourceFile> sources() {
         return sources;
     }

@@ -1,11 +1,8 @@
 package io.handoff.engine;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,11 +78,26 @@ public final class RulesetCompiler {
      * the Drools compiler, so no analyst text is ever compiled into the service unless it can only decide.
      */
     public Ruleset compile(List<SourceFile> sources) {
+        return compile(sources, RulesetVersion.of(sources));
+    }
+
+    /**
+     * Compiles archived files under the version they were archived as: their {@link RulesetVersion}, or the name
+     * older data knows them by ({@link RulesetVersion#names}), so that replay and rollback find the same version.
+     */
+    public Ruleset recompile(String version, List<SourceFile> sources) {
+        if (!RulesetVersion.names(version, sources)) {
+            throw new IllegalStateException("archived sources of " + version + " have version " + RulesetVersion.of(sources));
+        }
+        return compile(sources, version);
+    }
+
+    private Ruleset compile(List<SourceFile> sources, String version) {
         List<CompileProblem> problems = new ArrayList<>();
         Map<String, RuleLocation> locations = new LinkedHashMap<>();
         Map<String, TableTranslation> tablesByGeneratedPath = new HashMap<>();
         List<Verified> verified = new ArrayList<>();
-        if (sources.isEmpty()) {
+        if (sources.stream().noneMatch(source -> source.isDrl() || source.isTable())) {
             problems.add(CompileProblem.error("no-sources", new RuleLocation(null, null, null, null),
                     "no .drl or decision table files found"));
         }
@@ -138,7 +150,7 @@ public final class RulesetCompiler {
             throw new RulesetCompilationException(problems);
         }
         KieBase kieBase = builder.newKieBase();
-        return new Ruleset(version(sources), kieBase, locations, sources, problems, maxFirings);
+        return new Ruleset(version, kieBase, locations, sources, problems, maxFirings);
     }
 
     /**
@@ -222,20 +234,8 @@ public final class RulesetCompiler {
         return message;
     }
 
-    /** SHA-256 over the sorted source paths and bytes: the ruleset's version. */
+    /** The ruleset's version: {@link RulesetVersion#of}. */
     public static String version(List<SourceFile> sources) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            sources.stream().sorted(java.util.Comparator.comparing(SourceFile::path)).forEach(source -> {
-                digest.update(source.path().getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                byte[] content = source.content();
-                digest.update(java.nio.ByteBuffer.allocate(8).putLong(content.length).array());
-                digest.update(content);
-            });
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        return RulesetVersion.of(sources);
     }
 }

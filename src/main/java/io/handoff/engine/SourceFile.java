@@ -3,7 +3,10 @@ package io.handoff.engine;
 import java.util.Arrays;
 import java.util.Objects;
 
-/** One rule source: its path as users see it ({@code decision-tables/scoring.xlsx}) and its exact bytes. */
+/**
+ * One file of a ruleset: its path as users see it ({@code decision-tables/scoring.xlsx}) and its exact bytes. A rule
+ * file or decision table is compiled; a case file ({@code rules/cases/x.yaml}) is not, but is part of the version.
+ */
 public record SourceFile(String path, byte[] content) {
     public SourceFile {
         Objects.requireNonNull(path, "path");
@@ -24,6 +27,11 @@ public record SourceFile(String path, byte[] content) {
 
     public boolean isDrl() {
         return path.endsWith(".drl");
+    }
+
+    /** A case kept in the {@code cases} folder at the top of a rules or tables folder. */
+    public boolean isCase() {
+        return path.matches("[^/]+/cases/.+\\.(ya?ml|json)");
     }
 
     @Override

@@ -82,6 +82,14 @@ public final class ActivePointer {
      * promoted since then stays active); an instance with changed folders publishes them (a new deployment).
      */
     State claimAtStartup(String foldersVersion, Instant now) {
+        return claimAtStartup(foldersVersion, foldersVersion::equals, now);
+    }
+
+    /**
+     * As {@link #claimAtStartup(String, Instant)}; {@code namesFolders} also recognises the folders under the name
+     * older data gave them ({@code RulesetVersion.names}), so that unchanged folders are not published again.
+     */
+    State claimAtStartup(String foldersVersion, java.util.function.Predicate<String> namesFolders, Instant now) {
         for (int attempt = 0; ; attempt++) {
             try {
                 return transactions.execute(status -> {
@@ -94,7 +102,7 @@ public final class ActivePointer {
                         return lock().orElseThrow();
                     }
                     State state = current.get();
-                    if (state.foldersVersion().equals(foldersVersion) || state.version().equals(foldersVersion)) {
+                    if (namesFolders.test(state.foldersVersion()) || namesFolders.test(state.version())) {
                         return state;
                     }
                     return pushLocked(state, foldersVersion, "activated", foldersVersion, now);

@@ -35,7 +35,7 @@ public final class CandidateCheck {
         try {
             List<SourceFile> sources = RuleSources.read(rules, tables);
             version = RulesetCompiler.version(sources);
-            List<RuleCase> cases = CaseRunner.load(rules, tables);
+            CaseFiles cases = CaseRunner.read(rules, tables);
             Ruleset ruleset = compiler.compile(sources);
             List<CaseResult> results = runner.runAll(cases, ruleset, c -> {
                 current[0] = c.file();
@@ -50,15 +50,15 @@ public final class CandidateCheck {
         }
     }
 
-    private static CheckReport report(String version, Ruleset ruleset, List<RuleCase> cases, List<CaseResult> results) {
+    private static CheckReport report(String version, Ruleset ruleset, CaseFiles cases, List<CaseResult> results) {
         List<String> failures = results.stream().filter(r -> !r.passed()).map(r -> r.file() + ": " + r.mismatches()).toList();
         List<String> uncovered = Coverage.uncovered(ruleset, results).entrySet().stream()
                 .map(e -> e.getKey() + " (" + e.getValue().describe() + ")").toList();
         List<String> problems = new ArrayList<>();
-        if (cases.isEmpty()) {
+        if (cases.size() == 0) {
             problems.add("no cases: a ruleset without cases cannot pass the quality gate");
         }
-        return new CheckReport(version, failures.isEmpty() && !cases.isEmpty(), problems,
+        return new CheckReport(version, failures.isEmpty() && cases.size() > 0, problems,
                 ruleset.warnings().stream().map(Object::toString).toList(), results.size() - failures.size(), failures.size(),
                 failures, uncovered, null);
     }

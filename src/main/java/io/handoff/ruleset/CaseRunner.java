@@ -22,7 +22,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-/** Loads the cases kept in {@code cases/} folders next to the rules and runs them against a ruleset. */
+/**
+ * Loads the cases kept in {@code cases/} folders next to the rules and runs them against a ruleset. A file that
+ * cannot be read, or a case the ruleset cannot decide, fails on its own; every other case still runs.
+ */
 public final class CaseRunner {
     /** A misspelled key ({@code postrue:}) would otherwise be ignored and its check silently skipped. */
     private static final ObjectMapper YAML = YAMLMapper.builder()
@@ -35,50 +38,67 @@ public final class CaseRunner {
         this.decisions = decisions;
     }
 
-    /** Every {@code .yaml}, {@code .yml} or {@code .json} case under a {@code cases} folder of the given folders. */
-    public static List<RuleCase> load(Path... folders) {
+    /**
+     * Every case file under a {@code cases} folder of the given folders: the cases that could be read, and a failed
+     * result for each file that could not, saying where and why. Never throws for a file an analyst wrote.
+     */
+    public static CaseFiles read(Path... folders) {
         List<RuleCase> cases = new ArrayList<>();
+        List<CaseResult> unreadable = new ArrayList<>();
         for (Path folder : folders) {
             Path casesFolder = folder.resolve("cases");
             if (!Files.isDirectory(casesFolder)) {
                 continue;
             }
             try (Stream<Path> files = Files.walk(casesFolder)) {
-                files.filter(Files::isRegularFile)
-                        .filter(f -> f.toString().matches(".*\\.(ya?ml|json)$"))
-                        .sorted()
-                        .forEach(f -> cases.add(read(f, folder.toAbsolutePath().normalize().getFileName() + "/"
-                                + folder.relativize(f).toString().replace('\\', '/'))));
+                for (Path f : files.filter(Files::isRegularFile).filter(p -> p.toString().matches(".*\\.(ya?ml|json)$")).sorted().toList()) {
+                    String displayPath = folder.toAbsolutePath().normalize().getFileName() + "/"
+                            + folder.relativize(f).toString().replace('\\', '/');
+                    try {
+                        cases.add(read(f, displayPath));
+                    } catch (IllegalArgumentException e) {
+                        unreadable.add(new CaseResult(displayPath, displayPath,
+                                List.of(new CaseResult.Mismatch("file", "a readable case", e.getMessage())), Set.of()));
+                    }
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read cases under " + casesFolder, e);
             }
         }
-        return cases;
+        return new CaseFiles(cases, unreadable);
     }
 
-    static RuleCase read(Path file, String displayPath) {
-        try {
-            JsonNode node = YAML.readTree(Files.readAllBytes(file));
-            for (String key : node.propertyNames()) {
-                if (!CASE_KEYS.contains(key)) {
-                    throw new IllegalArgumentException("unknown key '" + key + "' (a case has name, contract and expect)");
-                }
-            }
-            RuleCase.Expectation expect = YAML.treeToValue(node.path("expect"), RuleCase.Expectation.class);
-            String name = node.path("name").asString(displayPath);
-            if (!node.has("contract") || expect == null) {
-                throw new IllegalArgumentException(displayPath + ": a case needs 'contract' and 'expect'");
-            }
-            return new RuleCase(name, displayPath, node.get("contract"), expect);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read case " + displayPath, e);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("case " + displayPath + " is malformed: " + e.getMessage(), e);
+    /** Every case under a {@code cases} folder of the given folders; throws naming every file that cannot be read. */
+    public static List<RuleCase> load(Path... folders) {
+        CaseFiles files = read(folders);
+        if (!files.unreadable().isEmpty()) {
+            throw new IllegalArgumentException(files.unreadable().stream().map(r -> r.mismatches().get(0).actual())
+                    .collect(Collectors.joining("; ")));
         }
+        return files.cases();
+    }
+
+    /** One case file, or an {@link IllegalArgumentException} whose message names the file and, where known, line and column. */
+    static RuleCase read(Path file, String displayPath) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(displayPath + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+        return CaseText.parse(text, displayPath, YAML, CASE_KEYS);
     }
 
     public List<CaseResult> runAll(List<RuleCase> cases, Ruleset ruleset) {
         return runAll(cases, ruleset, c -> { });
+    }
+
+    /** Every readable case run, with the unreadable files as failed results, in file order. */
+    public List<CaseResult> runAll(CaseFiles files, Ruleset ruleset, java.util.function.Consumer<RuleCase> before) {
+        List<CaseResult> results = new ArrayList<>(runAll(files.cases(), ruleset, before));
+        results.addAll(files.unreadable());
+        results.sort(java.util.Comparator.comparing(CaseResult::file));
+        return List.copyOf(results);
     }
 
     /** As {@link #runAll(List, Ruleset)}, telling {@code before} about each case before it runs. */
@@ -104,7 +124,14 @@ public final class CaseRunner {
         }
         ContractValidator.Validated validated = new ContractValidator.Validated(ruleCase.contract(),
                 validator.mapper().treeToValue(ruleCase.contract(), io.handoff.contract.HandoffContract.class));
-        Decision decision = decisions.decide("case:" + CanonicalJson.sha256(ruleCase.contract()), validated, ruleset);
+        Decision decision;
+        try {
+            decision = decisions.decide("case:" + CanonicalJson.sha256(ruleCase.contract()), validated, ruleset);
+        } catch (RuntimeException e) { // one case the ruleset cannot decide fails alone; the others still run
+            mismatches.add(new CaseResult.Mismatch("decision", "a decision", "none: " + (e.getMessage() == null
+                    ? e.getClass().getSimpleName() : FirstLine.of(e.getMessage(), FirstLine.MAX_CHARS))));
+            return new CaseResult(ruleCase.name(), ruleCase.file(), mismatches, Set.of());
+        }
         Set<String> fired = decision.trace().stream().map(Decision.TraceEntry::ruleId)
                 .collect(Collectors.toCollection(TreeSet::new));
         compare("outcome", expect.outcome(), decision.outcome(), mismatches);

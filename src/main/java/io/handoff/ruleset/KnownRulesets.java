@@ -10,7 +10,7 @@ import io.handoff.engine.RulesetCompiler;
 /**
  * Compiled rulesets this instance holds, by version: the ones it compiled itself, and versions another
  * instance submitted or activated, compiled here from the sources in the archive (content-addressed, so the
- * version computed from them is the version asked for). Keeps the most recently used few.
+ * version computed from them is the version asked for, or the earlier name of the same files). Keeps the most recently used few.
  */
 final class KnownRulesets {
     private static final int KEEP = 8;
@@ -43,11 +43,9 @@ final class KnownRulesets {
         if (known.isPresent()) {
             return known.get();
         }
-        Ruleset compiled = compiler.compile(archive.load(version).orElseThrow(() -> new LifecycleException("unknown-version",
-                "version " + version + " is not in the ruleset archive")));
-        if (!compiled.version().equals(version)) {
-            throw new IllegalStateException("archived sources of " + version + " compile to " + compiled.version());
-        }
+        // recompile checks that the archived files carry that version (or the name older data gave them)
+        Ruleset compiled = compiler.recompile(version, archive.load(version).orElseThrow(() -> new LifecycleException(
+                "unknown-version", "version " + version + " is not in the ruleset archive")));
         remember(compiled);
         return compiled;
     }

@@ -28,6 +28,7 @@ import io.handoff.decision.RulesetRouting;
 import io.handoff.engine.RuleSources;
 import io.handoff.engine.Ruleset;
 import io.handoff.engine.RulesetCompiler;
+import io.handoff.engine.RulesetVersion;
 import io.handoff.engine.SourceFile;
 
 /**
@@ -91,10 +92,17 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
         this.known = new KnownRulesets(archive, rulesetCompiler);
         Ruleset folders = active.get();
         known.remember(folders);
-        ActivePointer.State state = pointer.claimAtStartup(folders.version(), clock.instant());
+        ActivePointer.State state = pointer.claimAtStartup(folders.version(),
+                v -> RulesetVersion.names(v, folders.sources()), clock.instant());
         if (state.version().equals(folders.version())) {
             history.record(folders.version(), "activated", "service", "loaded from the configured folders at startup",
                     "{}", clock.instant());
+        } else if (RulesetVersion.names(state.version(), folders.sources())) {
+            // the same files, active under the name data from before cases and cell values named versions gave them
+            Ruleset named = folders.named(state.version());
+            active.swap(named);
+            known.remember(named);
+            log.info("ruleset {} is active under its earlier name {}", folders.version(), state.version());
         } else {
             active.swap(known.get(state.version()));
             log.info("ruleset {} is active on the other instances: following it instead of the configured folders ({})",
@@ -113,12 +121,8 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
         boolean queued = false;
         try {
             List<SourceFile> sources = RuleSources.read(folder.rules(), folder.tables());
-            List<RuleCase> cases;
-            try {
-                cases = CaseRunner.load(folder.rules(), folder.tables());
-            } catch (IllegalArgumentException e) { // a malformed case file is the submitter's mistake, not a 500
-                throw new LifecycleException("malformed-case", e.getMessage());
-            }
+            // a case file that cannot be read fails the check on its own, saying where; the other cases still run
+            int cases = CaseRunner.read(folder.rules(), folder.tables()).size();
             String version = RulesetCompiler.version(sources);
             Instant now = clock.instant();
             CandidateReport compiling = new CandidateReport(version, CandidateReport.COMPILING, actor, reason, now, List.of(),
@@ -143,7 +147,7 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
                 throw e;
             }
             try {
-                history.record(version, "submitted", actor, reason, "{\"sources\": " + sources.size() + ", \"cases\": " + cases.size() + "}", now);
+                history.record(version, "submitted", actor, reason, "{\"sources\": " + sources.stream().filter(f -> !f.isCase()).count() + ", \"cases\": " + cases + "}", now);
             } finally {
                 recorded.complete(null);
             }
@@ -166,6 +170,9 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
                 ruleset = rulesetCompiler.compile(sources);
                 archive.store(ruleset, clock.instant());
                 known.remember(ruleset);
+            } else if (checked.problems().isEmpty() && checked.failedOnCase() == null) {
+                // it compiled in the child and only cases failed: kept to be tried, never to be promoted
+                ruleset = rulesetCompiler.compile(sources);
             }
             report = candidateReport(checked, submitted);
         } catch (InterruptedException e) {
@@ -177,7 +184,7 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
             report = candidateReport(CheckReport.failed(version, "candidate could not be evaluated: " + FirstLine.of(e), null),
                     submitted);
         }
-        candidates.put(version, new Candidate(report, report.passed() ? ruleset : null));
+        candidates.put(version, new Candidate(report, ruleset));
         recordOutcome(version, report);
     }
 
@@ -269,6 +276,30 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
             canary = null;
             canaryPercent = 0;
         }
+    }
+
+    /**
+     * A version this instance can decide on: the active one, a candidate that compiled (passed or with failing
+     * cases), or any version in the archive. Throws {@code unknown-version} for anything else.
+     */
+    public Ruleset find(String version) {
+        Ruleset current = active.get();
+        if (current.version().equals(version)) {
+            return current;
+        }
+        Candidate candidate = candidates.get(version);
+        if (candidate != null && candidate.ruleset() != null) {
+            return candidate.ruleset();
+        }
+        if (candidate != null) { // 409: the version exists, there is nothing compiled to decide on (yet)
+            throw new LifecycleException("not-compiled", CandidateReport.COMPILING.equals(candidate.report().status())
+                    ? "version " + version + " is still being checked; try it once its report says passed or rejected"
+                    : "version " + version + " did not compile; its report lists why");
+        }
+        if (known.cached(version).isEmpty() && !archive.contains(version)) {
+            throw new LifecycleException("unknown-version", "no active, candidate or archived version " + version);
+        }
+        return known.get(version);
     }
 
     public CandidateReport report(String version) {

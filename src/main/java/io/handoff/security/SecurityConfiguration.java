@@ -23,7 +23,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  * Callers authenticate with an API key ({@code X-API-Key}) or, when an issuer or public key is configured
  * ({@code spring.security.oauth2.resourceserver.jwt.*}), a bearer JWT whose {@code roles} claim names roles.
  * The role of every endpoint. decider: make decisions. analyst: rulesets. auditor: read decisions, audit,
- * replay (read-only). approver: approvals. admin: everything. delegate: act for a named person (see
+ * replay, try a contract on a version (read-only). approver: approvals. admin: everything. delegate: act for a named person (see
  * {@link Role}). Health, info, metrics for scraping, the contract schema and the API description are open.
  * Every key and token subject is one principal ({@code Authentication.getName()}): the name steps record.
  */
@@ -94,6 +94,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/incidents/*/acknowledge", "/api/v1/incidents/*/resolve").hasAnyRole("APPROVER", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/scorecard", "/api/v1/tuning").hasAnyRole("ANALYST", "AUDITOR", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/rulesets/**").hasAnyRole("ANALYST", "AUDITOR", "ADMIN")
+                        // trying a contract on a version records nothing: an auditor may check what a version decides
+                        .requestMatchers(HttpMethod.POST, "/api/v1/rulesets/*/try").hasAnyRole("ANALYST", "AUDITOR", "ADMIN")
                         .requestMatchers("/api/v1/rulesets/**").hasAnyRole("ANALYST", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/notifications", "/api/v1/notifications/**").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")

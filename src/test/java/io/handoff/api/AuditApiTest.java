@@ -94,6 +94,26 @@ class AuditApiTest {
     }
 
     @Test
+    void replayNamesARetryPolicyOnlyDifferenceByItsField() throws Exception {
+        JsonNode decision = json(post("/api/v1/decisions", ContractFixtures.contract("pm-spec-to-engineering.json")));
+        String id = decision.get("decisionId").asString();
+        int attempts = decision.at("/retryPolicy/maxAttempts").asInt();
+        String original = jdbc.queryForObject("SELECT body FROM audit_record WHERE decision_id = ?", String.class, id);
+        try { // the record says one more attempt than the rules give: only the retry policy differs
+            jdbc.update("UPDATE audit_record SET body = ? WHERE decision_id = ?",
+                    original.replace("\"maxAttempts\":" + attempts + ",", "\"maxAttempts\":" + (attempts + 1) + ","), id);
+            JsonNode replay = json(postEmpty("/api/v1/decisions/" + id + "/replay"));
+            assertThat(replay.get("status").asString()).isEqualTo("different");
+            assertThat(replay.get("differences").valueStream().map(d -> d.get("pointer").asString()).toList())
+                    .containsExactly("/retryPolicy/maxAttempts");
+            assertThat(replay.get("changes").valueStream().map(JsonNode::asString).toList()).singleElement().asString()
+                    .startsWith("retryPolicy " + (attempts + 1) + " attempts, ").contains(" -> " + attempts + " attempts, ");
+        } finally {
+            jdbc.update("UPDATE audit_record SET body = ? WHERE decision_id = ?", original, id);
+        }
+    }
+
+    @Test
     void verifyNamesATamperedRecordAndIsIntactOtherwise() throws Exception {
         JsonNode decision = json(post("/api/v1/decisions", ContractFixtures.contract("pm-spec-to-engineering.json")));
         assertThat(json(get("/api/v1/audit/verify")).get("status").asString()).isEqualTo("intact");

@@ -61,16 +61,15 @@ class RulesetLifecycleApiTest {
     }
 
     @Test
-    void aMalformedCaseFileIsRefusedWith422NotA500() throws Exception {
+    void aMalformedCaseFileRejectsTheCandidateNamingItsLineAndTheOtherCasesStillRun() throws Exception {
         Path file = candidate.resolve("rules/cases/cs-010-tier2-complete.yaml");
         Files.writeString(file, Files.readString(file).replace("  posture: green", "  postrue: green"));
-        HttpResponse<String> submitted = http.send(TestKeys.as("analyst", uri("/api/v1/rulesets?reason=typo"))
-                .header("Content-Type", "application/zip").POST(HttpRequest.BodyPublishers.ofByteArray(zip())).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(422);
-        assertThat(submitted.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-        assertThat(ContractFixtures.JSON.readTree(submitted.body()).get("code").asString()).isEqualTo("malformed-case");
-        assertThat(submitted.body()).contains("cs-010-tier2-complete.yaml").contains("postrue");
+        JsonNode report = submitAndWait();
+        assertThat(report.get("status").asString()).isEqualTo("rejected");
+        assertThat(report.get("caseFailures").toString())
+                .contains("rules/cases/cs-010-tier2-complete.yaml, line 51, column 3: unknown key 'postrue' under expect");
+        assertThat(report.get("casesFailed").asInt()).isEqualTo(1);
+        assertThat(report.get("casesPassed").asInt()).isEqualTo(37);
     }
 
     @Test

@@ -22,10 +22,29 @@ class DecisionDiffTest {
 
         assertThat(DecisionDiff.between(before, after)).containsExactly(
                 "approvals [budget by budget-owner (over the cap)] -> [budget by finance-lead (over the cap)]",
-                "retry 3 attempts, 300 s -> 1 attempts, 5 s",
-                "guardrails [] -> [cost/budget-guard/amber]",
+                "retryPolicy 3 attempts, 300 s -> 1 attempts, 5 s",
+                "guardrails [] -> [cost/budget-guard/amber (estimate over cap)]",
                 "remediation [] -> [/package/summary (write a summary)]");
         assertThat(DecisionDiff.between(before, before)).isEmpty();
+    }
+
+    @Test
+    void aRetryPolicyOnlyChangeIsNamedByItsField() {
+        Decision before = decision(new Decision.Retry(3, 300, "RETRY-CS-030"), List.of(), List.of(), List.of());
+        Decision after = decision(new Decision.Retry(1, 5, "RETRY-CS-030"), List.of(), List.of(), List.of());
+        assertThat(DecisionDiff.between(before, after)).containsExactly("retryPolicy 3 attempts, 300 s -> 1 attempts, 5 s");
+    }
+
+    @Test
+    void reportsAChangedReasonOfAContributionAndOfTheRoute() {
+        Decision before = decision(new Decision.Retry(3, 300, "RETRY-CS-030"), List.of(), List.of(), List.of());
+        Decision after = new Decision("d-2", null, "HC-1", "customer-support", "tier1-to-tier2", null, "v2", "hash", "accept",
+                "green", 90, List.of(new Decision.Contribution("SCORE-CS-000", 90, "baseline (reworded)")),
+                new Decision.RouteChoice("support-tier2", "ROUTE-CS-060", "tier 2 support"), List.of(), List.of(),
+                new Decision.Retry(3, 300, "RETRY-CS-030"), List.of(), List.of(), null, null, null);
+        assertThat(DecisionDiff.between(before, after)).containsExactly(
+                "route.reason ROUTE-CS-050: tier 2 support -> ROUTE-CS-060: tier 2 support",
+                "contributions [] -> [SCORE-CS-000 +90 (baseline (reworded))]");
     }
 
     private static Decision decision(Decision.Retry retry, List<Decision.RequiredApproval> approvals,

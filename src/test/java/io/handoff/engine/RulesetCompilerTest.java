@@ -117,14 +117,14 @@ class RulesetCompilerTest {
     }
 
     @Test
-    void versionIsAContentHashOfPathsAndBytes() {
+    void versionIsAContentHashOfPathsAndContent() {
         List<SourceFile> sources = RuleSources.read(ShippedRuleset.RULES, ShippedRuleset.TABLES);
         assertThat(RulesetCompiler.version(sources)).hasSize(64).isEqualTo(RulesetCompiler.version(List.copyOf(sources)));
         List<SourceFile> changed = new ArrayList<>(sources);
-        SourceFile first = changed.remove(0);
-        byte[] content = first.content();
-        content[content.length - 1] ^= 1;
-        changed.add(new SourceFile(first.path(), content));
+        SourceFile drl = changed.stream().filter(SourceFile::isDrl).findFirst().orElseThrow();
+        changed.remove(drl);
+        changed.add(new SourceFile(drl.path(), (new String(drl.content(), java.nio.charset.StandardCharsets.UTF_8) + "\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         assertThat(RulesetCompiler.version(changed)).isNotEqualTo(RulesetCompiler.version(sources));
     }
 
