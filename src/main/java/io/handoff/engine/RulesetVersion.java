@@ -13,12 +13,13 @@ import java.util.Map;
 /**
  * The name of a ruleset: SHA-256 over its sorted files, each as its path and its content as the service reads it.
  * A rule file and a case file by their bytes (cases are part of the version: a version is rejected or passed once,
- * never both); a workbook by its sheets' names and cell values as {@link SheetGrid} reads them, so opening and
- * saving a table unchanged, in any spreadsheet program, keeps its version.
+ * never both); a workbook by its sheets' names and cells as {@link SheetGrid} reads them (values as Drools reads them,
+ * formula text, hidden rows and columns, merged regions: everything a check looks at), so opening and saving a table
+ * unchanged, in any spreadsheet program, keeps its version, while hiding a row or typing a formula makes a new one.
  */
 public final class RulesetVersion {
     /** Marks the canonical form of a workbook, so that no file's bytes can collide with a workbook's cells. */
-    private static final byte[] CELLS = "cells-v1".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] CELLS = "cells-v2".getBytes(StandardCharsets.UTF_8);
     private static final byte[] BYTES = "bytes-v1".getBytes(StandardCharsets.UTF_8);
 
     private RulesetVersion() {
@@ -29,7 +30,7 @@ public final class RulesetVersion {
         MessageDigest digest = sha256();
         files.stream().sorted(Comparator.comparing(SourceFile::path)).forEach(file -> {
             text(digest, file.path());
-            Map<String, List<List<String>>> sheets = cells(file);
+            Map<String, SheetGrid> sheets = cells(file);
             if (sheets == null) {
                 digest.update(BYTES);
                 bytes(digest, file.content());
@@ -65,7 +66,7 @@ public final class RulesetVersion {
      * A workbook's sheets as the compiler reads them, or null for anything else: a file that is not a workbook, or
      * one that cannot be read or is too large to open (the compiler refuses it; its bytes name it until then).
      */
-    private static Map<String, List<List<String>>> cells(SourceFile file) {
+    private static Map<String, SheetGrid> cells(SourceFile file) {
         if (!file.path().endsWith(".xlsx") && !file.path().endsWith(".xls")) {
             return null;
         }
@@ -79,19 +80,44 @@ public final class RulesetVersion {
         }
     }
 
-    /** Rows and cells keep their places (a trace names the row); blank cells and rows after the last value do not count. */
-    private static void sheet(MessageDigest digest, String name, List<List<String>> grid) {
+    /**
+     * Rows and cells keep their places (a trace names the row); blank cells and rows after the last value do not
+     * count. A cell counts by its value, and by its formula text when it has one; then the hidden rows and columns and
+     * the merged regions, which the checks refuse but which must never leave a refused and a passed table one name.
+     */
+    private static void sheet(MessageDigest digest, String name, SheetGrid grid) {
         text(digest, name);
-        int rows = grid.size();
-        while (rows > 0 && width(grid.get(rows - 1)) == 0) {
+        List<List<String>> texts = grid.texts();
+        int rows = texts.size();
+        while (rows > 0 && width(texts.get(rows - 1)) == 0) {
             rows--;
         }
         digest.update(ByteBuffer.allocate(4).putInt(rows).array());
-        for (List<String> row : grid.subList(0, rows)) {
-            int width = width(row);
+        for (int r = 0; r < rows; r++) {
+            int width = width(texts.get(r));
             digest.update(ByteBuffer.allocate(4).putInt(width).array());
-            row.subList(0, width).forEach(cell -> text(digest, cell));
+            for (int c = 0; c < width; c++) {
+                SheetGrid.Cell cell = grid.cell(r, c);
+                text(digest, cell.value());
+                text(digest, cell.isFormula() ? "=" + cell.formula() : "");
+            }
         }
+        List<Integer> hiddenRows = new java.util.ArrayList<>();
+        for (int r = 0; r < rows; r++) { // a hidden blank row after the table changes nothing
+            if (grid.rowHidden(r)) {
+                hiddenRows.add(r);
+            }
+        }
+        text(digest, "hidden-rows " + hiddenRows);
+        List<Integer> hiddenColumns = new java.util.ArrayList<>();
+        int widest = texts.subList(0, rows).stream().mapToInt(RulesetVersion::width).max().orElse(0);
+        for (int c = 0; c < widest; c++) {
+            if (grid.columnHidden(c)) {
+                hiddenColumns.add(c);
+            }
+        }
+        text(digest, "hidden-columns " + hiddenColumns);
+        text(digest, "merged " + grid.merged().stream().map(SheetGrid.Region::describe).sorted().toList());
     }
 
     private static int width(List<String> row) {

@@ -82,6 +82,45 @@ class RulesetVersionTest {
     }
 
     @Test
+    void versionChangesWhenARowIsHiddenOrAValueBecomesAFormula() throws IOException {
+        String before = version();
+        Path scoring = tables.resolve("routing.xlsx");
+        edit(scoring, workbook -> workbook.getSheet("Retry").getRow(12).setZeroHeight(true));
+        String hidden = version();
+        assertThat(hidden).isNotEqualTo(before); // a refused table and the passed one never share a name
+
+        edit(scoring, workbook -> workbook.getSheet("Retry").getRow(12).setZeroHeight(false));
+        assertThat(version()).isEqualTo(before);
+
+        Path thresholds = tables.resolve("thresholds.xlsx");
+        edit(thresholds, workbook -> {
+            org.apache.poi.ss.usermodel.Sheet posture = workbook.getSheet("Posture");
+            for (org.apache.poi.ss.usermodel.Row row : posture) {
+                for (org.apache.poi.ss.usermodel.Cell cell : row) {
+                    if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC && cell.getNumericCellValue() == 70) {
+                        cell.setCellFormula("60+10"); // the same value Drools reads, written as a formula
+                        return;
+                    }
+                }
+            }
+            throw new AssertionError("no cell holding 70 on sheet Posture");
+        });
+        assertThat(version()).isNotEqualTo(before);
+    }
+
+    private static void edit(Path file, java.util.function.Consumer<Workbook> change) throws IOException {
+        Workbook workbook;
+        try (InputStream in = Files.newInputStream(file)) {
+            workbook = WorkbookFactory.create(in);
+        }
+        change.accept(workbook);
+        workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
+        try (workbook; OutputStream out = Files.newOutputStream(file)) {
+            workbook.write(out);
+        }
+    }
+
+    @Test
     void versionChangesWhenACaseFileChanges() throws IOException {
         String before = version();
         Path file = rules.resolve("cases/cs-210-open-checklist.yaml");
