@@ -106,9 +106,11 @@ class ServiceConfiguration {
     @Bean(destroyMethod = "close")
     RulesetLifecycle rulesetLifecycle(ActiveRuleset activeRuleset, RulesetArchive archive, RulesetHistory history, JdbcTemplate jdbc,
                                       ContractValidator validator, Clock clock, RolloutProperties rollout,
-                                      RulesetProperties properties, ActivePointer pointer, CheckProperties check) {
+                                      RulesetProperties properties, ActivePointer pointer, CheckProperties check,
+                                      OrchestrationProperties approvers) {
+        // the child checks gate roles against this service's approver directory (it has no Spring to read it)
         return new RulesetLifecycle(activeRuleset, archive, history, new ShadowStore(jdbc), validator, clock,
-                rollout, properties.compiler(), pointer, new IsolatedCheck(check, properties));
+                rollout, properties.compiler(), pointer, new IsolatedCheck(check, properties, approvers.coveredRoles()));
     }
 
     /**
