@@ -51,7 +51,7 @@ public final class GateRoles {
             } else if (!directoryRoles.contains(gate.role())) {
                 problems.add(gate.where() + ": gate '" + gate.gateId() + "' requires role '" + gate.role()
                         + "', which no approver in the directory holds (handoff.orchestration.approvers.*; roles held: "
-                        + directoryRoles + ")");
+                        + new java.util.TreeSet<>(directoryRoles) + ")");
             }
         }
         return problems;
