@@ -44,6 +44,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         problems.forEach(p -> System.out.println(p.severity() + "  " + p));
         long errors = problems.stream().filter(CompileProblem::isError).count();
+        long warnings = problems.size() - errors;
         // every gate role needs an approver in the directory the service will run with
         DirectoryOptions.Directory approvers = directory.read();
         List<String> uncovered = GateRoles.uncovered(sources, approvers.roles());
@@ -58,7 +59,6 @@ final class ValidateCommand implements Callable<Integer> {
             System.out.println("completeness probe: " + probe.contracts() + " valid contracts decided, "
                     + probe.problems().size() + " without an outcome");
         }
-        long warnings = problems.size() - errors;
         // the scorecard metrics next to the rules: a formula that does not parse is an error like a broken cell
         java.nio.file.Path metrics = folders.rules.resolve("metrics.yaml");
         if (java.nio.file.Files.exists(metrics)) {
