@@ -22,6 +22,7 @@ import io.handoff.audit.SigningProperties;
 import io.handoff.audit.SigningSetup;
 import io.handoff.contract.ContractValidator;
 import io.handoff.decision.DecisionRecorder;
+import io.handoff.decision.EvaluationLimit;
 import io.handoff.decision.IdempotencyKeys;
 import io.handoff.notify.Outbox;
 import io.handoff.rollout.Preflight;
@@ -106,15 +107,27 @@ class ServiceConfiguration {
     @Bean(destroyMethod = "close")
     RulesetLifecycle rulesetLifecycle(ActiveRuleset activeRuleset, RulesetArchive archive, RulesetHistory history, JdbcTemplate jdbc,
                                       ContractValidator validator, Clock clock, RolloutProperties rollout,
-                                      RulesetProperties properties, ActivePointer pointer, CheckProperties check) {
+                                      RulesetProperties properties, ActivePointer pointer, CheckProperties check,
+                                      OrchestrationProperties approvers) {
+        // the child checks gate roles against this service's approver directory (it has no Spring to read it)
         return new RulesetLifecycle(activeRuleset, archive, history, new ShadowStore(jdbc), validator, clock,
-                rollout, properties.compiler(), pointer, new IsolatedCheck(check, properties));
+                rollout, properties.compiler(), pointer, new IsolatedCheck(check, properties, approvers.coveredRoles()));
+    }
+
+    /**
+     * The time limit of a live evaluation (docs/operations.md): it ends a runaway request with 503 evaluation-timeout
+     * and a fault record; it never changes a decision. One evaluation thread per evaluation slot by default.
+     */
+    @Bean(destroyMethod = "close")
+    EvaluationLimit evaluationLimit(@Value("${handoff.decisions.evaluation-timeout:2s}") java.time.Duration timeout,
+                                    @Value("${handoff.decisions.evaluation-threads:${handoff.budget.max-concurrent:32}}") int threads) {
+        return new EvaluationLimit(timeout, threads);
     }
 
     @Bean
     DecisionService decisionService(ContractValidator validator, RulesetLifecycle lifecycle, Clock clock,
                                     AuditLog auditLog, AuditProperties properties, Orchestrator orchestrator,
-                                    Preflight preflight, IdempotencyKeys keys,
+                                    Preflight preflight, IdempotencyKeys keys, EvaluationLimit evaluationLimit,
                                     @Value("${handoff.orchestration.open-on-decision:true}") boolean openOnDecision) {
         // a decision, the idempotency key it claims and what it opens (approvals, an incident, the handoff's state)
         // commit in one transaction: see DecisionRecording
@@ -130,7 +143,7 @@ class ServiceConfiguration {
             log.warn("handoff.audit.recording=false: decisions are NOT recorded in the audit log. Use this for benchmarks only.");
         }
         return new DecisionService(validator, lifecycle, clock, recorder, auditLog.masking(), preflight,
-                new Lineage(orchestrator, auditLog), keys);
+                new Lineage(orchestrator, auditLog), keys, evaluationLimit);
     }
 
     /** Idempotency keys of POST /api/v1/decisions, kept for handoff.decisions.idempotency-retention (docs/api.md). */
@@ -151,9 +164,9 @@ class ServiceConfiguration {
                         ContractValidator validator, Clock clock, RulesetProperties properties) {
         Preflight preflight = new Preflight(flags, lifecycle, auditLog, approvers, validator, clock,
                 () -> CaseRunner.load(properties.rulesFolder(), properties.tablesFolder()));
-        // Drools compiles constraints lazily on first use: without a warm-up the first live decisions can pass the
-        // per-decision time cap and come out as budget-guard escalations. Running the cases warms every path and
-        // is the ruleset health check that every decision's preflight relies on.
+        // Drools compiles constraints lazily on first use: without a warm-up the first live decisions are slow (and
+        // could pass the evaluation time limit, a 503, never a different decision). Running the cases warms every
+        // path and is the ruleset health check that every decision's preflight relies on.
         long start = System.nanoTime();
         Preflight.CaseSummary cases = preflight.warm(lifecycle.active());
         log.info("active ruleset warmed and checked on its cases in {} ms: {}/{} pass{}", (System.nanoTime() - start) / 1_000_000,

@@ -16,7 +16,7 @@ final class AuditQueryParameters {
             "gate", "from", "to", "cursor", "limit", "format", "kind");
     /** Record kinds: decisions and rejected attempts (the default), the orchestration steps, flag, ruleset and key changes, or all. */
     static final List<String> KINDS = List.of("decision", "rejection", "approval", "attempt", "incident", "outcome",
-            "flag-change", AuditEntry.RULESET, AuditEntry.KEY_EVENT, AuditQuery.ALL_KINDS);
+            "flag-change", AuditEntry.RULESET, AuditEntry.KEY_EVENT, AuditEntry.FAULT, AuditQuery.ALL_KINDS);
     private static final List<String> OUTCOMES = List.of("accept", "accept-pending-approval", "return-to-sender",
             "escalate", "invalid-contract");
 

@@ -23,6 +23,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import io.handoff.audit.AuditUnavailableException;
 import io.handoff.contract.ContractViolationException;
 import io.handoff.contract.MalformedContractException;
+import io.handoff.decision.EvaluationTimeoutException;
 import io.handoff.decision.IncompleteDecisionException;
 import io.handoff.decision.NotEnabledException;
 import io.handoff.decision.PreflightFailedException;
@@ -96,6 +97,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "The active ruleset did not complete the decision", e.getMessage());
         problem.setProperty("decisionId", e.decisionId());
         return ResponseEntity.internalServerError().body(problem);
+    }
+
+    /** No decision was made (the evaluation passed its time limit); the fault is recorded under faultId. */
+    @ExceptionHandler(EvaluationTimeoutException.class)
+    ResponseEntity<Object> evaluationTimeout(EvaluationTimeoutException e) {
+        log.warn("fault {}: {}", e.faultId(), e.getMessage());
+        ProblemDetail problem = counted(problem(HttpStatus.SERVICE_UNAVAILABLE, EvaluationTimeoutException.CODE,
+                "The evaluation did not finish in time; no decision was made", e.getMessage()));
+        if (e.faultId() != null) {
+            problem.setProperty("faultId", e.faultId());
+        }
+        problem.setProperty("retryAfterSeconds", e.retryAfterSeconds());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds())).body(problem);
     }
 
     @ExceptionHandler(AuditUnavailableException.class)

@@ -21,6 +21,11 @@ public record AuditEntry(String decisionId, String kind, String contractId, Stri
     public static final String OUTCOME = "outcome";
     /** A ruleset lifecycle event (submitted, passed, promoted, rolled back, shadow, canary), written with the change. */
     public static final String RULESET = "ruleset";
+    /**
+     * A valid contract the service made no decision for (e.g. its evaluation passed the time limit): the fault's code
+     * as outcome, the evaluating ruleset version, the masked contract. Counted against the version like a failure.
+     */
+    public static final String FAULT = "fault";
     /** An API key created or revoked, written in the same transaction as the key change. */
     public static final String KEY_EVENT = "key-event";
 

@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
  * service runs it in a child JVM; it needs no database, no Spring and no secrets.
  */
 @Command(name = "candidate-check", mixinStandardHelpOptions = true,
-        description = "Compile <rules> and <tables>, run every case, write a JSON report. Exit 0 when it passed, 1 when not.")
+        description = "Compile <rules> and <tables>, run every case, check gate roles against the approver directory and "
+                + "probe for contracts without an outcome; write a JSON report. Exit 0 when it passed, 1 when not.")
 final class CandidateCheckCommand implements Callable<Integer> {
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -42,10 +43,16 @@ final class CandidateCheckCommand implements Callable<Integer> {
             description = "bytes one zip part of an .xlsx may inflate to (default: ${DEFAULT-VALUE})")
     long maxTablePart;
 
+    @Option(names = "--approver-roles", description = "the roles the service's approver directory holds, comma separated: "
+            + "a gate requiring any other role is refused (absent: not checked)")
+    String approverRoles;
+
     @Override
     public Integer call() throws IOException {
         RulesetCompiler compiler = new RulesetCompiler(maxFirings, maxTablePart, ContractEnums.values());
-        CheckReport result = new CandidateCheck(compiler).run(folders.rules, folders.tables, this::running);
+        java.util.Set<String> roles = approverRoles == null ? null : java.util.Arrays.stream(approverRoles.split(","))
+                .map(String::strip).filter(role -> !role.isEmpty()).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        CheckReport result = new CandidateCheck(compiler).run(folders.rules, folders.tables, roles, this::running);
         Path partial = report.resolveSibling(report.getFileName() + ".partial");
         Files.writeString(partial, JSON.writeValueAsString(result), StandardCharsets.UTF_8);
         Files.move(partial, report, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -43,6 +43,18 @@ final class AuditEntries {
                 rulesetVersion, inputHash, recordedAt, body, List.of(), List.of());
     }
 
+    /** A valid contract that got no decision: its evaluation timed out. No ruleset output is kept, none was made. */
+    static AuditEntry ofFault(EvaluationTimeoutException fault, Instant recordedAt, io.handoff.contract.HandoffContract contract,
+                              JsonNode document, String inputHash, String rulesetVersion, Masking masking, String submittedBy) {
+        Masking.Masked masked = masking.apply(document);
+        String body = new FaultBody(fault.faultId(), AuditEntry.FAULT, contract.contractId(), contract.domain(),
+                contract.handoffType(), EvaluationTimeoutException.CODE, null, rulesetVersion, inputHash, recordedAt, submittedBy,
+                masked.document(), masked.maskedPointers(), new FaultBody.Fault(EvaluationTimeoutException.CODE,
+                fault.getMessage(), fault.limit().toMillis())).toJson();
+        return new AuditEntry(fault.faultId(), AuditEntry.FAULT, contract.contractId(), contract.domain(), contract.handoffType(),
+                EvaluationTimeoutException.CODE, null, rulesetVersion, inputHash, recordedAt, body, List.of(), List.of());
+    }
+
     /** A field of a rejected document, only when it is a string short enough to index. */
     private static String field(JsonNode document, String name, int maxLength) {
         JsonNode value = document.get(name);

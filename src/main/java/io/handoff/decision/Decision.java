@@ -52,6 +52,15 @@ public record Decision(
                 reopened);
     }
 
+    /** The guardrail finding of a decision the ruleset could not complete (no outcome, posture or route). */
+    public static final String RULESET_INCOMPLETE = "ruleset-incomplete";
+
+    /** True when the ruleset left out the outcome, posture or route and the service escalated in its place. */
+    public boolean incomplete() {
+        return guardrails.stream().anyMatch(f -> f.message() != null && f.message().startsWith(RULESET_INCOMPLETE + ":")
+                && DecisionAssembler.INCOMPLETE_RULE.equals(f.ruleId()));
+    }
+
     /** False only in observe mode: the decision was made and recorded, but the caller proceeds regardless. */
     public boolean enforced() {
         return rollout == null || rollout.enforced();

@@ -24,6 +24,9 @@ import io.handoff.rulemodel.Verdict;
 /** Builds a {@link Decision} from the outcome facts the fired rules inserted, each attributed to its rule. */
 final class DecisionAssembler {
     static final String CAP_RULE = "ENGINE-FIRING-CAP";
+    /** The rule id of the finding a decision gets when the ruleset left out its outcome, posture or route. */
+    static final String INCOMPLETE_RULE = "ENGINE-RULESET-INCOMPLETE";
+    static final String OVERSIGHT = "oversight";
 
     private DecisionAssembler() {
     }
@@ -36,6 +39,7 @@ final class DecisionAssembler {
                 .toList());
         String outcome;
         String posture;
+        Optional<Inserted<Route>> chosen = last(evaluation, Route.class);
         if (evaluation.capped()) {
             // a looping rule: a deterministic escalation instead of a runaway evaluation
             findings.add(new Decision.Finding("cost", "budget-guard", "critical",
@@ -43,13 +47,27 @@ final class DecisionAssembler {
             outcome = "escalate";
             posture = "critical";
         } else {
-            outcome = single(evaluation, Verdict.class, decisionId, "outcome").fact().getOutcome();
-            posture = single(evaluation, FinalPosture.class, decisionId, "posture").fact().getPosture();
+            Optional<Inserted<Verdict>> verdict = last(evaluation, Verdict.class);
+            Optional<Inserted<FinalPosture>> finalPosture = last(evaluation, FinalPosture.class);
+            List<String> missing = new ArrayList<>();
+            verdict.ifPresentOrElse(v -> { }, () -> missing.add("no outcome (no Verdict was inserted)"));
+            finalPosture.ifPresentOrElse(p -> { }, () -> missing.add("no posture (no FinalPosture was inserted)"));
+            chosen.ifPresentOrElse(r -> { }, () -> missing.add("no route (no Route was inserted)"));
+            if (missing.isEmpty()) {
+                outcome = verdict.get().fact().getOutcome();
+                posture = finalPosture.get().fact().getPosture();
+            } else {
+                // a ruleset that cannot complete this decision: oversight gets it, recorded, and the version is suspect
+                findings.add(new Decision.Finding("reliability", "escalate", "critical",
+                        Decision.RULESET_INCOMPLETE + ": the ruleset stated " + String.join(", ", missing), INCOMPLETE_RULE));
+                outcome = "escalate";
+                posture = "critical";
+            }
         }
         int score = last(evaluation, Score.class).map(i -> i.fact().getTotal()).orElse(0);
-        Decision.RouteChoice route = last(evaluation, Route.class)
+        Decision.RouteChoice route = chosen
                 .map(i -> new Decision.RouteChoice(i.fact().getQueue(), i.by().ruleId(), i.by().meta("reason")))
-                .orElseThrow(() -> new IncompleteDecisionException(decisionId, "the active ruleset chose no route"));
+                .orElse(new Decision.RouteChoice(OVERSIGHT, INCOMPLETE_RULE, "the ruleset chose no route: oversight decides"));
         Decision.Retry retry = last(evaluation, RetryPolicy.class)
                 .map(i -> new Decision.Retry(i.fact().getMaxAttempts(), i.fact().getBackoffSeconds(), i.by().ruleId()))
                 .orElse(null);
@@ -75,11 +93,6 @@ final class DecisionAssembler {
                 .map(fact -> fact instanceof Outcome outcome ? outcome.describe() : fact.getClass().getSimpleName())
                 .toList();
         return new Decision.TraceEntry(rule.sequence(), rule.ruleId(), source, rule.meta("reason"), did);
-    }
-
-    private static <T> Inserted<T> single(Evaluation evaluation, Class<T> type, String decisionId, String what) {
-        return last(evaluation, type).orElseThrow(() -> new IncompleteDecisionException(decisionId,
-                "the active ruleset stated no " + what + " (no " + type.getSimpleName() + " was inserted)"));
     }
 
     private static <T> Optional<Inserted<T>> last(Evaluation evaluation, Class<T> type) {

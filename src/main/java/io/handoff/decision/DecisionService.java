@@ -28,8 +28,13 @@ public final class DecisionService {
     private final Masking masking;
     private final DecisionPolicy policy;
     private final Resubmissions resubmissions;
-    /** How often a decision is planned again when its handoff changed before the commit (racing resubmissions). */
-    private static final int MAX_PLANS = 5;
+    private final EvaluationLimit limit;
+    /**
+     * How often a decision is planned again when its handoff changed before the commit (racing resubmissions). Ten, not
+     * five: since evaluation runs on its own thread (the time limit), the window between plan and commit is longer on a
+     * CPU-starved machine, and RulesetLifecycleApiTest's eight clients racing on two contracts exhausted five.
+     */
+    private static final int MAX_PLANS = 10;
     /**
      * Time-ordered UUIDs (version 7): decision ids still reveal nothing, but consecutive decisions land next to each
      * other in the log's unique index instead of on random pages, which every group commit would rewrite.
@@ -49,6 +54,17 @@ public final class DecisionService {
     /** {@code lineage}: where handoffs stand, for revisions and closed handoffs; {@code keys}: idempotency keys (or null). */
     public DecisionService(ContractValidator validator, RulesetRouting routing, Clock clock, DecisionRecorder recorder,
                            Masking masking, DecisionPolicy policy, HandoffLineage lineage, IdempotencyKeys keys) {
+        this(validator, routing, clock, recorder, masking, policy, lineage, keys, EvaluationLimit.NONE);
+    }
+
+    /**
+     * {@code limit}: the time limit of a live evaluation (and of a replay); past it the request fails with
+     * {@link EvaluationTimeoutException}, recorded as a fault. Cases, simulate and shadow never use it.
+     */
+    public DecisionService(ContractValidator validator, RulesetRouting routing, Clock clock, DecisionRecorder recorder,
+                           Masking masking, DecisionPolicy policy, HandoffLineage lineage, IdempotencyKeys keys,
+                           EvaluationLimit limit) {
+        this.limit = limit;
         this.resubmissions = new Resubmissions(lineage, keys);
         this.validator = validator;
         this.routing = routing;
@@ -120,7 +136,10 @@ public final class DecisionService {
         }
         Evaluated evaluated;
         try {
-            evaluated = evaluate(decisionId, validated, inputHash, ruleset, now());
+            evaluated = evaluate(decisionId, validated, inputHash, ruleset, now(), limit);
+        } catch (EvaluationTimeoutException e) {
+            routing.failed(ruleset, decisionId);
+            throw recordFault(e, validated, inputHash, ruleset, submission.principal());
         } catch (RuntimeException e) {
             routing.failed(ruleset, decisionId);
             throw e;
@@ -135,25 +154,51 @@ public final class DecisionService {
         } catch (AuditUnavailableException e) {
             return resubmissions.afterFailure(submission, inputHash, e);
         }
-        routing.decided(decision, validated);
+        if (decision.incomplete()) {
+            routing.failed(ruleset, decisionId); // recorded and escalated, and counted against the version like a failure
+        } else {
+            routing.decided(decision, validated);
+        }
         return new Decided(decision, json);
     }
 
-    /** Decides an already validated contract on a given ruleset without recording (cases, replay, benchmarks). */
-    public Decision decide(String decisionId, ContractValidator.Validated validated, Ruleset ruleset) {
-        return decide(decisionId, validated, ruleset, now());
+    /** A timed-out evaluation is kept as a fault record (no decision); if even that cannot be written, the caller hears why. */
+    private EvaluationTimeoutException recordFault(EvaluationTimeoutException fault, ContractValidator.Validated validated,
+                                                   String inputHash, Ruleset ruleset, String principal) {
+        try {
+            recorder.record(AuditEntries.ofFault(fault, now(), validated.contract(), validated.document(), inputHash,
+                    ruleset.version(), masking, principal), null, null, principal);
+        } catch (AuditUnavailableException e) {
+            fault.addSuppressed(e);
+        }
+        return fault;
     }
 
-    Decision decide(String decisionId, ContractValidator.Validated validated, Ruleset ruleset, Instant recordedAt) {
-        return evaluate(decisionId, validated, CanonicalJson.sha256(validated.document()), ruleset, recordedAt).decision();
+    /**
+     * Decides an already validated contract on a given ruleset without recording (cases, simulate, shadow, preflight,
+     * benchmarks), on the caller's thread with no time limit: the answer never depends on how busy the machine is.
+     */
+    public Decision decide(String decisionId, ContractValidator.Validated validated, Ruleset ruleset) {
+        return evaluate(decisionId, validated, CanonicalJson.sha256(validated.document()), ruleset, now(),
+                EvaluationLimit.NONE).decision();
+    }
+
+    /** Replay: as the live path, within the evaluation time limit; past it a failure, never a different decision. */
+    Decision replay(String decisionId, ContractValidator.Validated validated, Ruleset ruleset, Instant recordedAt) {
+        try {
+            return evaluate(decisionId, validated, CanonicalJson.sha256(validated.document()), ruleset, recordedAt, limit)
+                    .decision();
+        } catch (EvaluationTimeoutException e) {
+            throw new EvaluationTimeoutException(null, e.limit(), "replay of " + decisionId + ": " + e.getMessage()); // nothing recorded
+        }
     }
 
     private record Evaluated(Decision decision, long evaluateNanos) {
     }
 
     private static Evaluated evaluate(String decisionId, ContractValidator.Validated validated, String inputHash,
-                                      Ruleset ruleset, Instant recordedAt) {
-        Evaluation evaluation = ruleset.evaluate(List.of(HandoffFacts.from(validated.contract())));
+                                      Ruleset ruleset, Instant recordedAt, EvaluationLimit limit) {
+        Evaluation evaluation = limit.evaluate(ruleset, List.of(HandoffFacts.from(validated.contract())), decisionId);
         return new Evaluated(DecisionAssembler.assemble(decisionId, recordedAt, validated.contract(),
                 inputHash, evaluation), evaluation.nanos());
     }

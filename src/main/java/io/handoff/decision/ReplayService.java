@@ -62,7 +62,7 @@ public final class ReplayService {
             ContractValidator validator = decisions.validator();
             ContractValidator.Validated validated = new ContractValidator.Validated(contract,
                     validator.mapper().treeToValue(contract, HandoffContract.class));
-            Decision replayed = decisions.decide(record.decisionId(), validated, ruleset, record.recordedAt());
+            Decision replayed = decisions.replay(record.decisionId(), validated, ruleset, record.recordedAt());
             ObjectNode recordedDecision = (ObjectNode) body.get("decision").deepCopy();
             ObjectNode replayedDecision = (ObjectNode) JSON.readTree(DecisionJson.write(replayed));
             // the rollout mode is the service's flag, not a rule output: replay compares what the rules decided

@@ -2,6 +2,7 @@ package io.handoff.engine;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import org.kie.api.KieBase;
 import org.kie.api.runtime.StatelessKieSession;
@@ -59,9 +60,18 @@ public final class Ruleset {
 
     /** Evaluates the facts and returns the fired rules in order, each with the facts it inserted. */
     public Evaluation evaluate(List<?> facts) {
+        return evaluate(facts, () -> false);
+    }
+
+    /**
+     * As {@link #evaluate(List)}; {@code stop} is asked before every firing, and once it says true the evaluation
+     * ends with a {@link java.util.concurrent.CancellationException} instead of a partial result. Whoever enforces
+     * a time limit sets it: the limit ends the evaluation, it never changes what the evaluation decides.
+     */
+    public Evaluation evaluate(List<?> facts, BooleanSupplier stop) {
         long start = System.nanoTime();
         StatelessKieSession session = kieBase.newStatelessKieSession();
-        TraceListener listener = new TraceListener(locations, maxFirings);
+        TraceListener listener = new TraceListener(locations, maxFirings, stop);
         session.addEventListener((org.kie.api.event.rule.AgendaEventListener) listener);
         session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) listener);
         session.execute(facts);

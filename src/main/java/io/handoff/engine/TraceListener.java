@@ -3,6 +3,8 @@ package io.handoff.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -13,21 +15,30 @@ import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 
-/** Records each firing in order and the facts its action inserts; halts the session past the firing cap. */
+/**
+ * Records each firing in order and the facts its action inserts; halts the session past the firing cap (a
+ * deterministic budget: it is part of the decision). {@code stop} is the time limit's signal, asked before each
+ * firing: it ends the evaluation with no result at all, so a busy machine can never shape a decision.
+ */
 final class TraceListener extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
     private final Map<String, RuleLocation> locations;
     private final int maxFirings;
     private final List<FiredRule> fired = new ArrayList<>();
     private List<Object> current;
+    private final BooleanSupplier stop;
     private boolean capped;
 
-    TraceListener(Map<String, RuleLocation> locations, int maxFirings) {
+    TraceListener(Map<String, RuleLocation> locations, int maxFirings, BooleanSupplier stop) {
         this.locations = locations;
         this.maxFirings = maxFirings;
+        this.stop = stop;
     }
 
     @Override
     public void beforeMatchFired(BeforeMatchFiredEvent event) {
+        if (stop.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("evaluation stopped after " + fired.size() + " firings: past its time limit");
+        }
         current = new ArrayList<>(2);
     }
 

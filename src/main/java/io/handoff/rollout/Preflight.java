@@ -26,13 +26,14 @@ import io.handoff.engine.Ruleset;
 import io.handoff.orchestration.OrchestrationProperties;
 import io.handoff.ruleset.CaseResult;
 import io.handoff.ruleset.CaseRunner;
+import io.handoff.ruleset.GateRoles;
 import io.handoff.ruleset.RuleCase;
 import io.handoff.ruleset.RulesetLifecycle;
 
 /**
  * Checks made before a decision, and on demand without one. Service level: the active ruleset is healthy
  * (compiled, its cases pass), whether it was reached by a rollback (soft: decisions go on with the fallback),
- * and the audit store takes writes. For a contract, also: the
+ * the audit store takes writes, and every gate role of the active ruleset has a configured approver. For a contract, also: the
  * schema, the rollout mode that would apply, and whether every approver role the decision would need has a
  * configured approver. As the {@link DecisionPolicy} of the decision path it applies the rollout mode and
  * refuses, naming the check, a decision that fails a hard check (ruleset, approvers) before it is recorded.
@@ -47,6 +48,7 @@ public final class Preflight implements DecisionPolicy {
     private final Supplier<List<RuleCase>> cases;
     private final Map<String, CaseSummary> casesByVersion = new ConcurrentHashMap<>();
     private final Set<String> coveredRoles;
+    private final Map<String, List<String>> uncoveredByVersion = new ConcurrentHashMap<>();
 
     public Preflight(RolloutFlags flags, RulesetLifecycle lifecycle, AuditLog auditLog, OrchestrationProperties approvers,
                      ContractValidator validator, Clock clock, Supplier<List<RuleCase>> cases) {
@@ -78,8 +80,7 @@ public final class Preflight implements DecisionPolicy {
         checks.add(rulesetCheck(lifecycle.active()));
         checks.add(rollbackCheck());
         checks.add(auditCheck());
-        checks.add(new Check("approverDirectory", !approvers.approvers().isEmpty(), false,
-                approvers.approvers().size() + " approvers configured, holding roles " + approvers.coveredRoles()));
+        checks.add(directoryCheck(lifecycle.active()));
         return report(checks, null, null, lifecycle.active().version(), null, null);
     }
 
@@ -155,6 +156,19 @@ public final class Preflight implements DecisionPolicy {
         List<CaseResult> results = new CaseRunner(evaluator).runAll(cases.get(), ruleset);
         return new CaseSummary(results.size(), (int) results.stream().filter(CaseResult::passed).count(),
                 results.stream().filter(r -> !r.passed()).map(CaseResult::name).toList());
+    }
+
+    /**
+     * Hard: every approver role a gate of the active ruleset can require is held by some configured approver; otherwise
+     * every contract meeting that gate is refused (503 preflight-failed), so the service is not ok. Names each gate.
+     */
+    private Check directoryCheck(Ruleset ruleset) {
+        List<String> uncovered = uncoveredByVersion.computeIfAbsent(ruleset.version(),
+                v -> GateRoles.uncovered(ruleset.sources(), coveredRoles));
+        String configured = approvers.approvers().size() + " approvers configured, holding roles " + coveredRoles;
+        return new Check("approverDirectory", uncovered.isEmpty(), true, uncovered.isEmpty()
+                ? configured + "; every gate role of the active ruleset is held"
+                : configured + "; " + uncovered.size() + " gate role(s) held by nobody: " + String.join("; ", uncovered));
     }
 
     private Check auditCheck() {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import io.handoff.contract.ContractValidator;
@@ -30,6 +31,15 @@ public final class CandidateCheck {
 
     /** {@code onCase} hears each case's file before it runs, so that a check that dies can say where. */
     public CheckReport run(Path rules, Path tables, Consumer<String> onCase) {
+        return run(rules, tables, null, onCase);
+    }
+
+    /**
+     * As above, and, when {@code approverRoles} is not null (the roles the running service's approver directory holds),
+     * refuses a gate whose role no approver holds. A ruleset for which a probe contract reaches no outcome is refused
+     * too ({@link CompletenessProbe}).
+     */
+    public CheckReport run(Path rules, Path tables, Set<String> approverRoles, Consumer<String> onCase) {
         String version = "";
         String[] current = {null};
         try {
@@ -41,7 +51,14 @@ public final class CandidateCheck {
                 current[0] = c.file();
                 onCase.accept(c.file());
             });
-            return report(version, ruleset, cases, results);
+            List<String> refused = new ArrayList<>();
+            if (approverRoles != null) {
+                refused.addAll(GateRoles.uncovered(sources, approverRoles));
+            }
+            current[0] = "completeness probe";
+            onCase.accept("completeness probe");
+            refused.addAll(new CompletenessProbe().run(ruleset, cases.cases()).problems());
+            return report(version, ruleset, cases, results, refused);
         } catch (RulesetCompilationException e) {
             return new CheckReport(version, false, texts(e.problems(), true), texts(e.problems(), false), 0, 0, List.of(),
                     List.of(), null);
@@ -50,15 +67,16 @@ public final class CandidateCheck {
         }
     }
 
-    private static CheckReport report(String version, Ruleset ruleset, CaseFiles cases, List<CaseResult> results) {
+    private static CheckReport report(String version, Ruleset ruleset, CaseFiles cases, List<CaseResult> results,
+                                      List<String> refused) {
         List<String> failures = results.stream().filter(r -> !r.passed()).map(r -> r.file() + ": " + r.mismatches()).toList();
         List<String> uncovered = Coverage.uncovered(ruleset, results).entrySet().stream()
                 .map(e -> e.getKey() + " (" + e.getValue().describe() + ")").toList();
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(refused);
         if (cases.size() == 0) {
             problems.add("no cases: a ruleset without cases cannot pass the quality gate");
         }
-        return new CheckReport(version, failures.isEmpty() && cases.size() > 0, problems,
+        return new CheckReport(version, failures.isEmpty() && problems.isEmpty(), problems,
                 ruleset.warnings().stream().map(Object::toString).toList(), results.size() - failures.size(), failures.size(),
                 failures, uncovered, null);
     }

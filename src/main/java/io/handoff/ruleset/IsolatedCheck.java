@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,11 +25,19 @@ public final class IsolatedCheck {
     private final CheckProperties limits;
     private final RulesetProperties ruleset;
     private final ChildJvm jvm;
+    private final Set<String> approverRoles;
 
+    /** Checks gate roles against nothing: for tools and tests without an approver directory. */
     public IsolatedCheck(CheckProperties limits, RulesetProperties ruleset) {
+        this(limits, ruleset, null);
+    }
+
+    /** {@code approverRoles}: the roles the running service's approver directory holds, handed to the child as arguments. */
+    public IsolatedCheck(CheckProperties limits, RulesetProperties ruleset, Set<String> approverRoles) {
         this.limits = limits;
         this.ruleset = ruleset;
         this.jvm = new ChildJvm(limits);
+        this.approverRoles = approverRoles == null ? null : Set.copyOf(approverRoles);
     }
 
     CheckProperties limits() {
@@ -40,10 +51,14 @@ public final class IsolatedCheck {
             work = Files.createTempDirectory(Files.createDirectories(limits.workDir()), "candidate-check-");
             Path report = work.resolve("report.json");
             Path progress = work.resolve("progress.txt");
-            ChildJvm.Exit exit = jvm.run(work, List.of("candidate-check", "--rules", rules.toString(), "--tables",
+            List<String> arguments = new ArrayList<>(List.of("candidate-check", "--rules", rules.toString(), "--tables",
                     tables.toString(), "--report", report.toString(), "--progress", progress.toString(),
                     "--max-firings", String.valueOf(ruleset.maxFirings()),
                     "--max-table-part", String.valueOf(ruleset.maxTablePart().toBytes())));
+            if (approverRoles != null) {
+                arguments.add("--approver-roles=" + String.join(",", new TreeSet<>(approverRoles)));
+            }
+            ChildJvm.Exit exit = jvm.run(work, arguments);
             return outcome(version, exit, report, onCase(progress));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run the candidate check", e);
