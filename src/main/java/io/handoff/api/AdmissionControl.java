@@ -66,7 +66,9 @@ public class AdmissionControl extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !("POST".equals(request.getMethod()) && "/api/v1/decisions".equals(request.getRequestURI()));
+        // preflight evaluates a contract as a decision does, so it shares the decisions' budget
+        return !("POST".equals(request.getMethod()) && ("/api/v1/decisions".equals(request.getRequestURI())
+                || "/api/v1/preflight".equals(request.getRequestURI())));
     }
 
     @Override
