@@ -149,6 +149,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(problem);
     }
 
+    @ExceptionHandler(TooLongException.class)
+    ResponseEntity<Object> tooLong(TooLongException e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "field-too-long", "A field is too long", e.getMessage());
+        String where = e.pointer().startsWith("/") ? "pointer" : "parameter";
+        problem.setProperty("errors", List.of(Map.of(where, e.pointer(), "code", "too-long", "message", e.getMessage())));
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(problem);
+    }
+
     @ExceptionHandler(ActingAsOtherException.class)
     ResponseEntity<Object> actingAsOther(ActingAsOtherException e) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem(HttpStatus.FORBIDDEN, "acting-as-other",
@@ -224,6 +232,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        Throwable cause = ex.getCause() == null ? null : ex.getCause().getCause();
+        if (cause instanceof TooLongException tooLong) { // a request record refused its own field
+            return tooLong(tooLong);
+        }
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem(HttpStatus.BAD_REQUEST, "malformed-json", "The body is not valid JSON", unreadable(ex)));
     }
