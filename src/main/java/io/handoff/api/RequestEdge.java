@@ -96,7 +96,7 @@ final class RequestEdge extends OncePerRequestFilter {
 
     private static void tooLarge(HttpServletResponse response, long limit) throws IOException {
         Problems.write(response, 413, "payload-too-large", "The body is too large",
-                "The body exceeds the limit of " + limit + " bytes.");
+                new PayloadTooLargeException(limit).getMessage());
     }
 
     /** -1 when valid; else the offset of the first byte of an invalid or overlong sequence. */
