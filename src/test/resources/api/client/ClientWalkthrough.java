@@ -63,7 +63,7 @@ public final class ClientWalkthrough {
 
         OrchestrationApi handoffs = new OrchestrationApi(decider);
         ApiResponse<StepResult> attempt = handoffs.reportAttemptWithHttpInfo(contract.getContractId(), new AttemptReport()
-                .attemptId("a-1").result("delivered").at(OffsetDateTime.now().toString()));
+                .attemptId("a-" + contract.getContractId()).result("delivered").at(OffsetDateTime.now().toString()));
         seen.put("attempt.status", attempt.getStatusCode());
         ApiResponse<StepResult> outcome = handoffs.reportOutcomeWithHttpInfo(new OutcomeReportBody()
                 .contractId(contract.getContractId()).kind("accepted").occurredAt(OffsetDateTime.now().toString()));
