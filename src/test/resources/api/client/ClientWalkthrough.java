@@ -55,11 +55,14 @@ public final class ClientWalkthrough {
         OrchestrationApi approver = new OrchestrationApi(client(baseUrl, "dev-approver-key"));
         List<Approval> pending = approver.listApprovals(null, "pending", 500).getItems().stream()
                 .filter(a -> contract.getContractId().equals(a.getContractId())).toList();
+        String status = null;
         for (Approval approval : pending) {
             StepResult approved = approver.decideApproval(approval.getApprovalId(),
                     new ApprovalStep().decision("approve").comment("generated client: on call informed"));
-            seen.put("approval." + approval.getGateId(), approved.getHandoff().getStatus());
+            status = approved.getHandoff().getStatus();
         }
+        seen.put("approvals.decided", pending.size());
+        seen.put("handoff.afterApprovals", status);
 
         OrchestrationApi handoffs = new OrchestrationApi(decider);
         ApiResponse<StepResult> attempt = handoffs.reportAttemptWithHttpInfo(contract.getContractId(), new AttemptReport()

@@ -75,7 +75,7 @@ class GeneratedClientTest {
             Map<String, Object> seen = (Map<String, Object>) loader.loadClass("io.handoff.client.ClientWalkthrough")
                     .getMethod("run", String.class, String.class).invoke(null, "http://localhost:" + port, contract);
             assertThat(seen).containsEntry("decide.status", 200).containsEntry("decision.outcome", "accept-pending-approval")
-                    .containsEntry("approval.account-review", "accepted")
+                    .containsEntry("approvals.decided", 2).containsEntry("handoff.afterApprovals", "accepted")
                     .containsEntry("attempt.status", 201).containsEntry("outcome.status", 201)
                     .containsEntry("key.status", 201).containsEntry("key.secretShown", true)
                     .containsEntry("audit.kind", "decision").containsEntry("audit.submittedBy", "dev-decider")
