@@ -66,9 +66,11 @@ public class AdmissionControl extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        // a tried contract is evaluated like a decision: it takes a slot and counts against its caller's rate
-        return !("POST".equals(request.getMethod()) && ("/api/v1/decisions".equals(request.getRequestURI())
-                || request.getRequestURI().matches("/api/v1/rulesets/[^/]+/try")));
+        // a tried contract and preflight evaluate a contract as a decision does: they take a slot and count against
+        // their caller's rate
+        String uri = request.getRequestURI();
+        return !("POST".equals(request.getMethod()) && ("/api/v1/decisions".equals(uri) || "/api/v1/preflight".equals(uri)
+                || uri.matches("/api/v1/rulesets/[^/]+/try")));
     }
 
     @Override

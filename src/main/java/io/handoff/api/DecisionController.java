@@ -53,6 +53,7 @@ class DecisionController {
                                   @RequestParam(required = false, defaultValue = "false") boolean reopen,
                                   @RequestParam(required = false) String reason) {
         long start = System.nanoTime();
+        TooLongException.check("reason", reason, TooLongException.TEXT);
         if (reopen && reason == null) {
             throw new BadParameterException("reason", "reopen=true needs reason=... (why the closed handoff starts again)");
         }

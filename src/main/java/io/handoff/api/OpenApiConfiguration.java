@@ -1,51 +1,149 @@
 package io.handoff.api;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.handoff.contract.ContractSchema;
-import io.swagger.v3.core.util.Json31;
+import io.handoff.decision.Decision;
+import io.handoff.orchestration.Records;
+import io.swagger.v3.core.converter.AnnotatedType;
+import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The OpenAPI 3.1 description at {@code /v3/api-docs} (Swagger UI at {@code /swagger-ui.html}): the decision
- * endpoint's body is the contract JSON Schema itself, and its problem responses are listed with their codes.
+ * The OpenAPI 3.1 description at {@code /v3/api-docs} (Swagger UI at {@code /swagger-ui.html}), written for generated
+ * clients: every schema typed and distinctly named ({@link SchemaNames}), the contract's JSON Schema hoisted into
+ * components ({@link ContractComponents}), both credentials as security schemes, and every operation's id, success
+ * answers and problem answers from {@link ApiOperations}.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
-    private static Schema<?> contractSchema() {
-        try {
-            return Json31.mapper().readValue(ContractSchema.bytes(), Schema.class);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("the contract schema is not valid JSON", e);
-        }
+    static final String API_KEY = "ApiKey";
+    static final String BEARER = "BearerJwt";
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    static {
+        // JSON trees in records are objects to a client, never Jackson's node classes
+        SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class, new ObjectSchema())
+                .replaceWithSchema(ObjectNode.class, new ObjectSchema());
     }
 
     @Bean
-    OpenApiCustomizer handoffContract() {
+    OpenApiCustomizer handoffApi() {
         return openApi -> {
             openApi.info(new Info().title("Handoff-contract decision service").version("v1")
-                    .description("Validate, score, guard, route and trace handoff contracts with Drools rules and decision tables."));
-            Schema<?> contract = contractSchema();
-            openApi.getComponents().addSchemas("HandoffContract", contract);
-            Operation decide = openApi.getPaths().get("/api/v1/decisions").getPost();
-            decide.summary("Decide a handoff contract").description("Recorded in the audit log before it is answered.");
-            decide.requestBody(new RequestBody().required(true).content(new Content().addMediaType("application/json",
-                    new MediaType().schema(new Schema<>().$ref("#/components/schemas/HandoffContract")))));
-            Map.of("400", "malformed-json: the body is not JSON", "413", "payload-too-large: over handoff.api.max-body-size",
-                    "415", "unsupported-media-type", "422", "invalid-contract: errors[] of {pointer, code, message}",
-                    "503", "audit-unavailable: the decision could not be recorded, so it is not returned")
-                    .forEach((status, text) -> decide.getResponses().addApiResponse(status, new ApiResponse().description(text)
-                            .content(new Content().addMediaType("application/problem+json", new MediaType()))));
+                    .description("Validate, score, guard, route and trace handoff contracts with Drools rules and decision tables. "
+                            + "Every error is application/problem+json with a stable code."));
+            Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
+            openApi.setComponents(components);
+            if (components.getSchemas() == null) {
+                components.setSchemas(new TreeMap<>());
+            }
+            for (Class<?> type : List.of(Decision.class, Records.Attempt.class, Records.OutcomeReport.class)) {
+                ModelConverters.getInstance(true).readAll(new AnnotatedType(type)).forEach(components::addSchemas);
+            }
+            components.getSchemas().keySet().removeIf(name -> name.endsWith("StreamingResponseBody") || name.endsWith("JsonNode"));
+            Map<String, Schema<?>> handMade = new LinkedHashMap<>(WireSchemas.all());
+            handMade.putAll(ContractComponents.schemas());
+            SchemaNames.shorten(openApi, handMade.keySet());
+            handMade.forEach(components::addSchemas);
+            Schema<?> auditRecord = components.getSchemas().get("AuditRecord");
+            if (auditRecord != null) {
+                auditRecord.getProperties().put("record", WireSchemas.ref(WireSchemas.AUDIT_BODY));
+            }
+            components.addSecuritySchemes(API_KEY, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                            .in(SecurityScheme.In.HEADER).name("X-API-Key").description("An API key; its roles decide what it may call."))
+                    .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                            .bearerFormat("JWT").description("Accepted when an issuer is configured; roles from the 'roles' claim."));
+            openApi.setTags(null);
+            openApi.getPaths().forEach((path, item) -> item.readOperationsMap()
+                    .forEach((method, operation) -> document(path, method, operation)));
         };
+    }
+
+    private static void document(String path, PathItem.HttpMethod method, Operation operation) {
+        ApiOperations.Documented documented = ApiOperations.ALL.get(method.name() + " " + path);
+        OperationShapes.apply(path, method, operation);
+        if (operation.getTags() != null) { // audit-controller -> audit: generated clients get AuditApi, not AuditControllerApi
+            operation.setTags(operation.getTags().stream().map(tag -> tag.replace("-controller", "")).toList());
+        }
+        Map<String, String> problems = new TreeMap<>();
+        boolean open = path.startsWith("/api/v1/schemas/");
+        if (!open) {
+            operation.setSecurity(List.of(new SecurityRequirement().addList(API_KEY), new SecurityRequirement().addList(BEARER)));
+            problems.put("401", "unauthenticated: no key or token, or an unknown or revoked one");
+            problems.put("403", "forbidden: the caller's role does not allow this");
+        } else {
+            operation.setSecurity(List.of());
+        }
+        if (path.contains("{")) {
+            problems.put("400", "bad-path: a path value the service refuses (encoded slash, control character, ...)");
+        }
+        if (operation.getParameters() != null && operation.getParameters().stream().anyMatch(p -> "query".equals(p.getIn()))) {
+            problems.merge("400", "bad-parameter: a query parameter is invalid", (a, b) -> a + "; " + b);
+        }
+        if (operation.getRequestBody() != null) {
+            problems.merge("400", "malformed-json: the body is not valid JSON or not UTF-8", (a, b) -> a + "; " + b);
+            problems.put("413", "payload-too-large: over the body cap");
+            problems.put("415", "unsupported-media-type, unsupported-content-encoding");
+        }
+        problems.put("500", "internal-error (quote errorId)");
+        if (documented != null) {
+            documented.problems().forEach((status, codes) -> problems.merge(status, codes, (a, b) -> a + "; " + b));
+            operation.setOperationId(documented.operationId());
+            success(operation, documented.success());
+        }
+        problems.forEach((status, text) -> operation.getResponses().addApiResponse(status, new ApiResponse().description(text)
+                .content(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(WireSchemas.ref(WireSchemas.PROBLEM))))));
+    }
+
+    /** Replaces springdoc's guessed 200 with the operation's real success answers, keeping the body it found where none is named. */
+    private static void success(Operation operation, List<ApiOperations.Answer> answers) {
+        ApiResponses responses = operation.getResponses();
+        ApiResponse guessed = responses.remove("200");
+        Content found = guessed == null ? null : guessed.getContent();
+        for (ApiOperations.Answer answer : answers) {
+            Content content = answer.schema() == null ? found
+                    : new Content().addMediaType(mediaTypeOf(found), new MediaType().schema(WireSchemas.ref(answer.schema())));
+            ApiResponse response = new ApiResponse().description(answer.description()).content(content);
+            if (answer.status().equals("201")) {
+                response.addHeaderObject("Location", new Header().schema(new StringSchema()).description("The created resource"));
+            }
+            if (answer.status().equals("202")) {
+                response.addHeaderObject("Location", new Header().schema(new StringSchema()).description("Where the report will be"));
+            }
+            responses.addApiResponse(answer.status(), response);
+        }
+    }
+
+    private static String mediaTypeOf(Content found) {
+        return found == null || found.isEmpty() || found.containsKey("*/*") ? "application/json" : found.keySet().iterator().next();
+    }
+
+    static Parameter query(String name, Schema<?> schema, String description) {
+        return new Parameter().in("query").name(name).required(false).schema(schema).description(description);
     }
 }

@@ -95,6 +95,12 @@ class OrchestrationController {
      * by default.
      */
     record ApprovalStep(String decision, String approverId, String role, String comment) {
+        ApprovalStep {
+            TooLongException.check("/decision", decision, TooLongException.ID);
+            TooLongException.check("/approverId", approverId, TooLongException.ID);
+            TooLongException.check("/role", role, TooLongException.ID);
+            TooLongException.check("/comment", comment, TooLongException.TEXT);
+        }
     }
 
     @Operation(summary = "Approve or reject a gate", description = "The authenticated principal decides, and only when the "
@@ -109,6 +115,10 @@ class OrchestrationController {
 
     /** {@code result}: delivered, refused-by-receiver, timed-out or error; {@code attemptId} makes a retry of the report idempotent. */
     record AttemptReport(String attemptId, String result, String at, String detail) {
+        AttemptReport {
+            TooLongException.check("/result", result, TooLongException.ID);
+            TooLongException.check("/at", at, TooLongException.ID);
+        }
     }
 
     @Operation(summary = "Record a delivery attempt", description = "Failures past the decision's retry policy escalate: "
@@ -161,6 +171,11 @@ class OrchestrationController {
 
     /** Who acts is the caller; {@code by} may be left out, naming someone else needs the delegate role (as approvals). */
     record IncidentStep(String by, String note, String resolution) {
+        IncidentStep {
+            TooLongException.check("/by", by, TooLongException.ID);
+            TooLongException.check("/note", note, TooLongException.TEXT);
+            TooLongException.check("/resolution", resolution, TooLongException.TEXT);
+        }
     }
 
     @PostMapping(path = "/api/v1/incidents/{incidentId}/acknowledge", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -175,6 +190,12 @@ class OrchestrationController {
 
     /** {@code kind}: accepted, bounced-back, reopened, sla-breached or resolved. */
     record OutcomeReportBody(String contractId, String kind, String occurredAt, String note) {
+        OutcomeReportBody {
+            TooLongException.check("/contractId", contractId, TooLongException.ID);
+            TooLongException.check("/kind", kind, TooLongException.ID);
+            TooLongException.check("/occurredAt", occurredAt, TooLongException.ID);
+            TooLongException.check("/note", note, TooLongException.TEXT);
+        }
     }
 
     @Operation(summary = "Report what happened after a handoff", description = "Joined to the decision in force when it happened. "

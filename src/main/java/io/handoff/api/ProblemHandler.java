@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -23,6 +25,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import io.handoff.audit.AuditUnavailableException;
 import io.handoff.contract.ContractViolationException;
 import io.handoff.contract.MalformedContractException;
+import io.handoff.contract.ParserMessages;
 import io.handoff.decision.EvaluationTimeoutException;
 import io.handoff.decision.IncompleteDecisionException;
 import io.handoff.decision.NotEnabledException;
@@ -35,6 +38,8 @@ import io.handoff.ruleset.CandidateQueueFullException;
 import io.handoff.ruleset.LifecycleException;
 import io.handoff.ruleset.StepInputException;
 import io.handoff.security.KeyRequestException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Turns every failure into an RFC 9457 problem ({@code application/problem+json}) with a stable {@code code};
@@ -171,6 +176,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(problem);
     }
 
+    @ExceptionHandler(TooLongException.class)
+    ResponseEntity<Object> tooLong(TooLongException e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "field-too-long", "A field is too long", e.getMessage());
+        String where = e.pointer().startsWith("/") ? "pointer" : "parameter";
+        problem.setProperty("errors", List.of(Map.of(where, e.pointer(), "code", "too-long", "message", e.getMessage())));
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(problem);
+    }
+
     @ExceptionHandler(ActingAsOtherException.class)
     ResponseEntity<Object> actingAsOther(ActingAsOtherException e) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem(HttpStatus.FORBIDDEN, "acting-as-other",
@@ -240,6 +253,30 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "Internal error", "The service failed unexpectedly; quote errorId " + errorId + " to the operators.");
         problem.setProperty("errorId", errorId);
         return ResponseEntity.internalServerError().body(problem);
+    }
+
+    /** A JSON body that cannot be read: said in the service's words, never the parser's switches or class names. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        Throwable cause = ex.getCause() == null ? null : ex.getCause().getCause();
+        if (cause instanceof TooLongException tooLong) { // a request record refused its own field
+            return tooLong(tooLong);
+        }
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(HttpStatus.BAD_REQUEST, "malformed-json", "The body is not valid JSON", unreadable(ex)));
+    }
+
+    private static String unreadable(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            return "the value at " + mismatch.getPath().stream()
+                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : String.valueOf(r.getIndex()))
+                    .collect(java.util.stream.Collectors.joining("/", "/", "")) + " has the wrong type";
+        }
+        if (e.getCause() instanceof JacksonException jackson) {
+            return ParserMessages.plain(jackson.getOriginalMessage());
+        }
+        return "the body is missing or is not a JSON document";
     }
 
     /** Spring's own failures (404, 405, 415, ...) get a stable code too. */

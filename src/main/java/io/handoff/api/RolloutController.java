@@ -46,6 +46,14 @@ class RolloutController {
      * {@code fallbackMode}. The change is the caller's: {@code actor}, when sent, must be the caller's own principal.
      */
     record RuleChange(String domain, String team, String mode, Integer percent, String fallbackMode, String reason, String actor) {
+        RuleChange {
+            TooLongException.check("/domain", domain, TooLongException.ID);
+            TooLongException.check("/team", team, TooLongException.ID);
+            TooLongException.check("/mode", mode, TooLongException.ID);
+            TooLongException.check("/fallbackMode", fallbackMode, TooLongException.ID);
+            TooLongException.check("/reason", reason, TooLongException.TEXT);
+            TooLongException.check("/actor", actor, TooLongException.ID);
+        }
     }
 
     @Operation(summary = "Change a rollout rule at runtime", description = "Takes effect on the next decision, without restart; "

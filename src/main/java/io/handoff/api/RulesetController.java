@@ -28,6 +28,7 @@ import jakarta.servlet.http.HttpServletRequest;
 /** Ruleset versions for analysts: the active one, candidates with their reports, promotion, rollback, shadow, canary. */
 @RestController
 class RulesetController {
+    static final long MAX_ZIP_BYTES = 20L * 1024 * 1024;
     private final ActiveRuleset active;
     private final RulesetLifecycle lifecycle;
     private final RulesetProperties folders;
@@ -39,7 +40,7 @@ class RulesetController {
         this.lifecycle = lifecycle;
         this.folders = folders;
         this.workDir = check.workDir();
-        this.zipReader = new BodyReader(20L * 1024 * 1024);
+        this.zipReader = new BodyReader(MAX_ZIP_BYTES);
     }
 
     record RulesetView(String version, List<String> sources, Map<String, String> rules, List<String> warnings) {

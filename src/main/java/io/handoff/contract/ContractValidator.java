@@ -13,7 +13,8 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.path.PathType;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
@@ -46,8 +47,8 @@ public final class ContractValidator {
                 .pathType(PathType.JSON_POINTER)
                 .formatAssertionsEnabled(true)
                 .build();
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                builder -> builder.schemaRegistryConfig(config));
+        Dialect dialect = Dialect.builder(Dialects.getDraft202012()).format(new ZonedTimestampFormat()).build();
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(dialect, builder -> builder.schemaRegistryConfig(config));
         this.schema = registry.getSchema(new String(ContractSchema.bytes(), StandardCharsets.UTF_8), InputFormat.JSON);
     }
 
@@ -78,7 +79,7 @@ public final class ContractValidator {
             TokenStreamLocation location = e.getLocation();
             int line = location == null ? -1 : location.getLineNr();
             int column = location == null ? -1 : location.getColumnNr();
-            throw new MalformedContractException(e.getOriginalMessage(), line, column, e);
+            throw new MalformedContractException(ParserMessages.plain(e.getOriginalMessage()), line, column, e);
         }
     }
 

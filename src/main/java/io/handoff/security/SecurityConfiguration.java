@@ -18,6 +18,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 /**
  * Callers authenticate with an API key ({@code X-API-Key}) or, when an issuer or public key is configured
@@ -60,6 +61,9 @@ class SecurityConfiguration {
                 // only a console sign-in prepares a session (form login calls the strategy itself); without this, every API
                 // call authenticated by X-API-Key looked like a fresh login and got a new session with a CSRF token in it
                 .sessionManagement(session -> session.requireExplicitAuthenticationStrategy(true))
+                // only a console page is worth returning to after sign-in: an anonymous API call saved in a new session
+                // for each request would leave one session per call
+                .requestCache(cache -> cache.requestCache(consolePagesOnly()))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.loginPage("/console/login").loginProcessingUrl("/console/login")
                         .usernameParameter("user").passwordParameter("apiKey")
@@ -117,6 +121,12 @@ class SecurityConfiguration {
                             }
                         }));
         return http.build();
+    }
+
+    private static HttpSessionRequestCache consolePagesOnly() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setRequestMatcher(SecurityConfiguration::isConsolePage);
+        return cache;
     }
 
     private static boolean isConsolePage(jakarta.servlet.http.HttpServletRequest request) {
