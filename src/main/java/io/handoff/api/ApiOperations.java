@@ -51,8 +51,8 @@ final class ApiOperations {
                 "409", "idempotency-key-reused, handoff-closed, handoff-changed, handoff-not-closed",
                 "422", "invalid-contract: errors[] of {pointer, code, message}; the attempt is recorded (decisionId)",
                 "429", "rate-limited, overloaded (Retry-After)",
-                "500", "incomplete-decision",
-                "503", "audit-unavailable (not recorded, so not returned), preflight-failed");
+                "503", "audit-unavailable (not recorded, so not returned), preflight-failed, "
+                        + "evaluation-timeout (Retry-After; recorded as a fault, no decision)");
         op("GET", "/api/v1/decisions", "searchAuditRecords", ok());
         op("GET", "/api/v1/decisions/export", "exportAuditRecords", ok());
         op("GET", "/api/v1/decisions/{decisionId}", "getAuditRecord", ok(), "404", "decision-not-found");
@@ -108,6 +108,11 @@ final class ApiOperations {
                 "404", "unknown-version", "409", "candidate-not-passed", "422", "invalid-step");
         op("POST", "/api/v1/rulesets/{version}/canary", "canaryRuleset", ok(), "403", "acting-as-other",
                 "404", "unknown-version", "409", "candidate-not-passed, same-submitter, bad-percent", "422", "invalid-step");
+        op("POST", "/api/v1/rulesets/{version}/try", "tryContract", List.of(new Answer("200", "Decision",
+                        "The decision on that version with its trace; nothing recorded (Decision-Recorded: false)")),
+                "404", "unknown-version", "409", "not-compiled",
+                "422", "invalid-contract: errors[] of {pointer, code, message}; nothing recorded",
+                "429", "rate-limited, overloaded (Retry-After)");
         op("GET", "/api/v1/rulesets/{version}/shadow-report", "getShadowReport", ok(), "404", "unknown-version");
 
         op("POST", "/api/v1/admin/keys", "createApiKey", List.of(new Answer("201", null,
@@ -116,6 +121,13 @@ final class ApiOperations {
         op("GET", "/api/v1/admin/keys", "listApiKeys", ok());
         op("GET", "/api/v1/admin/keys/{id}", "getApiKey", ok(), "404", "unknown-key");
         op("DELETE", "/api/v1/admin/keys/{id}", "revokeApiKey", ok(), "404", "unknown-key", "409", "key-already-revoked");
+
+        op("GET", "/api/v1/notifications/webhooks", "listWebhooks", ok());
+        op("GET", "/api/v1/notifications", "listNotifications", ok(), "400", "bad-parameter");
+        op("GET", "/api/v1/notifications/{deliveryId}", "getNotification", ok(), "404", "unknown-notification");
+        op("POST", "/api/v1/notifications/{deliveryId}/retry", "retryNotification",
+                List.of(new Answer("202", null, "Back in line, same event id and signed body")),
+                "404", "unknown-notification", "409", "notification-not-dead");
     }
 
     private ApiOperations() {

@@ -61,6 +61,7 @@ final class OperationShapes {
                                     "Optional; when sent it must be the caller's own principal (403 acting-as-other)"))));
                 }
             }
+            case "/api/v1/rulesets/{version}/try" -> operation.requestBody(contractBody());
             case "/api/v1/schemas/handoff-contract" -> operation.getResponses().get("200").content(new Content()
                     .addMediaType("application/schema+json", new MediaType().schema(WireSchemas.ref(WireSchemas.JSON_SCHEMA))));
             default -> {
