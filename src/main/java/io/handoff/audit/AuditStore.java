@@ -51,8 +51,8 @@ public final class AuditStore {
      */
     List<AuditRecord> append(List<Prepared> batch) {
         return transactions.execute(status -> {
-            Head head = jdbc.queryForObject("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE",
-                    (rs, n) -> new Head(rs.getLong(1), rs.getString(2)));
+            lockHead();
+            Head head = head();
             List<AuditRecord> records = new ArrayList<>(batch.size());
             long seq = head.seq();
             String prev = head.hash();
@@ -111,9 +111,14 @@ public final class AuditStore {
     record Head(long seq, String hash) {
     }
 
-    /** Takes the chain-head lock in the current transaction, so work done before appending is ordered with the log. */
+    /**
+     * Takes the chain-head lock in the current transaction, so work done before appending is ordered with the log.
+     * The lock is a write, not {@code SELECT ... FOR UPDATE}: H2 can answer a locking select that waited with the row
+     * as it was before the other writer committed (a reused result), and two appends then took the same seq; an
+     * update always starts from the committed row, and every read after it in the transaction sees this one.
+     */
     void lockHead() {
-        jdbc.queryForObject("SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE", Long.class);
+        jdbc.update("UPDATE audit_head SET seq = seq WHERE id = 1");
     }
 
     Head head() {
