@@ -97,7 +97,7 @@ final class ApiOperations {
         op("GET", "/api/v1/rulesets", "getRulesetOverview", ok());
         op("POST", "/api/v1/rulesets", "submitRuleset", List.of(new Answer("202", "CandidateReport",
                         "Accepted: compiling in a child JVM; the report is at Location")),
-                "403", "acting-as-other", "409", "a lifecycle conflict", "422", "invalid-step, malformed-case",
+                "403", "acting-as-other", "409", "a lifecycle conflict", "422", "invalid-step",
                 "429", "candidate-queue-full (Retry-After)");
         op("GET", "/api/v1/rulesets/{version}", "getCandidateReport", ok(), "404", "unknown-version");
         op("POST", "/api/v1/rulesets/{version}/promote", "promoteRuleset", ok(), "403", "acting-as-other",

@@ -27,7 +27,6 @@ import io.handoff.contract.ContractViolationException;
 import io.handoff.contract.MalformedContractException;
 import io.handoff.contract.ParserMessages;
 import io.handoff.decision.EvaluationTimeoutException;
-import io.handoff.decision.IncompleteDecisionException;
 import io.handoff.decision.NotEnabledException;
 import io.handoff.decision.PreflightFailedException;
 import io.handoff.decision.RejectedContractException;
@@ -95,15 +94,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 .body(counted(problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "The body is too large", e.getMessage())));
     }
 
-    @ExceptionHandler(IncompleteDecisionException.class)
-    ResponseEntity<Object> incomplete(IncompleteDecisionException e) {
-        log.error("decision {} incomplete: {}", e.decisionId(), e.getMessage());
-        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "incomplete-decision",
-                "The active ruleset did not complete the decision", e.getMessage());
-        problem.setProperty("decisionId", e.decisionId());
-        return ResponseEntity.internalServerError().body(problem);
-    }
-
     /** No decision was made (the evaluation passed its time limit); the fault is recorded under faultId. */
     @ExceptionHandler(EvaluationTimeoutException.class)
     ResponseEntity<Object> evaluationTimeout(EvaluationTimeoutException e) {
@@ -151,7 +141,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(LifecycleException.class)
     ResponseEntity<Object> lifecycle(LifecycleException e) {
         HttpStatus status = "unknown-version".equals(e.code()) ? HttpStatus.NOT_FOUND
-                : "malformed-case".equals(e.code()) ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.CONFLICT;
+                : HttpStatus.CONFLICT;
         return ResponseEntity.status(status).body(problem(status, e.code(), "The ruleset step cannot be taken", e.getMessage()));
     }
 
