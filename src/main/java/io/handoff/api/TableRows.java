@@ -53,11 +53,18 @@ final class TableRows {
                 .getOrDefault(sheet, Map.of()).getOrDefault(row, List.of());
     }
 
+    /** version|file -> its sheets: a version's sources never change, so each workbook is read once. */
+    private final Map<String, List<Grid>> grids = new ConcurrentHashMap<>();
+
     /** Every sheet of one archived workbook of the version, as its rows and cells; empty when it is no workbook. */
     List<Grid> sheets(String version, String file) {
         if (!file.endsWith(".xlsx") && !file.endsWith(".xls")) {
             return List.of();
         }
+        return grids.computeIfAbsent(version + "|" + file, key -> readGrids(version, file));
+    }
+
+    private List<Grid> readGrids(String version, String file) {
         Optional<SourceFile> source = archive.load(version).flatMap(sources -> sources.stream()
                 .filter(s -> s.path().equals(file)).findFirst());
         if (source.isEmpty()) {

@@ -59,7 +59,7 @@ final class ConsoleBrowser implements AutoCloseable {
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriver driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
-        driver.manage().timeouts().implicitlyWait(Duration.ofMillis(500));
+        driver.manage().timeouts().implicitlyWait(Duration.ZERO); // pages are server-rendered; scripts are awaited explicitly
         return new ConsoleBrowser(driver, port);
     }
 
@@ -117,6 +117,7 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** Types the reason into the open dialog, confirms, and waits for the result the page announces. */
     String confirm(String reason) {
+        ((JavascriptExecutor) driver).executeScript("document.getElementById('toast').textContent = '';");
         find("#confirm-reason").clear();
         find("#confirm-reason").sendKeys(reason);
         find("#confirm-ok").click();

@@ -45,10 +45,10 @@ class ConsoleRecordPagesBrowserTest {
     @Test
     void everyRecordKindHasAPageThatAnswers200AndShowsItsContent() throws Exception {
         Map<String, String> expected = new LinkedHashMap<>();
-        expected.put("decision", "GATE-CS-010");
+        expected.put("decision", "Score contributions");
         expected.put("rejection", "/asOf");
         expected.put("attempt", "receiver queue down");
-        expected.put("outcome", "bounced-back");
+        expected.put("outcome", "What happened");
         expected.put("incident", "Incident status");
         expected.put("approval", "Gate");
         expected.put("flag-change", "Rollout flag change");
@@ -122,6 +122,7 @@ class ConsoleRecordPagesBrowserTest {
         assertThat(browser.text("#error-status")).startsWith("400");
         assertThat(browser.text("#error-message")).contains("limit");
         browser.shootBoth("error-400");
+        browser.signIn("dev-admin-key");
         browser.open("/console/no-such-page");
         assertThat(browser.text("#error-status")).startsWith("404");
         var api = new TestApi(port).send("auditor", "GET", "/api/v1/decisions/no-such-record", null);
