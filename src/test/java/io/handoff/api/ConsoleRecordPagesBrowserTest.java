@@ -64,7 +64,7 @@ class ConsoleRecordPagesBrowserTest {
             assertThat(browser.status(path)).as(path + " (" + kind.getKey() + ")").isEqualTo(200L);
             browser.open(path);
             assertThat(browser.all("#error-status")).as(kind.getKey()).isEmpty();
-            assertThat(browser.text("main")).as(kind.getKey()).contains(kind.getValue());
+            assertThat(browser.text("main")).as(kind.getKey()).containsIgnoringCase(kind.getValue());
             browser.shootBoth("record-" + kind.getKey());
         }
         browser.open("/console/records/" + pick(ConsoleSeed.json(api.send("auditor", "GET", "/api/v1/decisions?kind=rejection&contractId="
