@@ -26,6 +26,9 @@ class ConsoleRecordPagesBrowserTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @BeforeEach
     void startBrowserAndSeed() throws Exception {
         if (browser == null) {
@@ -132,6 +135,31 @@ class ConsoleRecordPagesBrowserTest {
         browser.open("/console/approvals");
         assertThat(browser.text("#error-status")).startsWith("403");
         browser.assertNoConsoleErrors();
+    }
+
+    /** An edited record's page warns that it no longer matches the chain, and verification links the broken record. */
+    @Test
+    void anEditedRecordIsFlaggedOnItsPageAndVerificationLinksIt() throws Exception {
+        var items = ConsoleSeed.json(new TestApi(port).send("auditor", "GET", "/api/v1/decisions?contractId=" + ConsoleSeed.ACCEPTED, null))
+                .get("items");
+        long seq = items.get(0).get("seq").asLong();
+        String id = items.get(0).get("decisionId").asString();
+        String body = jdbc.queryForObject("SELECT body FROM audit_record WHERE seq = ?", String.class, seq);
+        browser.signIn("dev-auditor-key");
+        try {
+            jdbc.update("UPDATE audit_record SET body = ? WHERE seq = ?", body.replace("\"score\":", "\"score\":1"), seq);
+            browser.open("/console/records/" + id);
+            assertThat(browser.text("#integrity-warning")).contains("does not match the hash chain");
+            assertThat(browser.text("#chain-check")).isEqualTo("BROKEN");
+            browser.open("/console/audit?from=" + seq + "&to=" + seq);
+            browser.find("#verify").click();
+            browser.waitFor(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(org.openqa.selenium.By.id("broken-record")));
+            assertThat(browser.find("#broken-record").getDomAttribute("href")).isEqualTo("/console/records/" + id);
+        } finally {
+            jdbc.update("UPDATE audit_record SET body = ? WHERE seq = ?", body, seq);
+        }
+        browser.open("/console/records/" + id);
+        assertThat(browser.all("#integrity-warning")).isEmpty();
     }
 
     /** The record of the kind that the seed made (the newest one of that kind not made by another test). */

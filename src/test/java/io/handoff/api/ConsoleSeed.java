@@ -30,6 +30,8 @@ final class ConsoleSeed {
     static final String LEAVE_ME = "WEB-CS-4";
     /** Escalated: an open incident. */
     static final String ESCALATED = "WEB-PM-1";
+    /** Escalated, its incident acknowledged through the API (an incident step record). */
+    static final String ACKNOWLEDGED = "WEB-PM-2";
     /** Accepted, with a failed attempt and an outcome. */
     static final String ACCEPTED = "WEB-CS-2";
     static final String REJECTED = "WEB-BAD-1";
@@ -53,6 +55,10 @@ final class ConsoleSeed {
         decide(api, "cs-030-enterprise-sev1-engineering.yaml", LEAVE_ME);
         decide(api, "pm-130-bare-minimum.yaml", ESCALATED);
         decide(api, "cs-010-tier2-complete.yaml", ACCEPTED);
+        decide(api, "pm-130-bare-minimum.yaml", ACKNOWLEDGED);
+        String incident = json(api.send("approver", "GET", "/api/v1/incidents?contractId=" + ACKNOWLEDGED, null))
+                .get("items").get(0).get("incidentId").asString();
+        ok(api.send("approver", "POST", "/api/v1/incidents/" + incident + "/acknowledge", "{\"note\":\"seen by the seed\"}"), 200);
         ok(api.send("decider", "POST", "/api/v1/outcomes",
                 "{\"contractId\":\"" + ESCALATED + "\",\"kind\":\"bounced-back\",\"occurredAt\":\"2026-11-21T10:00:00Z\"}"), 201);
         ok(api.send("decider", "POST", "/api/v1/handoffs/" + ACCEPTED + "/attempts",
