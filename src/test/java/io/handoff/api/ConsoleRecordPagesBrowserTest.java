@@ -67,6 +67,7 @@ class ConsoleRecordPagesBrowserTest {
             assertThat(browser.status(path)).as(path + " (" + kind.getKey() + ")").isEqualTo(200L);
             browser.open(path);
             assertThat(browser.all("#error-status")).as(kind.getKey()).isEmpty();
+            assertThat(browser.all("#seq")).as("one chain section on the " + kind.getKey() + " page").hasSize(1);
             assertThat(browser.text("main")).as(kind.getKey()).containsIgnoringCase(kind.getValue());
             browser.shootBoth("record-" + kind.getKey());
         }

@@ -56,6 +56,10 @@ final class ConsoleSeed {
         decide(api, "pm-130-bare-minimum.yaml", ESCALATED);
         decide(api, "cs-010-tier2-complete.yaml", ACCEPTED);
         decide(api, "pm-130-bare-minimum.yaml", ACKNOWLEDGED);
+        decide(api, "cs-030-enterprise-sev1-engineering.yaml", "WEB-CS-5");
+        String gate = json(api.send("approver", "GET", "/api/v1/approvals?role=incident-commander", null)).get("items").valueStream()
+                .filter(a -> "WEB-CS-5".equals(a.get("contractId").asString())).findFirst().orElseThrow().get("approvalId").asString();
+        ok(api.send("approver", "POST", "/api/v1/approvals/" + gate, "{\"decision\":\"approve\",\"comment\":\"approved by the seed\"}"), 200);
         String incident = json(api.send("approver", "GET", "/api/v1/incidents?contractId=" + ACKNOWLEDGED, null))
                 .get("items").get(0).get("incidentId").asString();
         ok(api.send("approver", "POST", "/api/v1/incidents/" + incident + "/acknowledge", "{\"note\":\"seen by the seed\"}"), 200);
