@@ -20,6 +20,15 @@ final class TableRows {
     record Cell(String label, String value) {
     }
 
+    /** One row of a sheet as the workbook shows it: its spreadsheet row number, every cell up to the widest row, and the
+     * rule id in its "Id" column when it is a rule row of a table (null for titles, headers and notes). */
+    record GridRow(int row, List<String> cells, String ruleId) {
+    }
+
+    /** One sheet of a workbook, with the column letters of its widest row. */
+    record Grid(String sheet, List<String> columns, List<GridRow> rows) {
+    }
+
     private final RulesetArchive archive;
     /** version|file -> sheet -> spreadsheet row -> cells: each archived workbook is read and parsed once. */
     private final Map<String, Map<String, Map<Integer, List<Cell>>>> workbooks = new ConcurrentHashMap<>();
@@ -34,6 +43,64 @@ final class TableRows {
         }
         return workbooks.computeIfAbsent(version + "|" + file, key -> read(version, file))
                 .getOrDefault(sheet, Map.of()).getOrDefault(row, List.of());
+    }
+
+    /** version|file -> its sheets: a version's sources never change, so each workbook is read once. */
+    private final Map<String, List<Grid>> grids = new ConcurrentHashMap<>();
+
+    /** Every sheet of one archived workbook of the version, as its rows and cells; empty when it is no workbook. */
+    List<Grid> sheets(String version, String file) {
+        if (!file.endsWith(".xlsx") && !file.endsWith(".xls")) {
+            return List.of();
+        }
+        return grids.computeIfAbsent(version + "|" + file, key -> readGrids(version, file));
+    }
+
+    private List<Grid> readGrids(String version, String file) {
+        Optional<SourceFile> source = archive.load(version).flatMap(sources -> sources.stream()
+                .filter(s -> s.path().equals(file)).findFirst());
+        if (source.isEmpty()) {
+            return List.of();
+        }
+        List<Grid> grids = new ArrayList<>();
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(source.get().content()))) {
+            for (Sheet sheet : workbook) {
+                grids.add(grid(sheet));
+            }
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+        return grids;
+    }
+
+    private static Grid grid(Sheet sheet) {
+        int width = 0;
+        for (Row row : sheet) {
+            width = Math.max(width, row.getLastCellNum());
+        }
+        List<GridRow> rows = new ArrayList<>();
+        boolean inTable = false;
+        for (Row row : sheet) {
+            List<String> cells = new ArrayList<>();
+            for (int c = 0; c < width; c++) {
+                cells.add(FORMAT.formatCellValue(row.getCell(c)).trim());
+            }
+            if (cells.stream().allMatch(String::isEmpty)) {
+                continue;
+            }
+            String first = cells.isEmpty() ? "" : cells.get(0);
+            if ("Id".equals(first)) {
+                inTable = true;
+                rows.add(new GridRow(row.getRowNum() + 1, cells, null));
+                continue;
+            }
+            rows.add(new GridRow(row.getRowNum() + 1, cells, inTable && !first.isEmpty() ? first : null));
+        }
+        List<String> columns = new ArrayList<>();
+        for (int c = 0; c < width; c++) {
+            columns.add(c < 26 ? String.valueOf((char) ('A' + c)) : "A" + (char) ('A' + c - 26));
+        }
+        return new Grid(sheet.getSheetName(), columns, rows);
     }
 
     private Map<String, Map<Integer, List<Cell>>> read(String version, String file) {

@@ -1,4 +1,6 @@
-// Small progressive behaviour for the console: buttons call the service's own API with the console session.
+// Small progressive behaviour for the console. Every state change goes through one confirmation dialog (what will
+// happen, who acts: the session's principal, a required reason) and then calls the service's own API with the console
+// session and its CSRF token; the result is shown where the user looks and the page is refreshed in place.
 (function () {
   'use strict';
   const token = document.querySelector('meta[name="csrf-token"]');
@@ -16,6 +18,7 @@
   }
 
   function show(element, text, good) {
+    if (!element) { return; }
     element.textContent = text;
     element.classList.toggle('good', good === true);
     element.classList.toggle('bad', good === false);
@@ -23,31 +26,168 @@
 
   function problem(r) {
     if (r.json && r.json.title) { return r.status + ' ' + r.json.title + ': ' + (r.json.detail || r.json.code); }
+    if (r.status === 401) { return '401: your session ended; sign in again.'; }
     return 'HTTP ' + r.status;
   }
 
-  document.addEventListener('DOMContentLoaded', function () {
-    const replay = document.getElementById('replay');
-    if (replay) {
-      replay.addEventListener('click', async function () {
-        const out = document.getElementById('replay-result');
-        show(out, 'Replaying…');
-        const r = await api('POST', '/api/v1/decisions/' + encodeURIComponent(replay.dataset.replay) + '/replay');
-        if (!r.ok) { show(out, problem(r), false); return; }
-        const lines = ['Result: ' + r.json.status + ' (ruleset ' + r.json.rulesetVersion.substring(0, 12) + ')'];
-        (r.json.differences || []).forEach(d => lines.push(d.pointer + ': ' + JSON.stringify(d.recorded) + ' → ' + JSON.stringify(d.replayed)));
-        show(out, lines.join('\n'), r.json.status === 'identical');
-      });
+  // What each action sends: the reason goes into the field its endpoint records it in.
+  const ACTIONS = {
+    approve: { body: (reason) => ({ decision: 'approve', comment: reason }),
+      done: (j) => 'Gate ' + j.step.gateId + ' ' + j.step.status + '; handoff ' + j.handoff.contractId + ' is now ' + j.handoff.status + '.' },
+    reject: { body: (reason) => ({ decision: 'reject', comment: reason }),
+      done: (j) => 'Gate ' + j.step.gateId + ' ' + j.step.status + '; handoff ' + j.handoff.contractId + ' is now ' + j.handoff.status + '.' },
+    acknowledge: { body: (reason) => ({ note: reason }), done: (j) => 'Incident ' + j.step.status + '.' },
+    resolve: { body: (reason) => ({ resolution: reason }), done: (j) => 'Incident ' + j.step.status + '.' },
+    promote: { body: (reason) => ({ reason }), done: (j) => 'Promoted: ' + j.active.substring(0, 12) + ' is active.' },
+    rollback: { body: (reason) => ({ reason }), done: (j) => 'Rolled back: ' + j.active.substring(0, 12) + ' is active.' },
+    'shadow-start': { body: (reason) => ({ enabled: true, reason }), done: (j) => 'Shadow started for ' + j.shadow.substring(0, 12) + '.' },
+    'shadow-stop': { body: (reason) => ({ enabled: false, reason }), done: () => 'Shadow stopped.' },
+    canary: { percent: true, body: (reason, percent) => ({ percent, reason }),
+      done: (j) => j.canary ? 'Canary ' + j.canary.substring(0, 12) + ' at ' + j.canaryPercent + '%.' : 'No canary runs.' },
+    'canary-stop': { body: (reason) => ({ percent: 0, reason }), done: () => 'Canary stopped.' }
+  };
+
+  let pending = null; // the button whose action the dialog is confirming
+
+  function openConfirm(button) {
+    const dialog = document.getElementById('confirm');
+    const action = ACTIONS[button.dataset.action];
+    if (!dialog || !action) { return; }
+    pending = button;
+    document.getElementById('confirm-title').textContent = button.textContent.replace('…', '').trim() + '?';
+    document.getElementById('confirm-what').textContent = button.dataset.what || '';
+    document.getElementById('confirm-percent-label').hidden = !action.percent;
+    document.getElementById('confirm-percent').required = !!action.percent;
+    const reason = document.getElementById('confirm-reason');
+    const scope = button.closest('article, .decide, section');
+    const comment = scope ? scope.querySelector('input.comment') : null;
+    reason.value = comment ? comment.value : '';
+    show(document.getElementById('confirm-error'), '');
+    document.getElementById('confirm-ok').disabled = false;
+    dialog.showModal();
+    reason.focus();
+  }
+
+  function closeConfirm() {
+    const dialog = document.getElementById('confirm');
+    pending = null;
+    if (dialog && dialog.open) { dialog.close('cancel'); }
+  }
+
+  async function confirmed(event) {
+    event.preventDefault();
+    const button = pending;
+    if (!button) { closeConfirm(); return; }
+    const action = ACTIONS[button.dataset.action];
+    const reason = document.getElementById('confirm-reason').value.trim();
+    const error = document.getElementById('confirm-error');
+    if (!reason) { show(error, 'A reason is required: the audit log records why.', false); return; }
+    const percent = parseInt(document.getElementById('confirm-percent').value, 10);
+    if (action.percent && !(percent >= 1 && percent <= 100)) { show(error, 'The share must be 1 to 100 %.', false); return; }
+    const ok = document.getElementById('confirm-ok');
+    ok.disabled = true;
+    const r = await api('POST', button.dataset.url, action.body(reason, percent));
+    ok.disabled = false;
+    if (!r.ok) { show(error, problem(r), false); return; } // stays open: the user sees why where they are looking
+    closeConfirm();
+    const message = action.done(r.json || {});
+    await refresh();
+    announce(message, true);
+  }
+
+  // The page's main content again from the server, so what the page shows is what now is.
+  async function refresh() {
+    try {
+      const response = await fetch(window.location.href, { credentials: 'same-origin', headers: { 'Accept': 'text/html' } });
+      if (!response.ok) { return; }
+      const next = new DOMParser().parseFromString(await response.text(), 'text/html').querySelector('main');
+      const main = document.querySelector('main');
+      if (next && main) { main.innerHTML = next.innerHTML; enhance(main); }
+    } catch (e) {
+      // the result is announced anyway; a reload shows the rest
     }
+  }
+
+  function announce(message, good) {
+    const result = document.getElementById('action-result');
+    show(result, message, good);
+    const toast = document.getElementById('toast');
+    show(toast, message, good);
+    if (toast) {
+      clearTimeout(toast.hideTimer);
+      toast.hideTimer = setTimeout(() => show(toast, ''), 8000);
+    }
+  }
+
+  function enhance(root) {
+    // sheet tabs: one sheet at a time once scripts run (every sheet stays readable without them)
+    root.querySelectorAll('.tabs').forEach(function (tabs) {
+      const buttons = Array.from(tabs.querySelectorAll('[role="tab"]'));
+      const select = function (chosen) {
+        buttons.forEach(function (b) {
+          const on = b === chosen;
+          b.setAttribute('aria-selected', on ? 'true' : 'false');
+          b.classList.toggle('secondary', !on);
+          const panel = document.getElementById(b.getAttribute('aria-controls'));
+          if (panel) { panel.hidden = !on; }
+        });
+      };
+      buttons.forEach(b => b.addEventListener('click', () => select(b)));
+      if (buttons.length) { select(buttons[0]); }
+    });
+  }
+
+  document.addEventListener('click', async function (event) {
+    const actionButton = event.target.closest('button[data-action]');
+    if (actionButton) { event.preventDefault(); openConfirm(actionButton); return; }
+    if (event.target.closest('#confirm-cancel')) { event.preventDefault(); closeConfirm(); return; }
+    const copy = event.target.closest('button.copy');
+    if (copy) {
+      try {
+        await navigator.clipboard.writeText(copy.dataset.copy);
+        announce('Copied ' + copy.dataset.copy, true);
+      } catch (e) {
+        announce('Copy is not allowed here; the full value is ' + copy.dataset.copy, false);
+      }
+      return;
+    }
+    const replay = event.target.closest('#replay');
+    if (replay) {
+      const out = document.getElementById('replay-result');
+      show(out, 'Replaying…');
+      const r = await api('POST', '/api/v1/decisions/' + encodeURIComponent(replay.dataset.replay) + '/replay');
+      if (!r.ok) { show(out, problem(r), false); return; }
+      const lines = ['Result: ' + r.json.status + ' (ruleset ' + r.json.rulesetVersion.substring(0, 12) + ')'];
+      (r.json.differences || []).forEach(d => lines.push(d.pointer + ': ' + JSON.stringify(d.recorded) + ' → ' + JSON.stringify(d.replayed)));
+      show(out, lines.join('\n'), r.json.status === 'identical');
+    }
+  });
+
+  // Enter in a field of an action's area never submits anything: only a button click (or Enter on the button) acts.
+  document.addEventListener('keydown', function (event) {
+    if (event.key === 'Enter' && event.target.matches('.decide input, input.comment')) { event.preventDefault(); }
+  });
+
+  document.addEventListener('DOMContentLoaded', function () {
+    enhance(document);
+    const form = document.getElementById('confirm-form');
+    if (form) { form.addEventListener('submit', confirmed); }
+    const dialog = document.getElementById('confirm');
+    if (dialog) { dialog.addEventListener('close', function () { pending = null; }); }
 
     const verify = document.getElementById('verify-form');
     if (verify) {
       verify.addEventListener('submit', async function (event) {
         event.preventDefault();
-        const from = Math.max(1, parseInt(document.getElementById('verify-from').value || '1', 10));
-        const to = parseInt(document.getElementById('verify-to').value || verify.dataset.head, 10);
+        const from = parseInt(document.getElementById('verify-from').value, 10);
+        const to = parseInt(document.getElementById('verify-to').value, 10);
+        const head = parseInt(verify.dataset.head, 10);
         const bar = document.getElementById('verify-progress');
         const out = document.getElementById('verify-result');
+        bar.value = 0;
+        if (!(from >= 1) || !(to >= 1)) { show(out, 'Give the first and the last record to check (1 to ' + head + ').', false); return; }
+        if (from > to) { show(out, 'The range is reversed: "from" (' + from + ') is after "to" (' + to + '). Nothing was checked.', false); return; }
+        if (to > head) { show(out, 'The log has ' + head + ' records; "to" (' + to + ') is beyond its end. Nothing was checked.', false); return; }
         const chunk = 2000;
         let checked = 0;
         show(out, 'Verifying records ' + from + '–' + to + '…');
@@ -59,56 +199,22 @@
           bar.value = Math.round(100 * (end - from + 1) / Math.max(1, to - from + 1));
           if (r.json.status !== 'intact') {
             const bad = r.json.firstBad || {};
-            show(out, 'BROKEN at record ' + bad.seq + ' (' + bad.decisionId + '): ' + bad.problem, false);
+            out.textContent = 'BROKEN at record ' + bad.seq + ': ' + bad.problem + ' ';
+            if (bad.decisionId) {
+              const link = document.createElement('a');
+              link.href = '/console/records/' + encodeURIComponent(bad.decisionId);
+              link.textContent = 'Open record ' + bad.seq;
+              link.id = 'broken-record';
+              out.appendChild(link);
+            }
+            out.classList.remove('good');
+            out.classList.add('bad');
             return;
           }
         }
-        show(out, 'Intact: ' + checked + ' records checked from ' + from + ' to ' + to + '.', true);
+        show(out, checked === 0 ? 'Nothing to check in ' + from + '–' + to + ' (records removed by retention are covered by their checkpoint).'
+          : 'Intact: ' + checked + ' records checked from ' + from + ' to ' + to + '.', checked > 0);
       });
     }
-
-    const actionResult = document.getElementById('action-result');
-    document.querySelectorAll('[data-promote]').forEach(function (button) {
-      button.addEventListener('click', async function () {
-        const reason = window.prompt('Why promote this version?', 'promoted from the console') || 'promoted from the console';
-        const r = await api('POST', '/api/v1/rulesets/' + button.dataset.promote + '/promote', { reason });
-        show(actionResult, r.ok ? 'Promoted ' + button.dataset.promote.substring(0, 12) + '. Reload to see it active.' : problem(r), r.ok);
-      });
-    });
-    document.querySelectorAll('[data-rollback]').forEach(function (button) {
-      button.addEventListener('click', async function () {
-        const reason = window.prompt('Why roll back?', 'rolled back from the console') || 'rolled back from the console';
-        const r = await api('POST', '/api/v1/rulesets/rollback', { reason });
-        show(actionResult, r.ok ? 'Rolled back. Reload to see the active version.' : problem(r), r.ok);
-      });
-    });
-
-    document.querySelectorAll('form.decide').forEach(function (form) {
-      form.addEventListener('submit', async function (event) {
-        event.preventDefault();
-        const decision = event.submitter ? event.submitter.value : 'approve';
-        // who decides is the signed-in principal; the gate's role is the default
-        const body = { decision, comment: form.comment.value };
-        const r = await api('POST', '/api/v1/approvals/' + form.dataset.approval, body);
-        if (r.ok) {
-          show(actionResult, 'Gate ' + r.json.step.gateId + ' ' + r.json.step.status + '; handoff ' + r.json.handoff.contractId
-            + ' is now ' + r.json.handoff.status + ' (' + r.json.handoff.posture + ').', true);
-          form.closest('article').remove();
-        } else {
-          show(actionResult, problem(r), false);
-        }
-      });
-    });
-
-    document.querySelectorAll('form.incident-step').forEach(function (form) {
-      form.addEventListener('submit', async function (event) {
-        event.preventDefault();
-        const step = event.submitter ? event.submitter.value : 'acknowledge';
-        const body = step === 'resolve' ? { resolution: form.why.value } : { note: form.why.value };
-        const r = await api('POST', '/api/v1/incidents/' + form.dataset.incident + '/' + step, body);
-        show(actionResult, r.ok ? 'Incident ' + r.json.step.status + '.' : problem(r), r.ok);
-        if (r.ok) { document.getElementById('incident-status').textContent = r.json.step.status; }
-      });
-    });
   });
 })();

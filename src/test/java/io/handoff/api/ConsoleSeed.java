@@ -1,0 +1,138 @@
+package io.handoff.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.handoff.CandidateFolders;
+import io.handoff.TestApi;
+import io.handoff.TestKeys;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * What the console's browser tests look at, made once per service through its API as the roles would: handoffs of both
+ * domains with pending gates, an escalation with its incident, a delivery attempt and outcomes, a rejected contract, a
+ * rollout flag change, a key created, and a candidate ruleset (the shipped one with a comment added) that passed.
+ */
+final class ConsoleSeed {
+    /** Pending gates (incident-command, account-review): approved in one test. */
+    static final String APPROVE_ME = "WEB-CS-1";
+    /** Pending gates: rejected in one test. */
+    static final String REJECT_ME = "WEB-CS-3";
+    /** Pending gates nobody decides: every Cancel is tried on them. */
+    static final String LEAVE_ME = "WEB-CS-4";
+    /** Escalated: an open incident. */
+    static final String ESCALATED = "WEB-PM-1";
+    /** Escalated, its incident acknowledged through the API (an incident step record). */
+    static final String ACKNOWLEDGED = "WEB-PM-2";
+    /** Accepted, with a failed attempt and an outcome. */
+    static final String ACCEPTED = "WEB-CS-2";
+    static final String REJECTED = "WEB-BAD-1";
+
+    private static java.util.concurrent.CompletableFuture<String> candidate;
+
+    private ConsoleSeed() {
+    }
+
+    /** Seeds everything the first time it is called on a service; the candidate compiles meanwhile (see {@link #candidate}). */
+    static synchronized void seed(int port) throws Exception {
+        TestApi api = new TestApi(port);
+        if (api.send("auditor", "GET", "/api/v1/handoffs/" + ACCEPTED, null).statusCode() == 200) {
+            return;
+        }
+        // the candidate's checks run in a child JVM for a minute on a busy machine: submitted first, awaited only where needed
+        String submitted = submitCandidate(port);
+        candidate = java.util.concurrent.CompletableFuture.supplyAsync(() -> awaitPassed(api, submitted));
+        decide(api, "cs-030-enterprise-sev1-engineering.yaml", APPROVE_ME);
+        decide(api, "cs-030-enterprise-sev1-engineering.yaml", REJECT_ME);
+        decide(api, "cs-030-enterprise-sev1-engineering.yaml", LEAVE_ME);
+        decide(api, "pm-130-bare-minimum.yaml", ESCALATED);
+        decide(api, "cs-010-tier2-complete.yaml", ACCEPTED);
+        decide(api, "pm-130-bare-minimum.yaml", ACKNOWLEDGED);
+        decide(api, "cs-030-enterprise-sev1-engineering.yaml", "WEB-CS-5");
+        String gate = json(api.send("approver", "GET", "/api/v1/approvals?role=incident-commander", null)).get("items").valueStream()
+                .filter(a -> "WEB-CS-5".equals(a.get("contractId").asString())).findFirst().orElseThrow().get("approvalId").asString();
+        ok(api.send("approver", "POST", "/api/v1/approvals/" + gate, "{\"decision\":\"approve\",\"comment\":\"approved by the seed\"}"), 200);
+        String incident = json(api.send("approver", "GET", "/api/v1/incidents?contractId=" + ACKNOWLEDGED, null))
+                .get("items").get(0).get("incidentId").asString();
+        ok(api.send("approver", "POST", "/api/v1/incidents/" + incident + "/acknowledge", "{\"note\":\"seen by the seed\"}"), 200);
+        ok(api.send("decider", "POST", "/api/v1/outcomes",
+                "{\"contractId\":\"" + ESCALATED + "\",\"kind\":\"bounced-back\",\"occurredAt\":\"2026-11-21T10:00:00Z\"}"), 201);
+        ok(api.send("decider", "POST", "/api/v1/handoffs/" + ACCEPTED + "/attempts",
+                "{\"attemptId\":\"web-1\",\"result\":\"timed-out\",\"at\":\"2026-11-21T09:00:00Z\",\"detail\":\"receiver queue down\"}"), 201);
+        ok(api.send("decider", "POST", "/api/v1/outcomes", "{\"contractId\":\"" + ACCEPTED
+                + "\",\"kind\":\"resolved\",\"occurredAt\":\"2026-11-21T11:00:00Z\",\"note\":\"fixed by tier 2\"}"), 201);
+        ObjectNode bad = contract("cs-010-tier2-complete.yaml", REJECTED);
+        bad.remove("asOf");
+        ((ObjectNode) bad.get("case")).put("priority", "URGENT");
+        ok(api.send("decider", "POST", "/api/v1/decisions", bad.toString()), 422);
+        ok(api.send("admin", "PUT", "/api/v1/admin/flags",
+                "{\"domain\":\"customer-support\",\"team\":\"*\",\"mode\":\"enforce\",\"reason\":\"console test flag change\"}"), 200);
+        api.createKey("console-auditor", "auditor");
+    }
+
+    /** The version of the candidate the analyst submitted, once its checks passed. */
+    static String candidate(int port) throws Exception {
+        seed(port);
+        return candidate.get(180, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    static ObjectNode contract(String file, String contractId) throws Exception {
+        ObjectNode contract = (ObjectNode) YAMLMapper.builder().build()
+                .readTree(Files.readString(Path.of("rules/cases/" + file))).get("contract");
+        contract.put("contractId", contractId);
+        return contract;
+    }
+
+    private static void decide(TestApi api, String file, String contractId) throws Exception {
+        ok(api.send("decider", "POST", "/api/v1/decisions", contract(file, contractId).toString()), 200);
+    }
+
+    /** The shipped rules with one comment added (a new version that decides the same), submitted by the analyst. */
+    private static String submitCandidate(int port) throws Exception {
+        Path folder = Files.createTempDirectory("console-candidate");
+        CandidateFolders.copy(Path.of("rules"), folder.resolve("rules"));
+        CandidateFolders.copy(Path.of("decision-tables"), folder.resolve("decision-tables"));
+        Path drl;
+        try (var files = Files.walk(folder.resolve("rules"))) {
+            drl = files.filter(f -> f.toString().endsWith(".drl")).findFirst().orElseThrow();
+        }
+        Files.writeString(drl, Files.readString(drl) + "\n// console browser test: same rules, new version\n");
+        HttpResponse<String> submitted = HttpClient.newHttpClient().send(TestKeys.as("analyst",
+                        URI.create("http://localhost:" + port + "/api/v1/rulesets?reason=console%20candidate")).header("Content-Type", "application/zip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(CandidateFolders.zip(folder))).build(), HttpResponse.BodyHandlers.ofString());
+        return json(ok(submitted, 202)).get("version").asString();
+    }
+
+    private static String awaitPassed(TestApi api, String version) {
+        try {
+            for (int i = 0; i < 1500; i++) {
+                String status = json(api.send("analyst", "GET", "/api/v1/rulesets/" + version, null)).get("status").asString();
+                if (!"compiling".equals(status)) {
+                    assertThat(status).as("the console test candidate passes its cases").isEqualTo("passed");
+                    return version;
+                }
+                Thread.sleep(100);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        throw new AssertionError("candidate " + version + " still compiling after 150 s");
+    }
+
+    static HttpResponse<String> ok(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return response;
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        return ContractFixtures.JSON.readTree(response.body());
+    }
+}
