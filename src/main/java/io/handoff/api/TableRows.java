@@ -62,28 +62,25 @@ final class TableRows {
         if (source.isEmpty()) {
             return List.of();
         }
-        List<Grid> grids = new ArrayList<>();
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(source.get().content()))) {
-            for (Sheet sheet : workbook) {
-                grids.add(grid(sheet));
-            }
+        try {
+            return SheetGrid.read(source.get().content()).values().stream().map(TableRows::grid).toList();
         } catch (IOException | RuntimeException e) {
             return List.of();
         }
-        return grids;
     }
 
-    private static Grid grid(Sheet sheet) {
+    /** A sheet as the analyst sees it, with the values Drools compiles (the one reader the checks and diff use too). */
+    private static Grid grid(SheetGrid sheet) {
         int width = 0;
-        for (Row row : sheet) {
-            width = Math.max(width, row.getLastCellNum());
+        for (int r = 0; r < sheet.rowCount(); r++) {
+            width = Math.max(width, sheet.width(r));
         }
         List<GridRow> rows = new ArrayList<>();
         boolean inTable = false;
-        for (Row row : sheet) {
+        for (int r = 0; r < sheet.rowCount(); r++) {
             List<String> cells = new ArrayList<>();
             for (int c = 0; c < width; c++) {
-                cells.add(FORMAT.formatCellValue(row.getCell(c)).trim());
+                cells.add(sheet.text(r, c));
             }
             if (cells.stream().allMatch(String::isEmpty)) {
                 continue;
@@ -91,16 +88,16 @@ final class TableRows {
             String first = cells.isEmpty() ? "" : cells.get(0);
             if ("Id".equals(first)) {
                 inTable = true;
-                rows.add(new GridRow(row.getRowNum() + 1, cells, null));
+                rows.add(new GridRow(r + 1, cells, null));
                 continue;
             }
-            rows.add(new GridRow(row.getRowNum() + 1, cells, inTable && !first.isEmpty() ? first : null));
+            rows.add(new GridRow(r + 1, cells, inTable && !first.isEmpty() ? first : null));
         }
         List<String> columns = new ArrayList<>();
         for (int c = 0; c < width; c++) {
-            columns.add(c < 26 ? String.valueOf((char) ('A' + c)) : "A" + (char) ('A' + c - 26));
+            columns.add(SheetGrid.letters(c));
         }
-        return new Grid(sheet.getSheetName(), columns, rows);
+        return new Grid(sheet.name(), columns, rows);
     }
 
     private Map<String, Map<Integer, List<Cell>>> read(String version, String file) {
