@@ -57,6 +57,7 @@ public final class EvaluationLimit implements AutoCloseable {
             return ruleset.evaluate(facts);
         }
         AtomicBoolean stop = new AtomicBoolean();
+        long deadline = System.nanoTime() + timeout.toNanos();
         Future<Evaluation> running;
         try {
             running = pool.submit(() -> ruleset.evaluate(facts, stop::get));
@@ -65,7 +66,13 @@ public final class EvaluationLimit implements AutoCloseable {
                     + "and as many evaluations wait; the ruleset decided nothing");
         }
         try {
-            return running.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            Evaluation evaluation = running.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            if (System.nanoTime() - deadline > 0) {
+                // finished, but after the limit (a waiting caller, a busy machine): the limit is the limit, whatever the
+                // timing of the wake-up, so a result that arrives late is thrown away like one that never arrives
+                throw new TimeoutException();
+            }
+            return evaluation;
         } catch (TimeoutException | InterruptedException e) {
             stop.set(true);
             running.cancel(true);
