@@ -45,11 +45,12 @@ final class AuditEntries {
 
     /** A valid contract that got no decision: its evaluation timed out. No ruleset output is kept, none was made. */
     static AuditEntry ofFault(EvaluationTimeoutException fault, Instant recordedAt, io.handoff.contract.HandoffContract contract,
-                              JsonNode document, String inputHash, String rulesetVersion, Masking masking, String submittedBy) {
+                              JsonNode document, String inputHash, String rulesetVersion, Masking masking, String submittedBy,
+                              String traceId) {
         Masking.Masked masked = masking.apply(document);
         String body = new FaultBody(fault.faultId(), AuditEntry.FAULT, contract.contractId(), contract.domain(),
                 contract.handoffType(), EvaluationTimeoutException.CODE, null, rulesetVersion, inputHash, recordedAt, submittedBy,
-                masked.document(), masked.maskedPointers(), new FaultBody.Fault(EvaluationTimeoutException.CODE,
+                traceId, masked.document(), masked.maskedPointers(), new FaultBody.Fault(EvaluationTimeoutException.CODE,
                 fault.getMessage(), fault.limit().toMillis())).toJson();
         return new AuditEntry(fault.faultId(), AuditEntry.FAULT, contract.contractId(), contract.domain(), contract.handoffType(),
                 EvaluationTimeoutException.CODE, null, rulesetVersion, inputHash, recordedAt, body, List.of(), List.of());

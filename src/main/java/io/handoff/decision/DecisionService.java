@@ -144,7 +144,7 @@ public final class DecisionService {
             evaluated = evaluate(decisionId, validated, inputHash, ruleset, now(), limit);
         } catch (EvaluationTimeoutException e) {
             routing.failed(ruleset, decisionId);
-            throw recordFault(e, validated, inputHash, ruleset, submission.principal());
+            throw recordFault(e, validated, inputHash, ruleset, submission);
         } catch (RuntimeException e) {
             routing.failed(ruleset, decisionId);
             throw e;
@@ -170,10 +170,10 @@ public final class DecisionService {
 
     /** A timed-out evaluation is kept as a fault record (no decision); if even that cannot be written, the caller hears why. */
     private EvaluationTimeoutException recordFault(EvaluationTimeoutException fault, ContractValidator.Validated validated,
-                                                   String inputHash, Ruleset ruleset, String principal) {
+                                                   String inputHash, Ruleset ruleset, Submission submission) {
         try {
             recorder.record(AuditEntries.ofFault(fault, now(), validated.contract(), validated.document(), inputHash,
-                    ruleset.version(), masking, principal), null, null, principal);
+                    ruleset.version(), masking, submission.principal(), submission.traceId()), null, null, submission.principal());
         } catch (AuditUnavailableException e) {
             fault.addSuppressed(e);
         }
