@@ -26,6 +26,7 @@ import io.handoff.decision.EvaluationLimit;
 import io.handoff.decision.IdempotencyKeys;
 import io.handoff.notify.Outbox;
 import io.handoff.rollout.Preflight;
+import io.handoff.orchestration.StepMeters;
 import io.handoff.rollout.RolloutFlags;
 import io.handoff.ruleset.CaseRunner;
 import io.handoff.orchestration.FollowUps;
@@ -44,6 +45,7 @@ import io.handoff.ruleset.RulesetLifecycle;
 import io.handoff.ruleset.RulesetProperties;
 import io.handoff.ruleset.RolloutProperties;
 import io.handoff.ruleset.ShadowStore;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /** Wires the Spring-free core (contract, engine, decision, ruleset, audit) into the service. */
 @Configuration(proxyBeanMethods = false)
@@ -181,8 +183,9 @@ class ServiceConfiguration {
 
     @Bean
     Orchestrator orchestrator(JdbcTemplate jdbc, TransactionTemplate transactions, AuditLog auditLog, Clock clock,
-                              OrchestrationProperties properties, Outbox outbox) {
-        return new Orchestrator(jdbc, transactions, auditLog, clock, properties, outbox);
+                              OrchestrationProperties properties, Outbox outbox, MeterRegistry registry) {
+        return new Orchestrator(jdbc, transactions, auditLog, clock, properties, outbox,
+                new StepMeters(registry));
     }
 
     @Bean

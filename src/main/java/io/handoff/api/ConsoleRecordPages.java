@@ -22,6 +22,7 @@ import io.handoff.audit.VerifyReport;
 import io.handoff.orchestration.Orchestrator;
 import io.handoff.orchestration.Records;
 import io.handoff.ruleset.RulesetArchive;
+import io.handoff.telemetry.DashboardLinks;
 import io.swagger.v3.oas.annotations.Hidden;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,9 +39,11 @@ class ConsoleRecordPages implements ConsolePage {
     private final AuditLog log;
     private final Orchestrator orchestrator;
     private final TableRows tableRows;
+    private final DashboardLinks links;
 
-    ConsoleRecordPages(AuditLog log, Orchestrator orchestrator, RulesetArchive archive) {
+    ConsoleRecordPages(AuditLog log, Orchestrator orchestrator, RulesetArchive archive, DashboardLinks links) {
         this.log = log;
+        this.links = links;
         this.orchestrator = orchestrator;
         this.tableRows = new TableRows(archive);
     }
@@ -112,6 +115,9 @@ class ConsoleRecordPages implements ConsolePage {
                             : tableRows.cells(record.rulesetVersion(), file, sheet, row)));
         }
         model.addAttribute("decision", decision);
+        String traceId = body.path("traceId").asString(null);
+        model.addAttribute("traceId", traceId);
+        model.addAttribute("traceLink", links.link(traceId, record.contractId(), record.decisionId()).orElse(null));
         model.addAttribute("contractJson", pretty(body.path("contract")));
         model.addAttribute("masked", body.path("maskedPointers").valueStream().map(JsonNode::asString).toList());
         model.addAttribute("trace", trace);

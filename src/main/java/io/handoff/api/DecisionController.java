@@ -18,6 +18,7 @@ import io.handoff.decision.DecisionService;
 import io.handoff.decision.Submission;
 import io.handoff.orchestration.Opened;
 import io.handoff.orchestration.Orchestrator;
+import io.handoff.telemetry.CurrentTrace;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -38,9 +39,12 @@ class DecisionController {
 
     private final DecisionMetrics metrics;
     private final Orchestrator orchestrator;
+    private final CurrentTrace trace;
 
-    DecisionController(DecisionService decisions, ApiProperties properties, DecisionMetrics metrics, Orchestrator orchestrator) {
+    DecisionController(DecisionService decisions, ApiProperties properties, DecisionMetrics metrics, Orchestrator orchestrator,
+                       CurrentTrace trace) {
         this.decisions = decisions;
+        this.trace = trace;
         this.metrics = metrics;
         this.orchestrator = orchestrator;
         this.bodyReader = new BodyReader(properties);
@@ -58,13 +62,13 @@ class DecisionController {
             throw new BadParameterException("reason", "reopen=true needs reason=... (why the closed handoff starts again)");
         }
         Submission submission = new Submission(bodyReader.read(request), Identity.principal(request),
-                idempotencyKey, reopen ? reason : null);
+                idempotencyKey, reopen ? reason : null, trace.traceId());
         Decided decided = decisions.decide(submission);
         ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
         switch (decided.replay()) {
             case IDEMPOTENT -> response.header(REPLAYED, "true");
             case UNCHANGED -> response.header(UNCHANGED, "true");
-            case NONE -> metrics.decided(decided.decision(), System.nanoTime() - start);
+            case NONE -> metrics.decided(decided.decision(), decided.team(), System.nanoTime() - start);
         }
         openedLinks(decided, response);
         return response.body(decided.json().getBytes(StandardCharsets.UTF_8));

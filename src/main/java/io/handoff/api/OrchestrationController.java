@@ -23,6 +23,7 @@ import io.handoff.orchestration.Records;
 import io.handoff.orchestration.Scorecard;
 import io.handoff.orchestration.ThresholdTuning;
 import io.handoff.ruleset.ActiveRuleset;
+import io.handoff.telemetry.DashboardLinks;
 import io.swagger.v3.oas.annotations.Operation;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -35,8 +36,10 @@ class OrchestrationController {
     private final Orchestrator orchestrator;
     private final ActiveRuleset activeRuleset;
     private final FollowUps followUps;
+    private final DashboardLinks links;
 
-    OrchestrationController(Orchestrator orchestrator, ActiveRuleset activeRuleset, FollowUps followUps) {
+    OrchestrationController(Orchestrator orchestrator, ActiveRuleset activeRuleset, FollowUps followUps, DashboardLinks links) {
+        this.links = links;
         this.orchestrator = orchestrator;
         this.activeRuleset = activeRuleset;
         this.followUps = followUps;
@@ -140,7 +143,14 @@ class OrchestrationController {
     @Operation(summary = "Outcome report of one handoff", description = "Decision, approvals, attempts, incidents, outcomes and timeline in one document.")
     @GetMapping("/api/v1/handoffs/{contractId}/report")
     ObjectNode report(@PathVariable String contractId) {
-        return orchestrator.report(contractId).orElseThrow(() -> unknownHandoff(contractId));
+        ObjectNode report = orchestrator.report(contractId).orElseThrow(() -> unknownHandoff(contractId));
+        return withDashboardLink(report, contractId, report.path("decision").path("decisionId").asString(null));
+    }
+
+    /** {@code dashboardLink}: handoff.telemetry.link-template for the document's trace, contract and decision (if configured). */
+    private ObjectNode withDashboardLink(ObjectNode document, String contractId, String decisionId) {
+        links.link(document.path("traceId").asString(null), contractId, decisionId).ifPresent(l -> document.put("dashboardLink", l));
+        return document;
     }
 
     record IncidentPage(List<Records.Incident> items) {
@@ -162,6 +172,7 @@ class OrchestrationController {
                                         @RequestParam(required = false, defaultValue = "false") boolean download) {
         ObjectNode packet = orchestrator.packet(incidentId)
                 .orElseThrow(() -> new NotFoundException("unknown-incident", "no incident " + incidentId));
+        withDashboardLink(packet, packet.path("contractId").asString(null), packet.path("decisionId").asString(null));
         ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
         if (download) {
             response.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"incident-" + incidentId + ".json\"");

@@ -15,11 +15,11 @@ final class AuditEntries {
     }
 
     static AuditEntry ofDecision(Decision decision, String decisionJson, JsonNode document, Masking masking,
-                                 long validateNanos, long evaluateNanos, String submittedBy) {
+                                 long validateNanos, long evaluateNanos, String submittedBy, String traceId) {
         Masking.Masked masked = masking.apply(document);
         String body = new AuditBody(decision.decisionId(), AuditEntry.DECISION, decision.contractId(), decision.domain(),
                 decision.handoffType(), decision.outcome(), decision.posture(), decision.rulesetVersion(),
-                decision.inputHash(), decision.supersedes(), decision.recordedAt(), submittedBy, masked.document(),
+                decision.inputHash(), decision.supersedes(), decision.recordedAt(), submittedBy, traceId, masked.document(),
                 masked.maskedPointers(), decisionJson, null,
                 new AuditBody.Timings(validateNanos / 1000, evaluateNanos / 1000)).toJson();
         return new AuditEntry(decision.decisionId(), AuditEntry.DECISION, decision.contractId(), decision.domain(),
@@ -30,14 +30,14 @@ final class AuditEntries {
     }
 
     static AuditEntry ofRejection(String decisionId, Instant recordedAt, JsonNode document, List<Violation> violations,
-                                  String rulesetVersion, Masking masking, long validateNanos, String submittedBy) {
+                                  String rulesetVersion, Masking masking, long validateNanos, String submittedBy, String traceId) {
         String contractId = field(document, "contractId", 64);
         String domain = field(document, "domain", 32);
         String handoffType = field(document, "handoffType", 32);
         String inputHash = CanonicalJson.sha256(document);
         Masking.Masked masked = masking.apply(document);
         String body = new AuditBody(decisionId, AuditEntry.REJECTION, contractId, domain, handoffType, "invalid-contract",
-                null, rulesetVersion, inputHash, null, recordedAt, submittedBy, masked.document(), masked.maskedPointers(), null, violations,
+                null, rulesetVersion, inputHash, null, recordedAt, submittedBy, traceId, masked.document(), masked.maskedPointers(), null, violations,
                 new AuditBody.Timings(validateNanos / 1000, 0)).toJson();
         return new AuditEntry(decisionId, AuditEntry.REJECTION, contractId, domain, handoffType, "invalid-contract", null,
                 rulesetVersion, inputHash, recordedAt, body, List.of(), List.of());
@@ -45,11 +45,12 @@ final class AuditEntries {
 
     /** A valid contract that got no decision: its evaluation timed out. No ruleset output is kept, none was made. */
     static AuditEntry ofFault(EvaluationTimeoutException fault, Instant recordedAt, io.handoff.contract.HandoffContract contract,
-                              JsonNode document, String inputHash, String rulesetVersion, Masking masking, String submittedBy) {
+                              JsonNode document, String inputHash, String rulesetVersion, Masking masking, String submittedBy,
+                              String traceId) {
         Masking.Masked masked = masking.apply(document);
         String body = new FaultBody(fault.faultId(), AuditEntry.FAULT, contract.contractId(), contract.domain(),
                 contract.handoffType(), EvaluationTimeoutException.CODE, null, rulesetVersion, inputHash, recordedAt, submittedBy,
-                masked.document(), masked.maskedPointers(), new FaultBody.Fault(EvaluationTimeoutException.CODE,
+                traceId, masked.document(), masked.maskedPointers(), new FaultBody.Fault(EvaluationTimeoutException.CODE,
                 fault.getMessage(), fault.limit().toMillis())).toJson();
         return new AuditEntry(fault.faultId(), AuditEntry.FAULT, contract.contractId(), contract.domain(), contract.handoffType(),
                 EvaluationTimeoutException.CODE, null, rulesetVersion, inputHash, recordedAt, body, List.of(), List.of());

@@ -98,7 +98,9 @@ public final class DecisionService {
     public Decided decide(Submission submission) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return decideOnce(submission);
+                Decided decided = decideOnce(submission);
+                DecisionLog.done(); // a failure keeps the ids for the lines that report it
+                return decided;
             } catch (ResubmissionException e) {
                 // another decision for the contract landed between planning and commit: plan again on where it stands now
                 if (!ResubmissionException.CHANGED.equals(e.code()) || attempt == MAX_PLANS) {
@@ -110,6 +112,7 @@ public final class DecisionService {
 
     private Decided decideOnce(Submission submission) {
         String decisionId = IDS.generate().toString();
+        DecisionLog.decision(decisionId);
         long start = System.nanoTime();
         ContractValidator.Validated validated;
         try {
@@ -117,8 +120,9 @@ public final class DecisionService {
         } catch (ContractViolationException e) {
             resubmissions.replay(submission, CanonicalJson.sha256(e.document())); // a key taken by a valid contract: 409
             recorder.record(AuditEntries.ofRejection(decisionId, now(), e.document(), e.violations(),
-                    routing.active().version(), masking, System.nanoTime() - start, submission.principal()), null, null,
-                    submission.principal());
+                    routing.active().version(), masking, System.nanoTime() - start, submission.principal(), submission.traceId()),
+                    null, null, submission.principal());
+            DecisionLog.rejected(e.violations().size());
             throw new RejectedContractException(decisionId, e);
         }
         long validatedAt = System.nanoTime();
@@ -129,6 +133,7 @@ public final class DecisionService {
         }
         Decision.Rollout rollout = policy.rollout(validated.contract()); // throws when switched off for this team
         String contractId = validated.contract().contractId();
+        DecisionLog.contract(contractId);
         Ruleset ruleset = routing.forContract(contractId);
         Resubmissions.Plan plan = resubmissions.plan(submission, contractId, inputHash, ruleset.version());
         if (plan.unchanged() != null) {
@@ -139,7 +144,7 @@ public final class DecisionService {
             evaluated = evaluate(decisionId, validated, inputHash, ruleset, now(), limit);
         } catch (EvaluationTimeoutException e) {
             routing.failed(ruleset, decisionId);
-            throw recordFault(e, validated, inputHash, ruleset, submission.principal());
+            throw recordFault(e, validated, inputHash, ruleset, submission);
         } catch (RuntimeException e) {
             routing.failed(ruleset, decisionId);
             throw e;
@@ -149,7 +154,7 @@ public final class DecisionService {
         String json = DecisionJson.write(decision);
         try {
             recorder.record(AuditEntries.ofDecision(decision, json, validated.document(), masking, validatedAt - start,
-                    evaluated.evaluateNanos(), submission.principal()), decision, validated.contract(), submission.principal(),
+                    evaluated.evaluateNanos(), submission.principal(), submission.traceId()), decision, validated.contract(), submission.principal(),
                     resubmissions.claim(submission, decision, json));
         } catch (AuditUnavailableException e) {
             return resubmissions.afterFailure(submission, inputHash, e);
@@ -159,15 +164,16 @@ public final class DecisionService {
         } else {
             routing.decided(decision, validated);
         }
-        return new Decided(decision, json);
+        DecisionLog.decided(decision, System.nanoTime() - start);
+        return new Decided(decision, json, Decided.Replay.NONE, validated.contract().from().team());
     }
 
     /** A timed-out evaluation is kept as a fault record (no decision); if even that cannot be written, the caller hears why. */
     private EvaluationTimeoutException recordFault(EvaluationTimeoutException fault, ContractValidator.Validated validated,
-                                                   String inputHash, Ruleset ruleset, String principal) {
+                                                   String inputHash, Ruleset ruleset, Submission submission) {
         try {
             recorder.record(AuditEntries.ofFault(fault, now(), validated.contract(), validated.document(), inputHash,
-                    ruleset.version(), masking, principal), null, null, principal);
+                    ruleset.version(), masking, submission.principal(), submission.traceId()), null, null, submission.principal());
         } catch (AuditUnavailableException e) {
             fault.addSuppressed(e);
         }

@@ -3,6 +3,7 @@ package io.handoff.decision;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import tools.jackson.databind.JsonNode;
@@ -11,12 +12,13 @@ import tools.jackson.databind.JsonNode;
  * The evidence of a fault: a valid contract for which the service made no decision (its evaluation passed the time
  * limit). It names the fault ({@code outcome} is the fault's code), the ruleset version that was evaluating and the
  * masked contract, so the run can be looked into; there is no decision, so nothing can be replayed or acted on.
+ * {@code traceId}: the request's W3C trace id, as in {@link AuditBody} (absent outside a trace).
  */
 @JsonPropertyOrder({"decisionId", "kind", "contractId", "domain", "handoffType", "outcome", "posture", "rulesetVersion",
-        "inputHash", "recordedAt", "submittedBy", "contract", "maskedPointers", "fault"})
+        "inputHash", "recordedAt", "submittedBy", "traceId", "contract", "maskedPointers", "fault"})
 record FaultBody(String decisionId, String kind, String contractId, String domain, String handoffType, String outcome,
                  String posture, String rulesetVersion, String inputHash, Instant recordedAt, String submittedBy,
-                 JsonNode contract, List<String> maskedPointers, Fault fault) {
+                 @JsonInclude(JsonInclude.Include.NON_NULL) String traceId, JsonNode contract, List<String> maskedPointers, Fault fault) {
 
     /** What went wrong, in words, and the limit that applied. */
     record Fault(String code, String message, long limitMillis) {

@@ -7,9 +7,12 @@ import io.handoff.audit.CanonicalJson;
 /**
  * One request to decide a contract: the body as sent, the authenticated principal that sent it, and what the caller
  * said about resubmission. {@code idempotencyKey} (optional) makes a retry of the same request answer the original
- * decision; {@code reopenReason} (optional) reopens a closed handoff on purpose. An instance that exists is valid.
+ * decision; {@code reopenReason} (optional) reopens a closed handoff on purpose. {@code traceId} (optional) is the W3C
+ * trace id the request ran under (from its {@code traceparent}, or started for it): kept in the audit record, so a
+ * record leads to its traces and logs; anything but 32 lowercase hex digits (not all zero) is dropped. An instance
+ * that exists is valid.
  */
-public record Submission(byte[] body, String principal, String idempotencyKey, String reopenReason) {
+public record Submission(byte[] body, String principal, String idempotencyKey, String reopenReason, String traceId) {
     static final int MAX_KEY_LENGTH = 255;
     static final int MAX_REASON_LENGTH = 500;
     /** Longer principals (a token subject can be) are stored as their SHA-256: the key table's column holds 200. */
@@ -17,6 +20,7 @@ public record Submission(byte[] body, String principal, String idempotencyKey, S
 
     public Submission {
         Objects.requireNonNull(body, "body");
+        traceId = validTraceId(traceId) ? traceId : null;
         principal = principal == null || principal.isBlank() ? "anonymous" : principal;
         if (principal.length() > MAX_PRINCIPAL_LENGTH) {
             principal = "sha256:" + CanonicalJson.sha256(principal);
@@ -32,9 +36,30 @@ public record Submission(byte[] body, String principal, String idempotencyKey, S
         }
     }
 
-    /** A plain submission: no key, no reopen (cases, tests, benchmarks). */
+    /** A submission outside any trace. */
+    public Submission(byte[] body, String principal, String idempotencyKey, String reopenReason) {
+        this(body, principal, idempotencyKey, reopenReason, null);
+    }
+
+    /** A plain submission: no key, no reopen, no trace (cases, tests, benchmarks). */
     public static Submission of(byte[] body) {
-        return new Submission(body, null, null, null);
+        return new Submission(body, null, null, null, null);
+    }
+
+    /** W3C trace context: 32 lowercase hex digits, not all zero. */
+    static boolean validTraceId(String id) {
+        if (id == null || id.length() != 32) {
+            return false;
+        }
+        boolean nonZero = false;
+        for (int i = 0; i < 32; i++) {
+            char c = id.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+            nonZero |= c != '0';
+        }
+        return nonZero;
     }
 
     boolean reopens() {

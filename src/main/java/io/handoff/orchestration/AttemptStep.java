@@ -93,6 +93,7 @@ final class AttemptStep {
                 null, null, null, null, null, null, null);
         store.insertIncident(incident, IncidentStep.snapshot(reason, at, state.decisionId()));
         steps.notices.incident(io.handoff.notify.NoticeKind.INCIDENT_OPENED, incident, state, at, null);
+        steps.meters.incidentOpened(reason);
         return id;
     }
 }

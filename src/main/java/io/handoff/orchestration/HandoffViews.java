@@ -37,13 +37,17 @@ final class HandoffViews {
         return PostureTimeline.compose(decisions, store.timeline(contractId));
     }
 
-    /** The outcome report of one handoff: decision, approvals, attempts, incidents, outcomes and timeline in one document. */
+    /**
+     * The outcome report of one handoff: decision, approvals, attempts, incidents, outcomes and timeline in one document,
+     * with the trace id the current decision's request ran under (null outside a trace).
+     */
     Optional<ObjectNode> report(String contractId) {
         return store.handoff(contractId).map(h -> {
             ObjectNode report = Orchestrator.JSON.createObjectNode();
             report.putPOJO("handoff", h);
-            JsonNode decision = auditLog.find(h.decisionId()).map(r -> r.record().get("decision")).orElse(null);
-            report.set("decision", decision);
+            JsonNode body = auditLog.find(h.decisionId()).map(AuditRecord::record).orElse(null);
+            report.set("decision", body == null ? null : body.get("decision"));
+            report.set("traceId", body == null ? null : body.get("traceId")); // the current decision's request trace
             report.putPOJO("approvals", store.approvalsOfContract(contractId));
             report.putPOJO("attempts", store.attemptsOf(contractId));
             report.putPOJO("incidents", store.incidents(null, contractId, 100));

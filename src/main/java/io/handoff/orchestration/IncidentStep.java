@@ -83,6 +83,7 @@ final class IncidentStep {
             packet.put("rulesetVersion", record.map(AuditRecord::rulesetVersion).orElse(null));
             packet.put("auditSeq", record.map(AuditRecord::seq).orElse(null));
             packet.put("auditHash", record.map(AuditRecord::hash).orElse(null));
+            packet.set("traceId", body == null ? null : body.get("traceId")); // the deciding request's trace, for its logs
             if (decision != null) {
                 packet.put("outcome", decision.path("outcome").asString());
                 packet.put("posture", decision.path("posture").asString());

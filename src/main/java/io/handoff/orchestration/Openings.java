@@ -27,10 +27,12 @@ import io.handoff.decision.ResubmissionException;
 final class Openings implements Alongside {
     private final HandoffStore store;
     private final Notices notices;
+    private final StepMeters meters;
 
-    Openings(HandoffStore store, Notices notices) {
+    Openings(HandoffStore store, Notices notices, StepMeters meters) {
         this.store = store;
         this.notices = notices;
+        this.meters = meters;
     }
 
     @Override
@@ -68,6 +70,7 @@ final class Openings implements Alongside {
         store.insertIncidents(writes.incidents);
         writes.transitions.forEach(t -> store.insertTransition(t.getKey(), t.getValue()));
         notices.opened(batch, writes.inserts.values(), writes.incidents.stream().map(Map.Entry::getKey).toList());
+        meters.opened(writes.inserts.values(), writes.incidents.stream().map(Map.Entry::getKey).toList());
     }
 
     /** The decision was planned on {@code supersedes}; the handoff must still stand there, and be open unless reopened. */

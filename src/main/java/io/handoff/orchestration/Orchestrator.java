@@ -56,13 +56,19 @@ public final class Orchestrator {
     /** {@code outbox}: where what happens is announced to webhooks, in the same transaction (null: nobody is told). */
     public Orchestrator(JdbcTemplate jdbc, TransactionTemplate transactions, AuditLog auditLog, Clock clock,
                         OrchestrationProperties properties, Outbox outbox) {
+        this(jdbc, transactions, auditLog, clock, properties, outbox, StepMeters.none());
+    }
+
+    /** {@code meters}: approvals, incidents and outcomes counted for Prometheus as their transactions commit. */
+    public Orchestrator(JdbcTemplate jdbc, TransactionTemplate transactions, AuditLog auditLog, Clock clock,
+                        OrchestrationProperties properties, Outbox outbox, StepMeters meters) {
         this.store = new HandoffStore(jdbc);
         this.notices = new Notices(jdbc, outbox);
         this.openOutcomes = new OpenOutcomes(jdbc);
         this.jdbc = jdbc;
-        this.openings = new Openings(store, notices);
+        this.openings = new Openings(store, notices, meters);
         this.properties = properties;
-        Steps steps = new Steps(store, transactions, auditLog, clock, notices);
+        Steps steps = new Steps(store, transactions, auditLog, clock, notices, meters);
         this.approvals = new ApprovalStep(steps, properties);
         this.attempts = new AttemptStep(steps);
         this.incidents = new IncidentStep(steps);

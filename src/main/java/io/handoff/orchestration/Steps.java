@@ -23,11 +23,14 @@ final class Steps {
     final HandoffStore store;
     final AuditLog auditLog;
     final Notices notices;
+    final StepMeters meters;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    Steps(HandoffStore store, TransactionTemplate transactions, AuditLog auditLog, Clock clock, Notices notices) {
+    Steps(HandoffStore store, TransactionTemplate transactions, AuditLog auditLog, Clock clock, Notices notices,
+          StepMeters meters) {
         this.store = store;
+        this.meters = meters;
         this.notices = notices;
         this.transactions = transactions;
         this.auditLog = auditLog;
@@ -74,6 +77,7 @@ final class Steps {
         body.put("posture", after.posture());
         auditLog.appendNow(new AuditEntry(recordId, kind, before.contractId(), before.domain(), before.handoffType(), outcome,
                 after.posture(), before.rulesetVersion(), null, at, Orchestrator.JSON.writeValueAsString(body), List.of(), gates));
+        meters.committed(kind, outcome, step);
         return new Records.StepResult(recordId, step, after, transition, incidentId, nextAttempt, attemptsLeft, null);
     }
 
