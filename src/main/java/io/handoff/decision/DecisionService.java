@@ -145,7 +145,13 @@ public final class DecisionService {
             throw e;
         }
         Decision decision = evaluated.decision().withRollout(rollout).continuing(plan.supersedes(), plan.reopen());
-        policy.check(decision); // a failed hard preflight check: nothing is recorded, nothing returned
+        try {
+            policy.check(decision);
+        } catch (PreflightFailedException e) {
+            // a refused decision is a fault of the version that made it: recorded, and counted toward automatic rollback
+            routing.failed(ruleset, decisionId);
+            throw recordRefusal(e, decision, validated, submission.principal());
+        }
         String json = DecisionJson.write(decision);
         try {
             recorder.record(AuditEntries.ofDecision(decision, json, validated.document(), masking, validatedAt - start,
@@ -172,6 +178,20 @@ public final class DecisionService {
             fault.addSuppressed(e);
         }
         return fault;
+    }
+
+    /** A preflight refusal is kept as a fault record under the refused decision's id; the decision itself is not kept. */
+    private PreflightFailedException recordRefusal(PreflightFailedException refusal, Decision decision,
+                                                   ContractValidator.Validated validated, String principal) {
+        PreflightFailedException recorded = new PreflightFailedException(refusal.check(), refusal.getMessage(), decision.decisionId());
+        try {
+            recorder.record(AuditEntries.ofPreflightRefusal(refusal, decision, validated.document(), masking, principal),
+                    null, null, principal);
+        } catch (AuditUnavailableException e) {
+            refusal.addSuppressed(e);
+            return refusal;
+        }
+        return recorded;
     }
 
     /**
