@@ -145,13 +145,7 @@ public final class DecisionService {
             throw e;
         }
         Decision decision = evaluated.decision().withRollout(rollout).continuing(plan.supersedes(), plan.reopen());
-        try {
-            policy.check(decision);
-        } catch (PreflightFailedException e) {
-            // a refused decision is a fault of the version that made it: recorded, and counted toward automatic rollback
-            routing.failed(ruleset, decisionId);
-            throw recordRefusal(e, decision, validated, submission.principal());
-        }
+        preflight(decision, ruleset, validated, submission.principal());
         String json = DecisionJson.write(decision);
         try {
             recorder.record(AuditEntries.ofDecision(decision, json, validated.document(), masking, validatedAt - start,
@@ -178,6 +172,57 @@ public final class DecisionService {
             fault.addSuppressed(e);
         }
         return fault;
+    }
+
+    /**
+     * Decides a recorded contract again on the active version (never a canary), as a revision of the decision its open
+     * handoff stands on: recorded like any decision, its openings revise the handoff (gates it no longer requires are
+     * superseded). 409 handoff-changed when the handoff moved on since {@code supersedes}; a preflight refusal or a
+     * timeout is a fault, as on the live path.
+     */
+    public Decided redecide(Redecision redecision) {
+        String decisionId = IDS.generate().toString();
+        ContractValidator.Validated validated = new ContractValidator.Validated(redecision.contract(),
+                validator.mapper().treeToValue(redecision.contract(), io.handoff.contract.HandoffContract.class));
+        Decision.Rollout rollout = policy.rollout(validated.contract());
+        Ruleset ruleset = routing.active();
+        Evaluated evaluated;
+        try {
+            evaluated = evaluate(decisionId, validated, redecision.inputHash(), ruleset, now(), limit);
+        } catch (EvaluationTimeoutException e) {
+            routing.failed(ruleset, decisionId);
+            throw recordFault(e, validated, redecision.inputHash(), ruleset, redecision.principal());
+        }
+        Decision decision = evaluated.decision().withRollout(rollout).continuing(redecision.supersedes(), null);
+        preflight(decision, ruleset, validated, redecision.principal());
+        String json = DecisionJson.write(decision);
+        try {
+            recorder.record(AuditEntries.ofDecision(decision, json, validated.document(), masking, 0, evaluated.evaluateNanos(),
+                    redecision.principal()), decision, validated.contract(), redecision.principal());
+        } catch (AuditUnavailableException e) {
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof ResubmissionException refused) {
+                    throw refused;
+                }
+            }
+            throw e;
+        }
+        if (decision.incomplete()) {
+            routing.failed(ruleset, decisionId);
+        } else {
+            routing.decided(decision, validated);
+        }
+        return new Decided(decision, json);
+    }
+
+    /** The hard preflight checks; a refused decision is a fault of the version that made it, counted toward rollback. */
+    private void preflight(Decision decision, Ruleset ruleset, ContractValidator.Validated validated, String principal) {
+        try {
+            policy.check(decision);
+        } catch (PreflightFailedException e) {
+            routing.failed(ruleset, decision.decisionId());
+            throw recordRefusal(e, decision, validated, principal);
+        }
     }
 
     /** A preflight refusal is kept as a fault record under the refused decision's id; the decision itself is not kept. */
