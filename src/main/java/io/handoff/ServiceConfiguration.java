@@ -30,6 +30,7 @@ import io.handoff.orchestration.StepMeters;
 import io.handoff.rollout.RolloutFlags;
 import io.handoff.ruleset.CaseRunner;
 import io.handoff.orchestration.FollowUps;
+import io.handoff.orchestration.Recovery;
 import io.handoff.orchestration.Lineage;
 import io.handoff.orchestration.OrchestrationProperties;
 import io.handoff.orchestration.Orchestrator;
@@ -110,10 +111,18 @@ class ServiceConfiguration {
     RulesetLifecycle rulesetLifecycle(ActiveRuleset activeRuleset, RulesetArchive archive, RulesetHistory history, JdbcTemplate jdbc,
                                       ContractValidator validator, Clock clock, RolloutProperties rollout,
                                       RulesetProperties properties, ActivePointer pointer, CheckProperties check,
-                                      OrchestrationProperties approvers) {
-        // the child checks gate roles against this service's approver directory (it has no Spring to read it)
+                                      OrchestrationProperties approvers, Orchestrator orchestrator) {
+        // the child checks gate roles against this service's approver directory (it has no Spring to read it);
+        // a rollback opens a ruleset incident in its own transaction (issue 22, recovery)
         return new RulesetLifecycle(activeRuleset, archive, history, new ShadowStore(jdbc), validator, clock,
-                rollout, properties.compiler(), pointer, new IsolatedCheck(check, properties, approvers.coveredRoles()));
+                rollout, properties.compiler(), pointer, new IsolatedCheck(check, properties, approvers.coveredRoles()),
+                orchestrator.rulesetIncidents());
+    }
+
+    /** Re-decides the open handoffs a rolled-back version decided, on the active version, as recorded revisions. */
+    @Bean
+    Recovery recovery(Orchestrator orchestrator, AuditLog auditLog, DecisionService decisions, RulesetLifecycle lifecycle, Clock clock) {
+        return new Recovery(orchestrator, auditLog, decisions, () -> lifecycle.active().version(), clock);
     }
 
     /**

@@ -51,8 +51,8 @@ final class ApiOperations {
                 "409", "idempotency-key-reused, handoff-closed, handoff-changed, handoff-not-closed",
                 "422", "invalid-contract: errors[] of {pointer, code, message}; the attempt is recorded (decisionId)",
                 "429", "rate-limited, overloaded (Retry-After)",
-                "503", "audit-unavailable (not recorded, so not returned), preflight-failed, "
-                        + "evaluation-timeout (Retry-After; recorded as a fault, no decision)");
+                "503", "audit-unavailable (not recorded, so not returned), preflight-failed (recorded as a fault "
+                        + "under faultId, counted toward automatic rollback), evaluation-timeout (Retry-After; recorded as a fault, no decision)");
         op("GET", "/api/v1/decisions", "searchAuditRecords", ok());
         op("GET", "/api/v1/decisions/export", "exportAuditRecords", ok());
         op("GET", "/api/v1/decisions/{decisionId}", "getAuditRecord", ok(), "404", "decision-not-found");
@@ -114,6 +114,11 @@ final class ApiOperations {
                 "422", "invalid-contract: errors[] of {pointer, code, message}; nothing recorded",
                 "429", "rate-limited, overloaded (Retry-After)");
         op("GET", "/api/v1/rulesets/{version}/shadow-report", "getShadowReport", ok(), "404", "unknown-version");
+        op("GET", "/api/v1/rulesets/incidents", "listRulesetIncidents", ok());
+        op("GET", "/api/v1/rulesets/incidents/{incidentId}", "getRulesetIncident", ok(), "404", "unknown-incident");
+        op("POST", "/api/v1/rulesets/incidents/{incidentId}/redecide", "redecideRolledBackHandoffs", ok(),
+                "403", "acting-as-other", "404", "unknown-incident", "409", "version-active-again",
+                "422", "missing-who-or-why");
 
         op("POST", "/api/v1/admin/keys", "createApiKey", List.of(new Answer("201", null,
                         "Created; the secret is in this answer only (Cache-Control: no-store)")),

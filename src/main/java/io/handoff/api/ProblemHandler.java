@@ -193,6 +193,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = counted(problem(HttpStatus.SERVICE_UNAVAILABLE, "preflight-failed",
                 "A preflight check failed; no decision was made", e.getMessage()));
         problem.setProperty("check", e.check());
+        if (e.faultId() != null) {
+            problem.setProperty("faultId", e.faultId());
+        }
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
     }
 

@@ -51,9 +51,25 @@ final class AuditEntries {
         String body = new FaultBody(fault.faultId(), AuditEntry.FAULT, contract.contractId(), contract.domain(),
                 contract.handoffType(), EvaluationTimeoutException.CODE, null, rulesetVersion, inputHash, recordedAt, submittedBy,
                 traceId, masked.document(), masked.maskedPointers(), new FaultBody.Fault(EvaluationTimeoutException.CODE,
-                fault.getMessage(), fault.limit().toMillis())).toJson();
+                fault.getMessage(), fault.limit().toMillis(), null)).toJson();
         return new AuditEntry(fault.faultId(), AuditEntry.FAULT, contract.contractId(), contract.domain(), contract.handoffType(),
                 EvaluationTimeoutException.CODE, null, rulesetVersion, inputHash, recordedAt, body, List.of(), List.of());
+    }
+
+    /**
+     * A decision a hard preflight check refused: made, never returned nor acted on. The fault keeps the refused
+     * decision's id, posture and ruleset version, and names the check; the decision itself is not kept.
+     */
+    static AuditEntry ofPreflightRefusal(PreflightFailedException refusal, Decision decision, JsonNode document,
+                                         Masking masking, String submittedBy, String traceId) {
+        Masking.Masked masked = masking.apply(document);
+        String body = new FaultBody(decision.decisionId(), AuditEntry.FAULT, decision.contractId(), decision.domain(),
+                decision.handoffType(), PreflightFailedException.CODE, decision.posture(), decision.rulesetVersion(),
+                decision.inputHash(), decision.recordedAt(), submittedBy, traceId, masked.document(), masked.maskedPointers(),
+                new FaultBody.Fault(PreflightFailedException.CODE, refusal.getMessage(), null, refusal.check())).toJson();
+        return new AuditEntry(decision.decisionId(), AuditEntry.FAULT, decision.contractId(), decision.domain(),
+                decision.handoffType(), PreflightFailedException.CODE, decision.posture(), decision.rulesetVersion(),
+                decision.inputHash(), decision.recordedAt(), body, List.of(), List.of());
     }
 
     /** A field of a rejected document, only when it is a string short enough to index. */

@@ -144,13 +144,13 @@ public final class DecisionService {
             evaluated = evaluate(decisionId, validated, inputHash, ruleset, now(), limit);
         } catch (EvaluationTimeoutException e) {
             routing.failed(ruleset, decisionId);
-            throw recordFault(e, validated, inputHash, ruleset, submission);
+            throw recordFault(e, validated, inputHash, ruleset, submission.principal(), submission.traceId());
         } catch (RuntimeException e) {
             routing.failed(ruleset, decisionId);
             throw e;
         }
         Decision decision = evaluated.decision().withRollout(rollout).continuing(plan.supersedes(), plan.reopen());
-        policy.check(decision); // a failed hard preflight check: nothing is recorded, nothing returned
+        preflight(decision, ruleset, validated, submission.principal(), submission.traceId());
         String json = DecisionJson.write(decision);
         try {
             recorder.record(AuditEntries.ofDecision(decision, json, validated.document(), masking, validatedAt - start,
@@ -170,14 +170,80 @@ public final class DecisionService {
 
     /** A timed-out evaluation is kept as a fault record (no decision); if even that cannot be written, the caller hears why. */
     private EvaluationTimeoutException recordFault(EvaluationTimeoutException fault, ContractValidator.Validated validated,
-                                                   String inputHash, Ruleset ruleset, Submission submission) {
+                                                   String inputHash, Ruleset ruleset, String principal, String traceId) {
         try {
             recorder.record(AuditEntries.ofFault(fault, now(), validated.contract(), validated.document(), inputHash,
-                    ruleset.version(), masking, submission.principal(), submission.traceId()), null, null, submission.principal());
+                    ruleset.version(), masking, principal, traceId), null, null, principal);
         } catch (AuditUnavailableException e) {
             fault.addSuppressed(e);
         }
         return fault;
+    }
+
+    /**
+     * Decides a recorded contract again on the active version (never a canary), as a revision of the decision its open
+     * handoff stands on: recorded like any decision, its openings revise the handoff (gates it no longer requires are
+     * superseded). 409 handoff-changed when the handoff moved on since {@code supersedes}; a preflight refusal or a
+     * timeout is a fault, as on the live path.
+     */
+    public Decided redecide(Redecision redecision) {
+        String decisionId = IDS.generate().toString();
+        ContractValidator.Validated validated = new ContractValidator.Validated(redecision.contract(),
+                validator.mapper().treeToValue(redecision.contract(), io.handoff.contract.HandoffContract.class));
+        Decision.Rollout rollout = policy.rollout(validated.contract());
+        Ruleset ruleset = routing.active();
+        Evaluated evaluated;
+        try {
+            evaluated = evaluate(decisionId, validated, redecision.inputHash(), ruleset, now(), limit);
+        } catch (EvaluationTimeoutException e) {
+            routing.failed(ruleset, decisionId);
+            throw recordFault(e, validated, redecision.inputHash(), ruleset, redecision.principal(), null);
+        }
+        Decision decision = evaluated.decision().withRollout(rollout).continuing(redecision.supersedes(), null);
+        preflight(decision, ruleset, validated, redecision.principal(), null);
+        String json = DecisionJson.write(decision);
+        try {
+            recorder.record(AuditEntries.ofDecision(decision, json, validated.document(), masking, 0, evaluated.evaluateNanos(),
+                    redecision.principal(), null), decision, validated.contract(), redecision.principal());
+        } catch (AuditUnavailableException e) {
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof ResubmissionException refused) {
+                    throw refused;
+                }
+            }
+            throw e;
+        }
+        if (decision.incomplete()) {
+            routing.failed(ruleset, decisionId);
+        } else {
+            routing.decided(decision, validated);
+        }
+        return new Decided(decision, json);
+    }
+
+    /** The hard preflight checks; a refused decision is a fault of the version that made it, counted toward rollback. */
+    private void preflight(Decision decision, Ruleset ruleset, ContractValidator.Validated validated, String principal,
+                           String traceId) {
+        try {
+            policy.check(decision);
+        } catch (PreflightFailedException e) {
+            routing.failed(ruleset, decision.decisionId());
+            throw recordRefusal(e, decision, validated, principal, traceId);
+        }
+    }
+
+    /** A preflight refusal is kept as a fault record under the refused decision's id; the decision itself is not kept. */
+    private PreflightFailedException recordRefusal(PreflightFailedException refusal, Decision decision,
+                                                   ContractValidator.Validated validated, String principal, String traceId) {
+        PreflightFailedException recorded = new PreflightFailedException(refusal.check(), refusal.getMessage(), decision.decisionId());
+        try {
+            recorder.record(AuditEntries.ofPreflightRefusal(refusal, decision, validated.document(), masking, principal, traceId),
+                    null, null, principal);
+        } catch (AuditUnavailableException e) {
+            refusal.addSuppressed(e);
+            return refusal;
+        }
+        return recorded;
     }
 
     /**

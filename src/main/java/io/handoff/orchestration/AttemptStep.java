@@ -89,7 +89,7 @@ final class AttemptStep {
 
     private String openIncident(HandoffState state, String reason, Instant at) {
         String id = Orchestrator.derivedId(state.decisionId(), "incident", reason);
-        Records.Incident incident = new Records.Incident(id, state.contractId(), state.decisionId(), reason, IncidentStatus.OPEN.wire(), at,
+        Records.Incident incident = new Records.Incident(id, state.contractId(), state.decisionId(), reason, IncidentStatus.OPEN.wire(), state.posture(), at,
                 null, null, null, null, null, null, null);
         store.insertIncident(incident, IncidentStep.snapshot(reason, at, state.decisionId()));
         steps.notices.incident(io.handoff.notify.NoticeKind.INCIDENT_OPENED, incident, state, at, null);

@@ -136,9 +136,9 @@ final class HandoffStore {
 
     void insertIncidents(List<Map.Entry<Records.Incident, String>> incidents) {
         if (!incidents.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO incident (id, contract_id, decision_id, reason, status, opened_at, packet) VALUES (?,?,?,?,?,?,?)",
+            jdbc.batchUpdate("INSERT INTO incident (id, contract_id, decision_id, reason, status, posture, opened_at, packet) VALUES (?,?,?,?,?,?,?,?)",
                     incidents.stream().map(e -> new Object[] {e.getKey().incidentId(), e.getKey().contractId(), e.getKey().decisionId(),
-                            e.getKey().reason(), e.getKey().status(), ts(e.getKey().openedAt()), e.getValue()}).toList());
+                            e.getKey().reason(), e.getKey().status(), e.getKey().posture(), ts(e.getKey().openedAt()), e.getValue()}).toList());
         }
     }
 
@@ -275,8 +275,8 @@ final class HandoffStore {
                 i.decisionId(), i.reason()) > 0) {
             return false;
         }
-        jdbc.update("INSERT INTO incident (id, contract_id, decision_id, reason, status, opened_at, packet) VALUES (?,?,?,?,?,?,?)",
-                i.incidentId(), i.contractId(), i.decisionId(), i.reason(), i.status(), ts(i.openedAt()), packet);
+        jdbc.update("INSERT INTO incident (id, contract_id, decision_id, reason, status, posture, opened_at, packet) VALUES (?,?,?,?,?,?,?,?)",
+                i.incidentId(), i.contractId(), i.decisionId(), i.reason(), i.status(), i.posture(), ts(i.openedAt()), packet);
         return true;
     }
 
@@ -311,7 +311,7 @@ final class HandoffStore {
 
     private static Records.Incident incident(ResultSet rs, int row) throws SQLException {
         return new Records.Incident(rs.getString("id"), rs.getString("contract_id"), rs.getString("decision_id"),
-                rs.getString("reason"), rs.getString("status"), instant(rs, "opened_at"), rs.getString("acknowledged_by"),
+                rs.getString("reason"), rs.getString("status"), rs.getString("posture"), instant(rs, "opened_at"), rs.getString("acknowledged_by"),
                 rs.getString("acknowledged_on_behalf_of"), instant(rs, "acknowledged_at"), rs.getString("resolved_by"),
                 rs.getString("resolved_on_behalf_of"), rs.getString("resolution"),
                 instant(rs, "resolved_at"));

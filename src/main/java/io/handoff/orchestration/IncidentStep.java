@@ -86,7 +86,9 @@ final class IncidentStep {
             packet.set("traceId", body == null ? null : body.get("traceId")); // the deciding request's trace, for its logs
             if (decision != null) {
                 packet.put("outcome", decision.path("outcome").asString());
-                packet.put("posture", decision.path("posture").asString());
+                // the posture when the incident opened (a retry escalation is critical); the decision's own beside it
+                packet.put("posture", incident.posture() != null ? incident.posture() : decision.path("posture").asString());
+                packet.put("decisionPosture", decision.path("posture").asString());
                 packet.put("score", decision.path("score").asInt());
                 ObjectNode violations = packet.putObject("violations");
                 violations.set("guardrails", decision.get("guardrails"));

@@ -119,9 +119,9 @@ final class Openings implements Alongside {
         HandoffState state = Revision.state(opening, before, reopen, opened, kept, writes.transitions);
         if (opening.enforced() && ("escalate".equals(d.outcome()) || "critical".equals(d.posture()))) {
             String reason = "escalate".equals(d.outcome()) ? "escalated" : "critical-posture";
-            writes.incidents.add(incident(d, reason, at));
+            writes.incidents.add(incident(d, reason, state.posture(), at));
         } else if (Revision.exhausted(state, before)) {
-            writes.incidents.add(incident(d, "retries-exhausted", at));
+            writes.incidents.add(incident(d, "retries-exhausted", state.posture(), at));
         }
         return state;
     }
@@ -148,9 +148,10 @@ final class Openings implements Alongside {
                 p.decidedBy(), p.onBehalfOf(), p.decidedRole(), "kept from decision " + p.decisionId() + ": gate still required", p.decidedAt());
     }
 
-    private static Map.Entry<Records.Incident, String> incident(Decision d, String reason, Instant at) {
+    /** {@code posture}: where the handoff stands as it opens (a revision escalating on old failures is critical). */
+    private static Map.Entry<Records.Incident, String> incident(Decision d, String reason, String posture, Instant at) {
         return Map.entry(new Records.Incident(Orchestrator.derivedId(d.decisionId(), "incident", reason), d.contractId(),
-                d.decisionId(), reason, IncidentStatus.OPEN.wire(), at, null, null, null, null, null, null, null), IncidentStep.snapshot(reason, at, d.decisionId()));
+                d.decisionId(), reason, IncidentStatus.OPEN.wire(), posture, at, null, null, null, null, null, null, null), IncidentStep.snapshot(reason, at, d.decisionId()));
     }
 
     /** The gates a decision requires, one per gate id (the first rule that asked for it); none unless it is gated. */

@@ -46,6 +46,7 @@ public final class Orchestrator {
     private final Measures measures;
     private final Notices notices;
     private final OpenOutcomes openOutcomes;
+    private final RulesetIncidents rulesetIncidents;
     private final JdbcTemplate jdbc;
 
     public Orchestrator(JdbcTemplate jdbc, TransactionTemplate transactions, AuditLog auditLog, Clock clock,
@@ -75,6 +76,12 @@ public final class Orchestrator {
         this.outcomes = new OutcomeStep(steps);
         this.views = new HandoffViews(store, auditLog);
         this.measures = new Measures(store, properties);
+        this.rulesetIncidents = new RulesetIncidents(jdbc, auditLog, store);
+    }
+
+    /** Ruleset-level incidents, opened by rollbacks (the lifecycle tells them, in the rollback's transaction). */
+    public RulesetIncidents rulesetIncidents() {
+        return rulesetIncidents;
     }
 
     public OrchestrationProperties properties() {

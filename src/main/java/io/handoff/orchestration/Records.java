@@ -22,9 +22,10 @@ public final class Records {
                           String detail, Instant at, Instant recordedAt) {
     }
 
+    /** {@code posture}: the handoff's posture when the incident opened (null for incidents opened before it was kept). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Incident(String incidentId, String contractId, String decisionId, String reason, String status,
-                           Instant openedAt, String acknowledgedBy, String acknowledgedOnBehalfOf, Instant acknowledgedAt,
+                           String posture, Instant openedAt, String acknowledgedBy, String acknowledgedOnBehalfOf, Instant acknowledgedAt,
                            String resolvedBy, String resolvedOnBehalfOf, String resolution, Instant resolvedAt) {
     }
 

@@ -139,6 +139,12 @@ public final class RulesetHistory {
     }
 
     /** Whether the version passed its cases on some instance. */
+    /** When the version last went live (promoted), if it ever did. */
+    java.util.Optional<Instant> lastPromoted(String version) {
+        return jdbc.query("SELECT at FROM ruleset_event WHERE version = ? AND event = 'promoted' ORDER BY id DESC LIMIT 1",
+                (rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant(), version).stream().findFirst();
+    }
+
     boolean passed(String version) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM ruleset_event WHERE version = ? AND event = 'passed'", Integer.class, version) > 0;
     }

@@ -59,6 +59,7 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
     private volatile boolean canRollBack;
     private final Set<String> blocked = ConcurrentHashMap.newKeySet();
     private final IsolatedCheck check;
+    private final RollbackListener rollbackListener;
     private final CheckQueue checks;
     /** Automatic rollbacks have their own thread: they must never wait behind, or be refused by, candidate checks. */
     private final ExecutorService rollbacks = Executors.newSingleThreadExecutor();
@@ -77,6 +78,14 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
     public RulesetLifecycle(ActiveRuleset active, RulesetArchive archive, RulesetHistory history, ShadowStore shadows,
                             ContractValidator validator, Clock clock, RolloutProperties rollout, RulesetCompiler rulesetCompiler,
                             ActivePointer pointer, IsolatedCheck check) {
+        this(active, archive, history, shadows, validator, clock, rollout, rulesetCompiler, pointer, check, RollbackListener.NONE);
+    }
+
+    /** {@code rollbackListener}: opens what a rollback opens (a ruleset incident), in the rollback's transaction. */
+    public RulesetLifecycle(ActiveRuleset active, RulesetArchive archive, RulesetHistory history, ShadowStore shadows,
+                            ContractValidator validator, Clock clock, RolloutProperties rollout, RulesetCompiler rulesetCompiler,
+                            ActivePointer pointer, IsolatedCheck check, RollbackListener rollbackListener) {
+        this.rollbackListener = rollbackListener;
         this.active = active;
         this.archive = archive;
         this.history = history;
@@ -380,8 +389,12 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
         Instant at = clock.instant();
         Optional<ActivePointer.State> popped = history.atomically(() -> {
             Optional<ActivePointer.State> p = pointer.pop(expected, event, at);
-            p.ifPresent(s -> history.record(s.replaced(), event, by.principal(), by.reason(),
-                    LifecycleDetails.of("to", s.version(), "decisionIds", evidence), at));
+            p.ifPresent(s -> {
+                history.record(s.replaced(), event, by.principal(), by.reason(),
+                        LifecycleDetails.of("to", s.version(), "decisionIds", evidence), at);
+                rollbackListener.rolledBack(new RollbackListener.RolledBack(s.replaced(), s.version(), event, by.principal(),
+                        by.reason(), history.lastPromoted(s.replaced()).orElse(at), at));
+            });
             return p;
         });
         if (popped.isEmpty()) {

@@ -64,6 +64,29 @@ class IncompleteRulesetApiTest {
     }
 
     @Test
+    void aPreflightRefusalIsAFaultRecordCountedInTheRolloutWindow() throws Exception {
+        TestApi api = new TestApi(port);
+        int before = TestApi.json(api.send("admin", "GET", "/api/v1/rulesets", null), 200).at("/rollout/windowSize").asInt();
+        // over its budget: the budget gate needs budget-owner, which nobody in this directory holds
+        JsonNode refused = TestApi.json(api.send("decider", "POST", "/api/v1/decisions",
+                Files.readString(Path.of("src/test/resources/decision/cs-over-budget.json"))), 503);
+        assertThat(refused.get("code").asString()).isEqualTo("preflight-failed");
+        assertThat(refused.get("check").asString()).isEqualTo("approvers");
+        String faultId = refused.get("faultId").asString();
+        JsonNode fault = TestApi.json(api.send("auditor", "GET", "/api/v1/decisions/" + faultId, null), 200);
+        assertThat(fault.get("kind").asString()).isEqualTo("fault");
+        assertThat(fault.get("outcome").asString()).isEqualTo("preflight-failed");
+        assertThat(fault.get("contractId").asString()).isEqualTo("HC-PREFLIGHT-BUDGET");
+        assertThat(fault.at("/record/fault/check").asString()).isEqualTo("approvers");
+        assertThat(fault.at("/record/fault/message").asString()).contains("budget-owner");
+        // counted against the active version like a failed evaluation: one more entry in the posture watch's window
+        int after = TestApi.json(api.send("admin", "GET", "/api/v1/rulesets", null), 200).at("/rollout/windowSize").asInt();
+        assertThat(after).isEqualTo(before + 1);
+        // and no handoff was opened: the refused decision was never acted on
+        assertThat(api.send("decider", "GET", "/api/v1/handoffs/HC-PREFLIGHT-BUDGET", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void preflightNamesEveryGateRowWhoseRoleNoApproverHolds() throws Exception {
         // not ok: 503, with the report
         JsonNode report = TestApi.json(new TestApi(port).send("auditor", "GET", "/api/v1/preflight", null), 503);
