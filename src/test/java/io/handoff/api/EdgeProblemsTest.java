@@ -64,6 +64,19 @@ class EdgeProblemsTest {
     }
 
     @Test
+    void traceAndTheErrorPathItselfGetProblemJsonNeverSpringsErrorJsonOrA500() throws Exception {
+        for (String path : List.of("/api/v1/decisions", "/console", "/nothing-here")) {
+            HttpResponse<String> trace = http.send(HttpRequest.newBuilder(uri(path)).method("TRACE", HttpRequest.BodyPublishers.noBody())
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(trace.statusCode()).as("TRACE " + path).isEqualTo(405);
+            assertProblem(trace, "TRACE " + path);
+        }
+        HttpResponse<String> error = http.send(HttpRequest.newBuilder(uri("/error")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(error.statusCode()).isEqualTo(404);
+        assertProblem(error, "GET /error");
+    }
+
+    @Test
     void gzipBodiesAreRefusedWith415AndNeverParsed() throws Exception {
         ByteArrayOutputStream zipped = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
