@@ -92,6 +92,11 @@ final class DecisionTableTranslator {
             return Optional.of(CompileProblem.error("unsupported-format", file,
                     "an Excel 97-2003 workbook (.xls) cannot be compiled: save it as Excel 2007-365 (.xlsx)"));
         }
+        if (!source.path().endsWith(".xlsx") && !source.path().endsWith(".csv")) { // .xlsm, .xltx, .XLSX...
+            String extension = source.path().substring(source.path().lastIndexOf('.'));
+            return Optional.of(CompileProblem.error("unsupported-format", file, "a " + extension + " file is not compiled:"
+                    + " save it as Excel Workbook (.xlsx), with the extension in lower case, and remove the " + extension + " file"));
+        }
         return Optional.empty();
     }
 

@@ -53,9 +53,8 @@ public final class RuleSources {
             depth++;
         }
         String name = relative.getFileName().toString();
-        // .ods is read so that it is refused with a reason, not skipped in silence
-        return name.endsWith(".drl") || name.endsWith(".xlsx") || name.endsWith(".xls") || name.endsWith(".csv")
-                || name.endsWith(".ods");
+        // every spreadsheet (.ods, .xlsm, .XLSX...) is read so that it is refused with a reason, not skipped in silence
+        return name.endsWith(".drl") || SourceFile.SPREADSHEET.matcher(name).matches();
     }
 
     private static byte[] readAll(Path file) {

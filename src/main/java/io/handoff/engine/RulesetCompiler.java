@@ -194,7 +194,22 @@ public final class RulesetCompiler {
         if (earlier != null && !earlier.equals(location)) {
             problems.add(CompileProblem.error("duplicate-rule-id", idCell,
                     "rule id " + id + " is already used at " + earlier.describe()));
+        } else if (earlier == null) { // SCORE-CS-010 and score-cs-010, or one with a non-breaking space: one id to a reader
+            locations.keySet().stream().filter(other -> !other.equals(id) && idKey(other).equals(idKey(id)))
+                    .filter(other -> !sameSheet(locations.get(other), location)).findFirst() // a sheet's own are its check's
+                    .ifPresent(other -> problems.add(CompileProblem.error("duplicate-rule-id", idCell, "rule id " + id
+                            + " reads as " + other.strip() + ", already used at " + locations.get(other).describe()
+                            + " (they differ only in case or invisible spaces): give this rule a new id")));
         }
+    }
+
+    private static boolean sameSheet(RuleLocation a, RuleLocation b) {
+        return a.sheet() != null && java.util.Objects.equals(a.file(), b.file()) && a.sheet().equals(b.sheet());
+    }
+
+    /** A rule id as a reader tells it apart: without any kind of space or invisible character, in upper case. */
+    static String idKey(String id) {
+        return id.replaceAll("[\\s\\p{Z}\\p{Cf}]", "").toUpperCase(java.util.Locale.ROOT);
     }
 
     /** Drools adds "Parser returned a null Package" after a syntax error in the same source; it says nothing new. */

@@ -117,7 +117,9 @@ public final class RulesetVersion {
             }
         }
         text(digest, "hidden-columns " + hiddenColumns);
-        text(digest, "merged " + grid.merged().stream().map(SheetGrid.Region::describe).sorted().toList());
+        // a hidden sheet is refused: it must not share its name with the same sheet shown (a shown one hashes as before)
+        text(digest, "merged " + grid.merged().stream().map(SheetGrid.Region::describe).sorted().toList()
+                + (grid.hidden() ? " hidden-sheet" : ""));
     }
 
     private static int width(List<String> row) {

@@ -57,10 +57,12 @@ public final class SheetGrid {
     private final Set<Integer> hiddenRows;
     private final Set<Integer> hiddenColumns;
     private final List<Region> merged;
+    private final boolean hidden;
 
-    private SheetGrid(String name, List<List<Cell>> rows, List<Integer> widths, Set<Integer> hiddenRows,
+    private SheetGrid(String name, boolean hidden, List<List<Cell>> rows, List<Integer> widths, Set<Integer> hiddenRows,
                       Set<Integer> hiddenColumns, List<Region> merged) {
         this.name = name;
+        this.hidden = hidden;
         this.rows = rows;
         this.widths = widths;
         this.hiddenRows = Set.copyOf(hiddenRows);
@@ -73,9 +75,9 @@ public final class SheetGrid {
         return WorkbookReader.read(workbook);
     }
 
-    static SheetGrid of(String name, List<List<Cell>> rows, List<Integer> widths, Set<Integer> hiddenRows,
+    static SheetGrid of(String name, boolean hidden, List<List<Cell>> rows, List<Integer> widths, Set<Integer> hiddenRows,
                         Set<Integer> hiddenColumns, List<Region> merged) {
-        SheetGrid grid = new SheetGrid(name, rows, widths, hiddenRows, hiddenColumns, merged);
+        SheetGrid grid = new SheetGrid(name, hidden, rows, widths, hiddenRows, hiddenColumns, merged);
         grid.spreadMergedValues();
         return grid;
     }
@@ -135,6 +137,11 @@ public final class SheetGrid {
     /** The text Drools reads from a cell, stripped. */
     public String text(int row, int column) {
         return cell(row, column).value().strip();
+    }
+
+    /** True for a hidden or very hidden worksheet: its tab is not shown, but Drools compiles it all the same. */
+    public boolean hidden() {
+        return hidden;
     }
 
     public boolean rowHidden(int row) {

@@ -21,9 +21,16 @@ public record SourceFile(String path, byte[] content) {
         return content.clone();
     }
 
+    /**
+     * Any spreadsheet, whatever program saved it and however its extension is spelled ({@code .xlsm}, {@code .XLSX}):
+     * the translator compiles {@code .xlsx} and {@code .csv} and refuses the others with what to do, never skips them.
+     */
     public boolean isTable() {
-        return path.endsWith(".xlsx") || path.endsWith(".xls") || path.endsWith(".csv") || path.endsWith(".ods");
+        return SPREADSHEET.matcher(path).matches();
     }
+
+    static final java.util.regex.Pattern SPREADSHEET =
+            java.util.regex.Pattern.compile("(?i).*\\.(xlsx|xlsm|xlsb|xltx|xltm|xls|xlt|ods|fods|ots|csv)");
 
     public boolean isDrl() {
         return path.endsWith(".drl");

@@ -20,6 +20,10 @@ final class TableLayoutChecks {
 
     void check(String file, TableHeader table, List<CompileProblem> problems) {
         SheetGrid grid = table.grid();
+        if (grid.hidden()) {
+            problems.add(CompileProblem.error("hidden-sheet", table.cell(file, table.top(), table.left()), "worksheet "
+                    + grid.name() + " is hidden but its table is compiled like any other: unhide the sheet, or delete it"));
+        }
         hiddenRows(file, table, problems);
         columns(file, table, problems);
         for (int r = table.firstDataRow(); r < table.end(); r++) {
@@ -108,10 +112,15 @@ final class TableLayoutChecks {
                         + " new stable id like " + example(table) + " (never reuse or renumber one)"));
                 continue;
             }
-            Integer earlier = seen.putIfAbsent(id, r);
+            if (id.chars().anyMatch(ch -> ch != ' ' && (Character.isSpaceChar(ch) || Character.getType(ch) == Character.FORMAT))) {
+                problems.add(CompileProblem.error("invisible-character", table.cell(file, r, name), "the rule id '" + id.strip()
+                        + "' holds a non-breaking or invisible space a reader cannot see: retype it"));
+            }
+            Integer earlier = seen.putIfAbsent(RulesetCompiler.idKey(id), r);
             if (earlier != null) {
                 problems.add(CompileProblem.error("duplicate-rule-id", table.cell(file, r, name), "rule id " + id
-                        + " is already used in row " + (earlier + 1) + ": give this row a new id"));
+                        + " is already used in row " + (earlier + 1) + (id.equals(table.grid().text(earlier, name)) ? ""
+                        : " (the two differ only in case or invisible spaces)") + ": give this row a new id"));
             }
         }
     }

@@ -28,9 +28,11 @@ final class TableRowChecks {
     /** Adds the warnings for one worksheet of a table (the translator calls it on the workbook it has open). */
     void checkSheet(String file, String sheetName, List<List<String>> grid, List<CompileProblem> problems) {
         int header = -1;
-        for (int r = 0; r < grid.size() && header < 0; r++) {
-            if (text(grid, r, 0).startsWith("RuleTable")) {
-                header = r;
+        for (int r = 0; r < grid.size() && header < 0; r++) { // the table may start in any column, as Drools reads it
+            for (int c = 0; c < grid.get(r).size() && header < 0; c++) {
+                if (text(grid, r, c).startsWith("RuleTable")) {
+                    header = r;
+                }
             }
         }
         if (header < 0 || header + 3 >= grid.size()) {

@@ -40,13 +40,14 @@ final class WorkbookReader {
         try (Workbook book = WorkbookFactory.create(new ByteArrayInputStream(workbook))) {
             FormulaEvaluator evaluator = book.getCreationHelper().createFormulaEvaluator();
             for (Sheet sheet : book) {
-                sheets.put(sheet.getSheetName(), of(sheet, evaluator));
+                int index = book.getSheetIndex(sheet);
+                sheets.put(sheet.getSheetName(), of(sheet, book.isSheetHidden(index) || book.isSheetVeryHidden(index), evaluator));
             }
         }
         return sheets;
     }
 
-    private static SheetGrid of(Sheet sheet, FormulaEvaluator evaluator) {
+    private static SheetGrid of(Sheet sheet, boolean hidden, FormulaEvaluator evaluator) {
         DataFormatter formatter = new DataFormatter(Locale.ENGLISH);
         List<Region> merged = new ArrayList<>();
         for (CellRangeAddress range : sheet.getMergedRegions()) {
@@ -77,7 +78,7 @@ final class WorkbookReader {
                 hiddenColumns.add(c);
             }
         }
-        return SheetGrid.of(sheet.getSheetName(), rows, widths, hiddenRows, hiddenColumns, merged);
+        return SheetGrid.of(sheet.getSheetName(), hidden, rows, widths, hiddenRows, hiddenColumns, merged);
     }
 
     private static Cell read(org.apache.poi.ss.usermodel.Cell cell, DataFormatter formatter, FormulaEvaluator evaluator) {

@@ -108,6 +108,17 @@ class RulesetVersionTest {
         assertThat(version()).isNotEqualTo(before);
     }
 
+    @Test
+    void versionChangesWhenASheetIsHidden() throws IOException {
+        String before = version();
+        Path gates = tables.resolve("gates.xlsx");
+        edit(gates, workbook -> workbook.setSheetHidden(workbook.getSheetIndex("Gates"), true));
+        assertThat(version()).isNotEqualTo(before); // refused hidden, passed shown: never one name
+
+        edit(gates, workbook -> workbook.setSheetHidden(workbook.getSheetIndex("Gates"), false));
+        assertThat(version()).isEqualTo(before);
+    }
+
     private static void edit(Path file, java.util.function.Consumer<Workbook> change) throws IOException {
         Workbook workbook;
         try (InputStream in = Files.newInputStream(file)) {

@@ -15,6 +15,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.SheetVisibility;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -132,6 +133,26 @@ class SpreadsheetMistakesTest {
                 }), "not-allowed", "decision-tables/routing.xlsx, sheet Routing, row 10, column E (Priority): only a number is allowed here, found '2,000'"),
                 new Mistake("table saved as Excel 97-2003 (.xls)", t -> xls(t, "gates.xlsx"),
                         "unsupported-format", "decision-tables/gates.xls: an Excel 97-2003 workbook (.xls) cannot be compiled"),
+                new Mistake("table moved one column right, then a blank row inserted", t -> edit(t, "scoring.xlsx", "Scoring", s -> {
+                    s.shiftColumns(0, 10, 1);
+                    s.shiftRows(20, s.getLastRowNum(), 1);
+                }), "row-after-blank-row", "decision-tables/scoring.xlsx, sheet Scoring, row 22, column B (Id)"),
+                new Mistake("sheet with a table hidden", t -> edit(t, "gates.xlsx", "Gates",
+                        s -> s.getWorkbook().setSheetHidden(s.getWorkbook().getSheetIndex(s), true)), "hidden-sheet",
+                        "decision-tables/gates.xlsx, sheet Gates, row 5, column A (Id): worksheet Gates is hidden"),
+                new Mistake("sheet with a table very hidden", t -> edit(t, "routing.xlsx", "Retry",
+                        s -> s.getWorkbook().setSheetVisibility(s.getWorkbook().getSheetIndex(s), SheetVisibility.VERY_HIDDEN)),
+                        "hidden-sheet", "decision-tables/routing.xlsx, sheet Retry, row 5, column A (Id): worksheet Retry is hidden"),
+                new Mistake("rule id differing from another only in case", t -> set(t, "scoring.xlsx", "Scoring", 12, 0, "score-cs-010"),
+                        "duplicate-rule-id", "decision-tables/scoring.xlsx, sheet Scoring, row 12, column A (Id)"),
+                new Mistake("rule id with a non-breaking space", t -> set(t, "scoring.xlsx", "Scoring", 12, 0, "SCORE-CS-010\u00A0"),
+                        "invisible-character", "decision-tables/scoring.xlsx, sheet Scoring, row 12, column A (Id)"),
+                new Mistake("rule id in another file differing only in case", t -> set(t, "gates.xlsx", "Gates", 10, 0, "route-cs-010"),
+                        "duplicate-rule-id", "decision-tables/routing.xlsx, sheet Routing, row 10, column A (Id)"),
+                new Mistake("table saved as macro-enabled workbook (.xlsm)", t -> Files.move(t.resolve("gates.xlsx"), t.resolve("gates.xlsm")),
+                        "unsupported-format", "decision-tables/gates.xlsm: a .xlsm file is not compiled"),
+                new Mistake("table saved with its extension in upper case", t -> Files.move(t.resolve("gates.xlsx"), t.resolve("gates.XLSX")),
+                        "unsupported-format", "decision-tables/gates.XLSX: a .XLSX file is not compiled"),
                 new Mistake("table saved as OpenDocument (.ods)", t -> Files.write(t.resolve("extra.ods"), new byte[] {'P', 'K'}),
                         "unsupported-format", "decision-tables/extra.ods: an OpenDocument spreadsheet (.ods) cannot be compiled"));
     }
