@@ -99,6 +99,19 @@ class ConsoleRecordPages implements ConsolePage {
 
     private String decision(AuditRecord record, JsonNode body, Model model, Authentication who, String shortId) {
         JsonNode decision = body.path("decision");
+        List<TraceView> trace = trace(decision, record.rulesetVersion(), tableRows);
+        model.addAttribute("decision", decision);
+        model.addAttribute("contractJson", pretty(body.path("contract")));
+        model.addAttribute("masked", body.path("maskedPointers").valueStream().map(JsonNode::asString).toList());
+        model.addAttribute("trace", trace);
+        Map<String, Records.Approval> approvalState = new LinkedHashMap<>();
+        orchestrator.approvalsOfDecision(record.decisionId()).forEach(a -> approvalState.put(a.gateId(), a));
+        model.addAttribute("approvalState", approvalState);
+        return page(model, who, "decision", "decisions", "Decision " + shortId);
+    }
+
+    /** A decision's trace as the pages show it: each fired rule with where it is written and, for a table row, its cells. */
+    static List<TraceView> trace(JsonNode decision, String version, TableRows tableRows) {
         List<TraceView> trace = new ArrayList<>();
         for (JsonNode t : decision.path("trace")) {
             JsonNode source = t.path("source");
@@ -109,16 +122,9 @@ class ConsoleRecordPages implements ConsolePage {
             List<String> did = t.path("did").valueStream().map(JsonNode::asString).toList();
             trace.add(new TraceView(t.path("seq").asInt(), t.path("ruleId").asString(), t.path("reason").asString(null), did,
                     file, sheet, row, line, row == null || file == null || sheet == null ? List.of()
-                            : tableRows.cells(record.rulesetVersion(), file, sheet, row)));
+                            : tableRows.cells(version, file, sheet, row)));
         }
-        model.addAttribute("decision", decision);
-        model.addAttribute("contractJson", pretty(body.path("contract")));
-        model.addAttribute("masked", body.path("maskedPointers").valueStream().map(JsonNode::asString).toList());
-        model.addAttribute("trace", trace);
-        Map<String, Records.Approval> approvalState = new LinkedHashMap<>();
-        orchestrator.approvalsOfDecision(record.decisionId()).forEach(a -> approvalState.put(a.gateId(), a));
-        model.addAttribute("approvalState", approvalState);
-        return page(model, who, "decision", "decisions", "Decision " + shortId);
+        return trace;
     }
 
     private String rejection(JsonNode body, Model model, Authentication who, String shortId) {
