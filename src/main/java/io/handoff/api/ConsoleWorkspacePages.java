@@ -77,10 +77,11 @@ class ConsoleWorkspacePages implements ConsolePage {
      * version's own sources). Reads only what the page sends back; decides and records nothing.
      */
     @PostMapping(path = "/try/view", consumes = MediaType.APPLICATION_JSON_VALUE)
-    String tried(@RequestParam String version, @RequestBody String decisionJson, Model model) {
+    String tried(@RequestParam String version, @RequestParam String recorded, @RequestBody String decisionJson, Model model) {
         JsonNode decision = JSON.readTree(decisionJson);
         model.addAttribute("decision", decision);
         model.addAttribute("version", version);
+        model.addAttribute("recorded", recorded);
         model.addAttribute("trace", ConsoleRecordPages.trace(decision, version, tableRows));
         return "console/try-result :: result";
     }

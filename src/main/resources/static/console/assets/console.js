@@ -226,12 +226,11 @@
       let json = null;
       try { json = JSON.parse(text); } catch (e) { json = null; }
       if (!response.ok) { out.replaceChildren(problemBlock({ status: response.status, json })); return; }
-      const view = await fetch('/console/rulesets/try/view?version=' + encodeURIComponent(version),
+      const recorded = response.headers.get('Decision-Recorded') || '(not sent)';
+      const view = await fetch('/console/rulesets/try/view?version=' + encodeURIComponent(version) + '&recorded=' + encodeURIComponent(recorded),
         { method: 'POST', headers, credentials: 'same-origin', body: text });
       if (!view.ok) { out.textContent = 'The decision came back but could not be shown (HTTP ' + view.status + '):\n' + text; return; }
       out.innerHTML = await view.text();
-      const recorded = document.getElementById('not-recorded');
-      if (recorded) { recorded.dataset.recorded = response.headers.get('Decision-Recorded'); }
     });
   }
 

@@ -19,7 +19,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * What the console's browser tests look at, made once per service through its API as the roles would: handoffs of both
  * domains with pending gates, an escalation with its incident, a delivery attempt and outcomes, a rejected contract, a
- * rollout flag change, a key created, and a candidate ruleset (the shipped one with a comment added) that passed.
+ * rollout flag change, a key created, and a candidate ruleset that passed: the shipped one with a comment added to a rule
+ * file and one cell changed (RETRY-CS-030 retries "1, 5" instead of "3, 300"), so its diff and its shadow run show a change.
  */
 final class ConsoleSeed {
     /** Pending gates (incident-command, account-review): approved in one test. */
@@ -95,7 +96,14 @@ final class ConsoleSeed {
         ok(api.send("decider", "POST", "/api/v1/decisions", contract(file, contractId).toString()), 200);
     }
 
-    /** The shipped rules with one comment added (a new version that decides the same), submitted by the analyst. */
+    /** The sheet, row and column (0-based) of the one cell the candidate changes, and its value before and after. */
+    static final String RETRY_SHEET = "Retry";
+    static final int RETRY_ROW = 12;
+    static final int RETRY_COLUMN = 5;
+    static final String RETRY_BEFORE = "3, 300";
+    static final String RETRY_AFTER = "1, 5";
+
+    /** The shipped rules with a comment added and RETRY-CS-030's cell changed, submitted by the analyst. */
     private static String submitCandidate(int port) throws Exception {
         Path folder = Files.createTempDirectory("console-candidate");
         CandidateFolders.copy(Path.of("rules"), folder.resolve("rules"));
@@ -105,6 +113,7 @@ final class ConsoleSeed {
             drl = files.filter(f -> f.toString().endsWith(".drl")).findFirst().orElseThrow();
         }
         Files.writeString(drl, Files.readString(drl) + "\n// console browser test: same rules, new version\n");
+        io.handoff.TableCells.set(folder.resolve("decision-tables/routing.xlsx"), RETRY_SHEET, RETRY_ROW, RETRY_COLUMN, RETRY_AFTER);
         HttpResponse<String> submitted = HttpClient.newHttpClient().send(TestKeys.as("analyst",
                         URI.create("http://localhost:" + port + "/api/v1/rulesets?reason=console%20candidate")).header("Content-Type", "application/zip")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(CandidateFolders.zip(folder))).build(), HttpResponse.BodyHandlers.ofString());
