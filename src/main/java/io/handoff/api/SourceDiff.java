@@ -140,12 +140,12 @@ final class SourceDiff {
                 all.add(new Line(' ', i + 1, j + 1, a[i]));
                 i++;
                 j++;
-            } else if (j < b.length && (i == a.length || common[i][j + 1] >= common[i + 1][j])) {
+            } else if (i < a.length && (j == b.length || common[i + 1][j] >= common[i][j + 1])) {
+                all.add(new Line('-', i + 1, null, a[i])); // a removed line before the line that replaces it
+                i++;
+            } else {
                 all.add(new Line('+', null, j + 1, b[j]));
                 j++;
-            } else {
-                all.add(new Line('-', i + 1, null, a[i]));
-                i++;
             }
         }
         List<Line> shown = new ArrayList<>();
