@@ -225,12 +225,13 @@
       const text = await response.text();
       let json = null;
       try { json = JSON.parse(text); } catch (e) { json = null; }
-      if (!response.ok) { out.replaceChildren(problemBlock({ status: response.status, json })); return; }
+      if (!response.ok) { out.replaceChildren(problemBlock({ status: response.status, json })); out.scrollIntoView({ block: 'start' }); return; }
       const recorded = response.headers.get('Decision-Recorded') || '(not sent)';
       const view = await fetch('/console/rulesets/try/view?version=' + encodeURIComponent(version) + '&recorded=' + encodeURIComponent(recorded),
         { method: 'POST', headers, credentials: 'same-origin', body: text });
       if (!view.ok) { out.textContent = 'The decision came back but could not be shown (HTTP ' + view.status + '):\n' + text; return; }
       out.innerHTML = await view.text();
+      out.scrollIntoView({ block: 'start' }); // the answer where the user looks, not below a long contract
     });
   }
 
