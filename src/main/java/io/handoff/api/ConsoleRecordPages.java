@@ -102,18 +102,7 @@ class ConsoleRecordPages implements ConsolePage {
 
     private String decision(AuditRecord record, JsonNode body, Model model, Authentication who, String shortId) {
         JsonNode decision = body.path("decision");
-        List<TraceView> trace = new ArrayList<>();
-        for (JsonNode t : decision.path("trace")) {
-            JsonNode source = t.path("source");
-            String file = source.path("file").asString(null);
-            String sheet = source.path("sheet").asString(null);
-            Integer row = source.path("row").isNumber() ? source.get("row").asInt() : null;
-            Integer line = source.path("line").isNumber() ? source.get("line").asInt() : null;
-            List<String> did = t.path("did").valueStream().map(JsonNode::asString).toList();
-            trace.add(new TraceView(t.path("seq").asInt(), t.path("ruleId").asString(), t.path("reason").asString(null), did,
-                    file, sheet, row, line, row == null || file == null || sheet == null ? List.of()
-                            : tableRows.cells(record.rulesetVersion(), file, sheet, row)));
-        }
+        List<TraceView> trace = trace(decision, record.rulesetVersion(), tableRows);
         model.addAttribute("decision", decision);
         String traceId = body.path("traceId").asString(null);
         model.addAttribute("traceId", traceId);
@@ -125,6 +114,23 @@ class ConsoleRecordPages implements ConsolePage {
         orchestrator.approvalsOfDecision(record.decisionId()).forEach(a -> approvalState.put(a.gateId(), a));
         model.addAttribute("approvalState", approvalState);
         return page(model, who, "decision", "decisions", "Decision " + shortId);
+    }
+
+    /** A decision's trace as the pages show it: each fired rule with where it is written and, for a table row, its cells. */
+    static List<TraceView> trace(JsonNode decision, String version, TableRows tableRows) {
+        List<TraceView> trace = new ArrayList<>();
+        for (JsonNode t : decision.path("trace")) {
+            JsonNode source = t.path("source");
+            String file = source.path("file").asString(null);
+            String sheet = source.path("sheet").asString(null);
+            Integer row = source.path("row").isNumber() ? source.get("row").asInt() : null;
+            Integer line = source.path("line").isNumber() ? source.get("line").asInt() : null;
+            List<String> did = t.path("did").valueStream().map(JsonNode::asString).toList();
+            trace.add(new TraceView(t.path("seq").asInt(), t.path("ruleId").asString(), t.path("reason").asString(null), did,
+                    file, sheet, row, line, row == null || file == null || sheet == null ? List.of()
+                            : tableRows.cells(version, file, sheet, row)));
+        }
+        return trace;
     }
 
     private String rejection(JsonNode body, Model model, Authentication who, String shortId) {

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.handoff.engine.SheetGrid;
 import io.handoff.engine.SourceFile;
-import io.handoff.ruleset.RulesetArchive;
+import io.handoff.decision.ArchivedSources;
 
 /**
  * The cells of a decision-table row as Drools compiled them (read through {@link SheetGrid}), read from the archived sources of the exact
@@ -29,11 +29,12 @@ final class TableRows {
     record Grid(String sheet, List<String> columns, List<GridRow> rows) {
     }
 
-    private final RulesetArchive archive;
+    private final ArchivedSources archive;
     /** version|file -> sheet -> spreadsheet row -> cells: each archived workbook is read and parsed once. */
     private final Map<String, Map<String, Map<Integer, List<Cell>>>> workbooks = new ConcurrentHashMap<>();
 
-    TableRows(RulesetArchive archive) {
+    /** {@code archive}: where a version's sources are read (the archive, or the lifecycle for a candidate not archived). */
+    TableRows(ArchivedSources archive) {
         this.archive = archive;
     }
 

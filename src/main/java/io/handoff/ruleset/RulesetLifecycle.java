@@ -558,6 +558,11 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
         return shadows.report(version);
     }
 
+    /** Every decision the candidate's shadow run changed, newest first, up to {@code limit}. */
+    public List<ShadowStore.Changed> shadowChanges(String version, int limit) {
+        return shadows.changes(version, limit);
+    }
+
     @Override
     public void close() {
         checks.close();

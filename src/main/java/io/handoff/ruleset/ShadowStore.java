@@ -37,4 +37,11 @@ public final class ShadowStore {
                 (rs, n) -> new Changed(rs.getString(1), rs.getString(2), rs.getString(3)), candidate);
         return new Report(candidate, compared, changed, compared == 0 ? 0 : (double) changed / compared, recent);
     }
+
+    /** Every changed decision of one candidate's shadow run, newest first, up to {@code limit}: what a reviewer reads through. */
+    public List<Changed> changes(String candidate, int limit) {
+        return jdbc.query("SELECT decision_id, active_version, differences FROM shadow_result "
+                        + "WHERE candidate_version = ? AND changed = TRUE ORDER BY at DESC LIMIT ?",
+                (rs, n) -> new Changed(rs.getString(1), rs.getString(2), rs.getString(3)), candidate, limit);
+    }
 }

@@ -20,8 +20,21 @@ import io.handoff.engine.SheetGrid;
  */
 public final class TableDiff {
 
-    /** One difference: a sheet, a row label (id or row number), what happened and, for changes, which cells. */
-    public record Change(String sheet, String row, String kind, List<String> cells) {
+    /**
+     * One difference: a sheet, a row label (id or row number), what happened and, for changes, which cells; with the
+     * whole row before and after (values as compared, empty for an added or removed row) for a reader that shows it.
+     */
+    public record Change(String sheet, String row, String kind, List<String> cells, List<String> before, List<String> after) {
+        public Change {
+            cells = List.copyOf(cells);
+            before = List.copyOf(before);
+            after = List.copyOf(after);
+        }
+
+        Change(String sheet, String row, String kind, List<String> cells) {
+            this(sheet, row, kind, cells, List.of(), List.of());
+        }
+
         @Override
         public String toString() {
             return "sheet " + sheet + ", " + row + ": " + kind + (cells.isEmpty() ? "" : " " + String.join("; ", cells));
@@ -37,8 +50,11 @@ public final class TableDiff {
      * {@link #FORMATTING} change (the values compiled are equal).
      */
     public static List<Change> diff(Path before, Path after) throws IOException {
-        byte[] bytesBefore = Files.readAllBytes(before);
-        byte[] bytesAfter = Files.readAllBytes(after);
+        return diff(Files.readAllBytes(before), Files.readAllBytes(after));
+    }
+
+    /** As {@link #diff(Path, Path)}, on the workbooks' bytes (two archived versions of one table, say). */
+    public static List<Change> diff(byte[] bytesBefore, byte[] bytesAfter) throws IOException {
         if (java.util.Arrays.equals(bytesBefore, bytesAfter)) {
             return List.of();
         }
@@ -70,16 +86,16 @@ public final class TableDiff {
                 Line old = a.get(sheet).get(key);
                 Line now = b.get(target).get(key);
                 if (old == null) {
-                    changes.add(new Change(target, label(key, now), "row added", nonEmpty(now)));
+                    changes.add(new Change(target, label(key, now), "row added", nonEmpty(now), List.of(), now.cells()));
                 } else if (now == null) {
-                    changes.add(new Change(sheet, label(key, old), "row removed", nonEmpty(old)));
+                    changes.add(new Change(sheet, label(key, old), "row removed", nonEmpty(old), old.cells(), List.of()));
                 } else {
                     List<String> cells = changedCells(old, now);
                     List<String> formats = changedFormats(old, now);
                     if (!cells.isEmpty()) {
-                        changes.add(new Change(target, label(key, now), "row changed", cells));
+                        changes.add(new Change(target, label(key, now), "row changed", cells, old.cells(), now.cells()));
                     } else if (!formats.isEmpty()) {
-                        changes.add(new Change(target, label(key, now), FORMATTING, formats));
+                        changes.add(new Change(target, label(key, now), FORMATTING, formats, old.cells(), now.cells()));
                     }
                 }
             }

@@ -25,6 +25,7 @@
   }
 
   function problem(r) {
+    if (r.status === 0 && r.json) { return r.json.detail; }
     if (r.json && r.json.title) { return r.status + ' ' + r.json.title + ': ' + (r.json.detail || r.json.code); }
     if (r.status === 401) { return '401: your session ended; sign in again.'; }
     return 'HTTP ' + r.status;
@@ -44,8 +45,24 @@
     'shadow-stop': { body: (reason) => ({ enabled: false, reason }), done: () => 'Shadow stopped.' },
     canary: { percent: true, body: (reason, percent) => ({ percent, reason }),
       done: (j) => j.canary ? 'Canary ' + j.canary.substring(0, 12) + ' at ' + j.canaryPercent + '%.' : 'No canary runs.' },
-    'canary-stop': { body: (reason) => ({ percent: 0, reason }), done: () => 'Canary stopped.' }
+    'canary-stop': { body: (reason) => ({ percent: 0, reason }), done: () => 'Canary stopped.' },
+    // the zip goes as it is (application/zip), the reason as a parameter; its page then follows the check
+    'submit-zip': { send: submitZip, done: (j) => 'Submitted ' + j.version.substring(0, 12) + ': ' + j.status + '.',
+      then: (j) => { window.location.href = '/console/rulesets/candidates/' + encodeURIComponent(j.version); } }
   };
+
+  async function submitZip(button, reason) {
+    const input = document.getElementById('candidate-zip');
+    const file = input && input.files && input.files[0];
+    if (!file) { return { ok: false, status: 0, json: { title: 'No file', detail: 'choose a zip file first' } }; }
+    const headers = { 'Accept': 'application/json', 'Content-Type': 'application/zip' };
+    if (token && header) { headers[header.content] = token.content; }
+    const response = await fetch(button.dataset.url + '?reason=' + encodeURIComponent(reason),
+      { method: 'POST', headers, credentials: 'same-origin', body: file });
+    let json = null;
+    try { json = await response.json(); } catch (e) { json = null; }
+    return { ok: response.ok, status: response.status, json };
+  }
 
   let pending = null; // the button whose action the dialog is confirming
 
@@ -86,11 +103,12 @@
     if (action.percent && !(percent >= 1 && percent <= 100)) { show(error, 'The share must be 1 to 100 %.', false); return; }
     const ok = document.getElementById('confirm-ok');
     ok.disabled = true;
-    const r = await api('POST', button.dataset.url, action.body(reason, percent));
+    const r = action.send ? await action.send(button, reason) : await api('POST', button.dataset.url, action.body(reason, percent));
     ok.disabled = false;
     if (!r.ok) { show(error, problem(r), false); return; } // stays open: the user sees why where they are looking
     closeConfirm();
     const message = action.done(r.json || {});
+    if (action.then) { announce(message, true); action.then(r.json || {}); return; }
     await refresh();
     announce(message, true);
   }
@@ -168,8 +186,93 @@
     if (event.key === 'Enter' && event.target.matches('.decide input, input.comment')) { event.preventDefault(); }
   });
 
+  // A candidate still being checked: its page asks the API until the report is final, then shows it.
+  function poll() {
+    const summary = document.querySelector('[data-poll]');
+    if (!summary) { return; }
+    const started = Date.now();
+    const note = document.getElementById('poll-note');
+    const timer = setInterval(async function () {
+      const r = await api('GET', summary.dataset.poll);
+      if (r.ok && r.json && r.json.status !== 'compiling') {
+        clearInterval(timer);
+        await refresh();
+        announce('The check ended: ' + r.json.status + '.', r.json.status === 'passed');
+        return;
+      }
+      if (note) { note.textContent = 'compiling and running every case (' + Math.round((Date.now() - started) / 1000) + ' s); this page updates when the check ends'; }
+      if (!r.ok && r.status === 401) { clearInterval(timer); announce(problem(r), false); }
+    }, 1500);
+  }
+
+  // Try a contract: the API decides it without recording; the console renders the answer as the decision page does.
+  function tryForm() {
+    const form = document.getElementById('try-form');
+    if (!form) { return; }
+    const file = document.getElementById('try-file');
+    file.addEventListener('change', async function () {
+      if (file.files && file.files[0]) { document.getElementById('try-contract').value = await file.files[0].text(); }
+    });
+    form.addEventListener('submit', async function (event) {
+      event.preventDefault();
+      const out = document.getElementById('try-result');
+      const version = document.getElementById('try-version').value;
+      out.textContent = 'Deciding…';
+      const headers = { 'Accept': 'application/json', 'Content-Type': 'application/json' };
+      if (token && header) { headers[header.content] = token.content; }
+      const response = await fetch(form.dataset.url + encodeURIComponent(version) + '/try',
+        { method: 'POST', headers, credentials: 'same-origin', body: document.getElementById('try-contract').value });
+      const text = await response.text();
+      let json = null;
+      try { json = JSON.parse(text); } catch (e) { json = null; }
+      if (!response.ok) { out.replaceChildren(problemBlock({ status: response.status, json })); out.scrollIntoView({ block: 'start' }); return; }
+      const recorded = response.headers.get('Decision-Recorded') || '(not sent)';
+      const view = await fetch('/console/rulesets/try/view?version=' + encodeURIComponent(version) + '&recorded=' + encodeURIComponent(recorded),
+        { method: 'POST', headers, credentials: 'same-origin', body: text });
+      if (!view.ok) { out.textContent = 'The decision came back but could not be shown (HTTP ' + view.status + '):\n' + text; return; }
+      out.innerHTML = await view.text();
+      out.scrollIntoView({ block: 'start' }); // the answer where the user looks, not below a long contract
+    });
+  }
+
+  // A problem answer: its message, and for an invalid contract every violation with its JSON pointer.
+  function problemBlock(r) {
+    const block = document.createElement('div');
+    const message = document.createElement('p');
+    message.className = 'result bad';
+    message.id = 'try-problem';
+    message.textContent = problem(r);
+    block.appendChild(message);
+    const errors = (r.json && r.json.errors) || [];
+    if (errors.length) {
+      const table = document.createElement('table');
+      table.id = 'violations';
+      table.innerHTML = '<caption>Every violation, by JSON pointer into the contract</caption>'
+        + '<thead><tr><th scope="col">Pointer</th><th scope="col">Code</th><th scope="col">Message</th></tr></thead>';
+      const body = document.createElement('tbody');
+      errors.forEach(function (e) {
+        const row = document.createElement('tr');
+        [e.pointer || e.parameter || '', e.code || '', e.message || ''].forEach(function (value, i) {
+          const cell = document.createElement('td');
+          cell.textContent = value;
+          if (i === 0) { cell.className = 'mono pointer'; }
+          row.appendChild(cell);
+        });
+        body.appendChild(row);
+      });
+      table.appendChild(body);
+      const scroll = document.createElement('div');
+      scroll.className = 'scroll';
+      scroll.appendChild(table);
+      block.appendChild(scroll);
+    }
+    return block;
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     enhance(document);
+    poll();
+    tryForm();
     const form = document.getElementById('confirm-form');
     if (form) { form.addEventListener('submit', confirmed); }
     const dialog = document.getElementById('confirm');

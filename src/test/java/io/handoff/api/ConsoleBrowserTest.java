@@ -98,8 +98,8 @@ class ConsoleBrowserTest {
     @Test
     void navigationFollowsTheSignedInRoles() {
         Map<String, List<String>> expected = Map.of(
-                "dev-auditor-key", List.of("Decisions", "Audit", "Rulesets", "Tables", "Approvals", "Incidents", "Scorecard"),
-                "dev-analyst-key", List.of("Rulesets", "Tables", "Scorecard"),
+                "dev-auditor-key", List.of("Decisions", "Audit", "Rulesets", "Tables", "Try", "Approvals", "Incidents", "Scorecard"),
+                "dev-analyst-key", List.of("Rulesets", "Tables", "Try", "Scorecard"),
                 "dev-approver-key", List.of("Approvals", "Incidents"),
                 "dev-decider-key", List.of());
         expected.forEach((key, links) -> {
