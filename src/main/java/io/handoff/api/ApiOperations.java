@@ -91,7 +91,8 @@ final class ApiOperations {
                 new Answer("503", "PreflightReport", "A hard check failed: failed[] names it")));
         op("POST", "/api/v1/preflight", "preflightContract", ok("PreflightReport"), "429", "rate-limited, overloaded (Retry-After)");
         op("GET", "/api/v1/admin/flags", "listRolloutRules", ok());
-        op("PUT", "/api/v1/admin/flags", "changeRolloutRule", ok(), "403", "acting-as-other");
+        op("PUT", "/api/v1/admin/flags", "changeRolloutRule", ok(), "400", "bad-parameter (mode or fallbackMode not off, observe or enforce)",
+                "403", "acting-as-other");
 
         op("GET", "/api/v1/rulesets/active", "getActiveRuleset", ok());
         op("GET", "/api/v1/rulesets", "getRulesetOverview", ok());

@@ -17,6 +17,8 @@ final class AuditQueryParameters {
     /** Record kinds: decisions and rejected attempts (the default), the orchestration steps, flag, ruleset and key changes, or all. */
     static final List<String> KINDS = List.of("decision", "rejection", "approval", "attempt", "incident", "outcome",
             "flag-change", AuditEntry.RULESET, AuditEntry.KEY_EVENT, AuditEntry.FAULT, AuditQuery.ALL_KINDS);
+    /** The domains a contract can name (the contract schema's enum); another is a typo, not an empty result. */
+    static final List<String> DOMAINS = List.of("customer-support", "product-management");
     private static final List<String> OUTCOMES = List.of("accept", "accept-pending-approval", "return-to-sender",
             "escalate", "invalid-contract");
 
@@ -35,6 +37,10 @@ final class AuditQueryParameters {
         boolean decisions = kind == null || kind.equals("decision") || kind.equals("rejection");
         if (outcome != null && decisions && !OUTCOMES.contains(outcome)) {
             throw new BadParameterException("outcome", "outcome must be one of " + OUTCOMES);
+        }
+        String domain = params.get("domain");
+        if (domain != null && !DOMAINS.contains(domain)) {
+            throw new BadParameterException("domain", "domain must be one of " + DOMAINS);
         }
         String posture = params.get("posture");
         if (posture != null && !Postures.ORDER.contains(posture)) {

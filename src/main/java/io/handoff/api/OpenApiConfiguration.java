@@ -44,6 +44,23 @@ class OpenApiConfiguration {
     static final String API_KEY = "ApiKey";
     static final String BEARER = "BearerJwt";
     private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String EDGE_BAD_REQUEST = "bad-request: the request cannot be read (an encoded NUL or invalid UTF-8 "
+            + "in the path, a request line over its limit)";
+
+    /**
+     * Answers any request can get before an operation is chosen (x-status: the HTTP status): listed once, so a client
+     * knows every code the service may send, whatever the path.
+     */
+    static final Map<String, String[]> EDGE = new LinkedHashMap<>();
+
+    static {
+        EDGE.put("EdgeBadRequest", new String[] {"400", EDGE_BAD_REQUEST + "; bad-path: a path value the service refuses "
+                + "(;, %25, %2F, %5C, control characters, ..)"});
+        EDGE.put("EdgeNotFound", new String[] {"404", "not-found: no operation has this path"});
+        EDGE.put("EdgeMethodNotAllowed", new String[] {"405", "method-not-allowed: the path has no operation for this method (Allow)"});
+        EDGE.put("EdgeContentTooLarge", new String[] {"413", "payload-too-large: over the body cap"});
+        EDGE.put("EdgeUnsupportedMediaType", new String[] {"415", "unsupported-media-type, unsupported-content-encoding"});
+    }
 
     static {
         // JSON trees in records are objects to a client, never Jackson's node classes
@@ -78,6 +95,12 @@ class OpenApiConfiguration {
                             .in(SecurityScheme.In.HEADER).name("X-API-Key").description("An API key; its roles decide what it may call."))
                     .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                             .bearerFormat("JWT").description("Accepted when an issuer is configured; roles from the 'roles' claim."));
+            EDGE.forEach((name, edge) -> {
+                ApiResponse response = new ApiResponse().description(edge[1])
+                        .content(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(WireSchemas.ref(WireSchemas.PROBLEM))));
+                response.addExtension("x-status", Integer.valueOf(edge[0]));
+                components.addResponses(name, response);
+            });
             openApi.setTags(null);
             openApi.getPaths().forEach((path, item) -> item.readOperationsMap()
                     .forEach((method, operation) -> document(path, method, operation)));
@@ -99,8 +122,10 @@ class OpenApiConfiguration {
         } else {
             operation.setSecurity(List.of());
         }
+        problems.put("400", EDGE_BAD_REQUEST);
         if (path.contains("{")) {
-            problems.put("400", "bad-path: a path value the service refuses (encoded slash, control character, ...)");
+            problems.merge("400", "bad-path: a path value the service refuses (encoded slash, control character, ...)",
+                    (a, b) -> a + "; " + b);
         }
         if (operation.getParameters() != null && operation.getParameters().stream().anyMatch(p -> "query".equals(p.getIn()))) {
             problems.merge("400", "bad-parameter: a query parameter is invalid", (a, b) -> a + "; " + b);
@@ -108,6 +133,9 @@ class OpenApiConfiguration {
         if (operation.getRequestBody() != null) {
             problems.merge("400", "malformed-json: the body is not valid JSON or not UTF-8", (a, b) -> a + "; " + b);
             problems.put("413", "payload-too-large: over the body cap");
+            if (!isContractBody(operation)) { // a contract's over-long field is a schema violation (invalid-contract)
+                problems.merge("422", "field-too-long: a free-text field over its limit (errors[].pointer)", (a, b) -> a + "; " + b);
+            }
             problems.put("415", "unsupported-media-type, unsupported-content-encoding");
         }
         problems.put("500", "internal-error (quote errorId)");
@@ -115,9 +143,17 @@ class OpenApiConfiguration {
             documented.problems().forEach((status, codes) -> problems.merge(status, codes, (a, b) -> a + "; " + b));
             operation.setOperationId(documented.operationId());
             success(operation, documented.success());
+            OperationShapes.examples(path, method, operation);
         }
         problems.forEach((status, text) -> operation.getResponses().addApiResponse(status, new ApiResponse().description(text)
                 .content(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(WireSchemas.ref(WireSchemas.PROBLEM))))));
+    }
+
+    private static boolean isContractBody(Operation operation) {
+        Content content = operation.getRequestBody().getContent();
+        MediaType json = content == null ? null : content.get("application/json");
+        return json != null && json.getSchema() != null
+                && ("#/components/schemas/" + ContractComponents.ROOT).equals(json.getSchema().get$ref());
     }
 
     /** Replaces springdoc's guessed 200 with the operation's real success answers, keeping the body it found where none is named. */

@@ -1,11 +1,16 @@
 package io.handoff.api;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 import io.handoff.rulemodel.Postures;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -13,6 +18,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The request side springdoc cannot see where a controller reads the raw request: the decision and preflight bodies
@@ -20,6 +26,8 @@ import io.swagger.v3.oas.models.parameters.RequestBody;
  * the audit search and export filters as separate query parameters, and the media types of the schema and export.
  */
 final class OperationShapes {
+    private static final JsonMapper EXAMPLES = JsonMapper.builder().build();
+
     private OperationShapes() {
     }
 
@@ -72,7 +80,34 @@ final class OperationShapes {
     private static RequestBody contractBody() {
         return new RequestBody().required(true).description("A handoff contract (JSON Schema draft 2020-12, at most 256 KiB)")
                 .content(new Content().addMediaType("application/json",
-                        new MediaType().schema(WireSchemas.ref(ContractComponents.ROOT))));
+                        new MediaType().schema(WireSchemas.ref(ContractComponents.ROOT))
+                                .addExamples("enterprise-sev1", example("cs-enterprise-sev1-to-engineering.json",
+                                        "A support ticket from an enterprise sev1 handed to engineering"))
+                                .addExamples("product-spec", example("pm-spec-to-engineering.json",
+                                        "A product spec handed to engineering"))));
+    }
+
+    /** After the success answers are set: the decision the first sample contract gets, on the operations answering one. */
+    static void examples(String path, PathItem.HttpMethod method, Operation operation) {
+        if (method == PathItem.HttpMethod.POST && (path.equals("/api/v1/decisions") || path.equals("/api/v1/rulesets/{version}/try"))) {
+            MediaType json = operation.getResponses().get("200").getContent().get("application/json");
+            if (json != null) {
+                json.addExamples("enterprise-sev1", example("decision-enterprise-sev1.json",
+                        "The decision on the enterprise-sev1 sample contract (trace abridged)"));
+            }
+        }
+    }
+
+    /** A shipped sample (src/main/resources/openapi-examples/) as an OpenAPI example; its value is the JSON document. */
+    private static Example example(String file, String summary) {
+        try (InputStream in = OperationShapes.class.getResourceAsStream("/openapi-examples/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("missing OpenAPI example " + file);
+            }
+            return new Example().summary(summary).value(EXAMPLES.readValue(in, LinkedHashMap.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The filters of {@link AuditQueryParameters}, one query parameter each. */
@@ -81,7 +116,7 @@ final class OperationShapes {
         filters.add(OpenApiConfiguration.query("kind", new StringSchema()._enum(AuditQueryParameters.KINDS),
                 "Record kind; default: decisions and rejected attempts"));
         filters.add(OpenApiConfiguration.query("contractId", new StringSchema().maxLength(64), null));
-        filters.add(OpenApiConfiguration.query("domain", new StringSchema()._enum(List.of("customer-support", "product-management")), null));
+        filters.add(OpenApiConfiguration.query("domain", new StringSchema()._enum(AuditQueryParameters.DOMAINS), null));
         filters.add(OpenApiConfiguration.query("outcome", new StringSchema().maxLength(64),
                 "For decisions: accept, accept-pending-approval, return-to-sender, escalate, invalid-contract"));
         filters.add(OpenApiConfiguration.query("posture", new StringSchema()._enum(Postures.ORDER), null));

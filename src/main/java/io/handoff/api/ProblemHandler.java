@@ -272,6 +272,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return "the body is missing or is not a JSON document";
     }
 
+    /**
+     * A query or path value Spring cannot convert (a {@code limit} that is not a number, a {@code download} that is not
+     * true or false): bad-parameter naming the parameter, in the service's words, as the service's own checks answer.
+     */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException ex, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String name = ex.getPropertyName() == null ? "parameter" : ex.getPropertyName();
+        Class<?> type = ex.getRequiredType();
+        String expected = type == null ? "of another form"
+                : type == int.class || type == Integer.class || type == long.class || type == Long.class ? "a whole number"
+                : type == boolean.class || type == Boolean.class ? "true or false" : "of another form";
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "bad-parameter", "A query parameter is invalid",
+                name + " must be " + expected);
+        problem.setProperty("parameter", name);
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
     /** Spring's own failures (404, 405, 415, ...) get a stable code too. */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
