@@ -24,7 +24,9 @@ final class SchemaNames {
             "AuditControllerPage", "DecisionSummaryPage",
             "RulesetControllerStep", "RulesetStep",
             "OrchestrationControllerIncidentStep", "IncidentStepBody",
-            "OrchestrationControllerApprovalStep", "ApprovalStepBody");
+            "OrchestrationControllerApprovalStep", "ApprovalStepBody",
+            "RecordsIncident", "Incident",
+            "RulesetIncidentsIncident", "RulesetIncident");
 
     private SchemaNames() {
     }

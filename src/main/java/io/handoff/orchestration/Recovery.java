@@ -58,11 +58,12 @@ public final class Recovery {
 
     /** Re-decides the open handoffs of a ruleset incident, as {@code actor} (an analyst or admin), saying why. */
     public Result redecide(String incidentId, Actor actor, String why) {
+        // an unknown incident is 404 whatever the body says, as every other step on an id
+        RulesetIncidents.Incident incident = incidents.find(incidentId)
+                .orElseThrow(() -> OrchestrationException.notFound("unknown-incident", "no ruleset incident " + incidentId));
         if (why == null || why.isBlank()) {
             throw OrchestrationException.invalid("missing-who-or-why", "'reason' is required: say why the handoffs are re-decided");
         }
-        RulesetIncidents.Incident incident = incidents.find(incidentId)
-                .orElseThrow(() -> OrchestrationException.notFound("unknown-incident", "no ruleset incident " + incidentId));
         String stable = activeVersion.get();
         if (stable.equals(incident.version())) {
             throw OrchestrationException.conflict("version-active-again", "version " + incident.version()

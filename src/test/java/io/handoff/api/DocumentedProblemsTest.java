@@ -52,6 +52,10 @@ class DocumentedProblemsTest {
 
     static {
         NOT_PROVOKED.put("* 500", "internal-error: needs a failure injected into the service");
+        NOT_PROVOKED.put("POST /api/v1/rulesets/incidents/{incidentId}/redecide 409", "version-active-again: needs a rolled-back "
+                + "version promoted again");
+        NOT_PROVOKED.put("POST /api/v1/rulesets/incidents/{incidentId}/redecide 422", "missing-who-or-why: needs a real ruleset "
+                + "incident, so an automatic rollback (RecoveryApiTest sends the request without a reason)");
         NOT_PROVOKED.put("* 429", "rate-limited/overloaded/candidate-queue-full: RateLimitTest, AdmissionControlTest, CandidateIsolationTest "
                 + "exhaust the budgets with their own limits; here it would slow every other test sharing the context");
         NOT_PROVOKED.put("POST /api/v1/decisions 503", "audit-unavailable needs the audit store down (RecordingOffTest, "
