@@ -51,6 +51,7 @@ class ConsoleBrowserTest {
         browser.find("input[name=contractId]").sendKeys(ConsoleSeed.APPROVE_ME);
         new org.openqa.selenium.support.ui.Select(browser.find("select[name=kind]")).selectByValue("decision");
         browser.find("#search-button").click();
+        browser.waitFor(d -> d.getCurrentUrl().contains("kind=decision")); // the results of this search, not the page before
         // every seeding of the shared service adds records for the seed's contract: its decision is the one to open
         List<WebElement> links = browser.all("#results a.decision-link");
         assertThat(links).isNotEmpty();

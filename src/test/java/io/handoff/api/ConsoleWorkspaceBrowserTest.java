@@ -124,7 +124,9 @@ class ConsoleWorkspaceBrowserTest {
         browser.find("#confirm-ok").click();
         browser.waitFor(d -> d.getCurrentUrl().contains("/console/rulesets/candidates/"));
         // the page follows the check (queued behind the seed's candidate on a busy machine)
-        new WebDriverWait(browser.driver, Duration.ofSeconds(240)).until(d -> "rejected".equals(
+        new WebDriverWait(browser.driver, Duration.ofSeconds(240))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class) // the page redraws as it polls
+                .until(d -> "rejected".equals(
                 d.findElement(By.id("candidate-status")).getText()));
         WebElement problem = browser.all("#problems tbody tr").stream()
                 .filter(row -> row.getText().contains("routing.xlsx")).findFirst().orElseThrow();
