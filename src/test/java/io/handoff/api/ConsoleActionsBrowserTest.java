@@ -2,15 +2,12 @@ package io.handoff.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.handoff.ServiceTest;
 import io.handoff.TestApi;
@@ -22,28 +19,8 @@ import io.handoff.TestApi;
  */
 @ServiceTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ConsoleActionsBrowserTest {
-    private static ConsoleBrowser browser;
+class ConsoleActionsBrowserTest extends ConsoleBrowserSupport {
     private static String candidate;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeEach
-    void startBrowserAndSeed() throws Exception {
-        if (browser == null) {
-            browser = ConsoleBrowser.start(port);
-        }
-        ConsoleSeed.seed(port);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     @Test
     @Order(1)

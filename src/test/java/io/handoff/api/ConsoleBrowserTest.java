@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.handoff.ServiceTest;
 
@@ -22,27 +19,7 @@ import io.handoff.ServiceTest;
  * (target/console-screenshots) without sideways page scrolling or script errors.
  */
 @ServiceTest
-class ConsoleBrowserTest {
-    private static ConsoleBrowser browser;
-
-    @LocalServerPort
-    int port;
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
-
-    @BeforeEach
-    void startBrowserAndSeed() throws Exception {
-        if (browser == null) {
-            browser = ConsoleBrowser.start(port);
-        }
-        ConsoleSeed.seed(port);
-    }
+class ConsoleBrowserTest extends ConsoleBrowserSupport {
 
     @Test
     void auditorFindsADecisionOpensItsTraceSeesTheTableRowAndReplaysIt() {

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.handoff.ServiceTest;
 import io.handoff.TestApi;
@@ -20,30 +17,10 @@ import io.handoff.TestApi;
  * tables as sheets with hit counts; failures on console pages are console pages, while API paths keep problem+json.
  */
 @ServiceTest
-class ConsoleRecordPagesBrowserTest {
-    private static ConsoleBrowser browser;
-
-    @LocalServerPort
-    int port;
+class ConsoleRecordPagesBrowserTest extends ConsoleBrowserSupport {
 
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
-
-    @BeforeEach
-    void startBrowserAndSeed() throws Exception {
-        if (browser == null) {
-            browser = ConsoleBrowser.start(port);
-        }
-        ConsoleSeed.seed(port);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
 
     @Test
     void everyRecordKindHasAPageThatAnswers200AndShowsItsContent() throws Exception {

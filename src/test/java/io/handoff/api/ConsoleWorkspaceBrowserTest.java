@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.handoff.CandidateFolders;
 import io.handoff.ServiceTest;
@@ -31,27 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @ServiceTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ConsoleWorkspaceBrowserTest {
-    private static ConsoleBrowser browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeEach
-    void startBrowserAndSeed() throws Exception {
-        if (browser == null) {
-            browser = ConsoleBrowser.start(port);
-        }
-        ConsoleSeed.seed(port);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
+class ConsoleWorkspaceBrowserTest extends ConsoleBrowserSupport {
 
     @Test
     @Order(1)
