@@ -19,6 +19,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Callers authenticate with an API key ({@code X-API-Key}) or, when an issuer or public key is configured
@@ -44,7 +45,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, ObjectProvider<JwtDecoder> jwtDecoder,
+            ObjectProvider<HandlerMapping> handlerMappings) throws Exception {
         JwtDecoder decoder = jwtDecoder.getIfAvailable();
         if (decoder != null) {
             // bearer JWTs when an issuer (or public key) is configured: roles from the "roles" claim
@@ -104,7 +106,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/rulesets/**").hasAnyRole("ANALYST", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/v1/notifications", "/api/v1/notifications/**").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
-                        .anyRequest().hasRole("ADMIN"))
+                        .anyRequest().access(new UnmappedPaths(() -> handlerMappings.orderedStream().toList())))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> {
                             if (isConsolePage(request)) {

@@ -76,10 +76,6 @@ class EdgeProblemsTest {
         assertProblem(error, "GET /error");
     }
 
-    @org.junit.jupiter.api.Disabled("defect: an authenticated call to a path no operation has (GET /api/v1/nothing-here) is 403 "
-            + "forbidden 'Your role does not allow this request' (Spring Security's deny-by-default) instead of 404: a caller "
-            + "with a typo in the path is told to get another role; fixing it means letting unmapped paths reach MVC's 404 "
-            + "without opening them to anyone, a change to SecurityConfiguration beyond a small local fix")
     @Test
     void anUnknownPathIs404NotForbidden() throws Exception {
         for (String role : List.of("analyst", "admin")) {
@@ -87,6 +83,14 @@ class EdgeProblemsTest {
                     HttpResponse.BodyHandlers.ofString());
             assertProblem(response, role);
             assertThat(response.statusCode()).as(role).isEqualTo(404);
+        }
+        // what stays closed: anonymous callers learn nothing about which paths exist, and paths that exist keep their roles
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri("/api/v1/nothing-here")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        for (String path : List.of("/api/v1/admin/keys", "/actuator/metrics")) {
+            HttpResponse<String> closed = http.send(TestKeys.as("analyst", uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(closed.statusCode()).as(path).isEqualTo(403);
         }
     }
 
