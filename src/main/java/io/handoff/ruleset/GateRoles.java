@@ -10,6 +10,19 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DroolsParserException;
+import org.drools.drl.parser.DrlParser;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+
 import io.handoff.engine.SheetGrid;
 import io.handoff.engine.SourceFile;
 
@@ -57,14 +70,46 @@ public final class GateRoles {
         return problems;
     }
 
+    /**
+     * The gates of a DRL file read from what Drools compiles: each rule's consequence, parsed as Java, every
+     * {@code new ApprovalGate(id, role)} in it, however it is spread over lines or commented. A role that is not a
+     * string literal cannot be checked against the directory and is reported as naming no role. A file that does not
+     * parse is the compiler's error to report.
+     */
     private static void fromDrl(SourceFile source, List<Required> required) {
-        String[] lines = new String(source.content(), StandardCharsets.UTF_8).split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            Matcher gate = GATE.matcher(lines[i]);
-            while (gate.find()) {
-                required.add(new Required(gate.group(2), gate.group(1), source.path() + ", line " + (i + 1)));
+        DrlParser drl = new DrlParser();
+        PackageDescr pkg;
+        try {
+            pkg = drl.parse(false, new String(source.content(), StandardCharsets.UTF_8));
+        } catch (DroolsParserException | RuntimeException e) {
+            return;
+        }
+        if (pkg == null || drl.hasErrors()) {
+            return;
+        }
+        JavaParser java = new JavaParser(new ParserConfiguration()
+                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17).setPreprocessUnicodeEscapes(true));
+        for (RuleDescr rule : pkg.getRules()) {
+            if (!(rule.getConsequence() instanceof String consequence)) {
+                continue;
+            }
+            ParseResult<BlockStmt> block = java.parseBlock("{" + consequence + "\n}");
+            if (block.getResult().isEmpty()) {
+                continue;
+            }
+            for (ObjectCreationExpr gate : block.getResult().get().findAll(ObjectCreationExpr.class,
+                    created -> created.getType().getNameAsString().equals("ApprovalGate"))) {
+                int offset = gate.getBegin().map(position -> position.line).orElse(1);
+                int line = rule.getConsequenceLine() > 0 ? rule.getConsequenceLine() + offset : rule.getLine();
+                String id = gate.getArguments().size() > 0 ? literal(gate.getArguments().get(0)) : null;
+                String role = gate.getArguments().size() > 1 ? literal(gate.getArguments().get(1)) : null;
+                required.add(new Required(role, id == null ? rule.getName() : id, source.path() + ", line " + line));
             }
         }
+    }
+
+    private static String literal(Expression argument) {
+        return argument instanceof StringLiteralExpr text ? text.asString() : null;
     }
 
     private static void fromTable(SourceFile source, List<Required> required) {

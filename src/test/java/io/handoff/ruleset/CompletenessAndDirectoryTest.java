@@ -14,6 +14,7 @@ import io.handoff.IncompleteRuleset;
 import io.handoff.ShippedRuleset;
 import io.handoff.engine.RuleSources;
 import io.handoff.engine.RulesetCompiler;
+import io.handoff.engine.SourceFile;
 
 /**
  * Refusals of the candidate check that no case can show: a gate role nobody in the approver directory holds, and a
@@ -33,6 +34,33 @@ class CompletenessAndDirectoryTest {
         Set<String> all = new TreeSet<>();
         roles.forEach(r -> all.add(r.role()));
         assertThat(GateRoles.uncovered(RuleSources.read(ShippedRuleset.RULES, ShippedRuleset.TABLES), all)).isEmpty();
+    }
+
+    @Test
+    void aDrlGateIsFoundHoweverItIsWrittenAndANonLiteralRoleIsReported() {
+        String drl = """
+                package io.handoff.rules;
+                import io.handoff.rulemodel.*;
+                rule "split gate"
+                when
+                    Handoff( domain == "customer-support" )
+                then
+                    // new ApprovalGate("commented", "nobody") is not a gate
+                    insert( new ApprovalGate(
+                            "split",
+                            "legal-counsel" ) );
+                    insert( new ApprovalGate( "computed", "team" + "-lead" ) );
+                end
+                """;
+        List<GateRoles.Required> roles = GateRoles.of(List.of(new SourceFile("rules/x.drl", drl.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        assertThat(roles).containsExactly(
+                new GateRoles.Required("legal-counsel", "split", "rules/x.drl, line 8"),
+                new GateRoles.Required(null, "computed", "rules/x.drl, line 11"));
+        assertThat(GateRoles.uncovered(List.of(new SourceFile("rules/x.drl", drl.getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+                Set.of("team-lead"))).containsExactly(
+                "rules/x.drl, line 8: gate 'split' requires role 'legal-counsel', which no approver in the directory holds "
+                        + "(handoff.orchestration.approvers.*; roles held: [team-lead])",
+                "rules/x.drl, line 11: gate 'computed' names no approver role");
     }
 
     @Test
