@@ -25,14 +25,19 @@ public final class HistoryIndex implements HistorySource {
     static final Duration RECEIVER_WINDOW = Duration.ofDays(30);
     static final String BOUNCED = "bounced-back";
 
-    private static final String COUNTS = "SELECT "
-            + "(SELECT COUNT(*) FROM handoff_history WHERE work_key = ? AND as_of >= ? AND as_of < ? AND contract_id <> ?), "
-            + "(SELECT COUNT(*) FROM handoff_history t JOIN outcome_report o ON o.contract_id = t.contract_id "
-            + "WHERE t.work_key = ? AND o.kind = '" + BOUNCED + "' AND o.occurred_at >= ? AND o.occurred_at < ?), "
-            + "(SELECT COUNT(*) FROM handoff_history WHERE receiver_team = ? AND as_of >= ? AND as_of < ? AND contract_id <> ?), "
-            + "(SELECT COUNT(*) FROM handoff_history t WHERE t.receiver_team = ? AND t.as_of >= ? AND t.as_of < ? AND t.contract_id <> ? "
-            + "AND EXISTS (SELECT 1 FROM outcome_report o WHERE o.contract_id = t.contract_id AND o.kind = '" + BOUNCED + "' "
-            + "AND o.occurred_at < ?))";
+    /**
+     * One round trip, each count on an index range: the ticket's rows by (work_key, as_of); their bounces through
+     * outcome_report's unique (contract_id, kind, occurred_at); the receiver's rows by (receiver_team, as_of, contract_id)
+     * in one pass, each probing that unique index once. The receiver part costs one index entry and one probe per
+     * handoff the team received in the 30 days: see docs/benchmarks.md.
+     */
+    private static final String COUNTS = "SELECT a.n, b.n, r.n, r.b FROM "
+            + "(SELECT COUNT(*) AS n FROM handoff_history WHERE work_key = ? AND as_of >= ? AND as_of < ? AND contract_id <> ?) a, "
+            + "(SELECT COUNT(*) AS n FROM handoff_history t JOIN outcome_report o ON o.contract_id = t.contract_id "
+            + "WHERE t.work_key = ? AND o.kind = '" + BOUNCED + "' AND o.occurred_at >= ? AND o.occurred_at < ?) b, "
+            + "(SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM outcome_report o WHERE o.contract_id = t.contract_id "
+            + "AND o.kind = '" + BOUNCED + "' AND o.occurred_at < ?) THEN 1 ELSE 0 END), 0) AS b "
+            + "FROM handoff_history t WHERE t.receiver_team = ? AND t.as_of >= ? AND t.as_of < ? AND t.contract_id <> ?) r";
 
     private final JdbcTemplate jdbc;
 
@@ -57,7 +62,7 @@ public final class HistoryIndex implements HistorySource {
         String id = contract.contractId();
         return jdbc.queryForObject(COUNTS, (rs, n) -> HandoffHistory.of(HandoffHistory.ticketOf(contract), rs.getInt(1), rs.getInt(2),
                         receiver, rs.getInt(3), rs.getInt(4)),
-                key, ticketFrom, end, id, key, ticketFrom, end, receiver, receiverFrom, end, id, receiver, receiverFrom, end, id, end);
+                key, ticketFrom, end, id, key, ticketFrom, end, end, receiver, receiverFrom, end, id);
     }
 
     /**
