@@ -13,5 +13,6 @@ CREATE TABLE handoff_history (
 );
 -- the ticket's handoffs in a window: a range of one key
 CREATE INDEX ix_handoff_history_work ON handoff_history (work_key, as_of);
--- the receiver's handoffs in a window, with the contract id in the index so the bounce lookup needs no table row
-CREATE INDEX ix_handoff_history_receiver ON handoff_history (receiver_team, as_of, contract_id);
+-- the receiver's latest handoffs in a window (newest first: the read takes at most the latest 1,000; H2 scans an index
+-- only forwards, and uses the order when the query sorts by all three columns), with the contract id in the index so the bounce lookup needs no table row
+CREATE INDEX ix_handoff_history_receiver ON handoff_history (receiver_team, as_of DESC, contract_id DESC);

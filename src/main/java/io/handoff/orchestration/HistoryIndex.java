@@ -24,12 +24,15 @@ public final class HistoryIndex implements HistorySource {
     static final Duration TICKET_WINDOW = Duration.ofDays(7);
     static final Duration RECEIVER_WINDOW = Duration.ofDays(30);
     static final String BOUNCED = "bounced-back";
+    /** The receiver's rate is taken over its latest handoffs in the window, at most this many: the read's cost stays bounded. */
+    static final int RECEIVER_SAMPLE = 1_000;
 
     /**
      * One round trip, each count on an index range: the ticket's rows by (work_key, as_of); their bounces through
      * outcome_report's unique (contract_id, kind, occurred_at); the receiver's rows by (receiver_team, as_of, contract_id)
      * in one pass, each probing that unique index once. The receiver part costs one index entry and one probe per
-     * handoff the team received in the 30 days: see docs/benchmarks.md.
+     * handoff the team received in the 30 days, so it is bounded to the latest {@link #RECEIVER_SAMPLE} of them (a
+     * backward scan of the same index): see docs/benchmarks.md.
      */
     private static final String COUNTS = "SELECT a.n, b.n, r.n, r.b FROM "
             + "(SELECT COUNT(*) AS n FROM handoff_history WHERE work_key = ? AND as_of >= ? AND as_of < ? AND contract_id <> ?) a, "
@@ -37,7 +40,8 @@ public final class HistoryIndex implements HistorySource {
             + "WHERE t.work_key = ? AND o.kind = '" + BOUNCED + "' AND o.occurred_at >= ? AND o.occurred_at < ?) b, "
             + "(SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM outcome_report o WHERE o.contract_id = t.contract_id "
             + "AND o.kind = '" + BOUNCED + "' AND o.occurred_at < ?) THEN 1 ELSE 0 END), 0) AS b "
-            + "FROM handoff_history t WHERE t.receiver_team = ? AND t.as_of >= ? AND t.as_of < ? AND t.contract_id <> ?) r";
+            + "FROM (SELECT contract_id FROM handoff_history WHERE receiver_team = ? AND as_of >= ? AND as_of < ? AND contract_id <> ? "
+            + "ORDER BY receiver_team, as_of DESC, contract_id DESC LIMIT " + RECEIVER_SAMPLE + ") t) r";
 
     private final JdbcTemplate jdbc;
 
