@@ -153,8 +153,10 @@ class ServiceConfiguration {
         if (!properties.recording()) {
             log.warn("handoff.audit.recording=false: decisions are NOT recorded in the audit log. Use this for benchmarks only.");
         }
+        // the ticket's and receiver's history is written with the openings, and read before each decision's rules run
         return new DecisionService(validator, lifecycle, clock, recorder, auditLog.masking(), preflight,
-                new Lineage(orchestrator, auditLog), keys, evaluationLimit);
+                new Lineage(orchestrator, auditLog), keys, evaluationLimit,
+                openOnDecision ? orchestrator.history() : io.handoff.decision.HistorySource.NONE);
     }
 
     /** Idempotency keys of POST /api/v1/decisions, kept for handoff.decisions.idempotency-retention (docs/api.md). */

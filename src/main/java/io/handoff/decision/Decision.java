@@ -14,7 +14,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  */
 @JsonPropertyOrder({"decisionId", "recordedAt", "contractId", "domain", "handoffType", "asOf", "rulesetVersion",
         "inputHash", "outcome", "posture", "score", "contributions", "route", "approvals", "guardrails",
-        "retryPolicy", "remediation", "trace", "rollout", "supersedes", "reopen"})
+        "retryPolicy", "remediation", "trace", "rollout", "supersedes", "reopen", "history"})
 public record Decision(
         String decisionId, Instant recordedAt, String contractId, String domain, String handoffType,
         OffsetDateTime asOf, String rulesetVersion, String inputHash, String outcome, String posture, int score,
@@ -22,7 +22,8 @@ public record Decision(
         List<Finding> guardrails, Retry retryPolicy, List<RemediationItem> remediation, List<TraceEntry> trace,
         @JsonInclude(JsonInclude.Include.NON_NULL) Rollout rollout,
         @JsonInclude(JsonInclude.Include.NON_NULL) String supersedes,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Reopen reopen) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Reopen reopen,
+        @JsonInclude(JsonInclude.Include.NON_NULL) HandoffHistory history) {
 
     public Decision {
         Objects.requireNonNull(decisionId, "decisionId");
@@ -39,7 +40,7 @@ public record Decision(
     public Decision withRollout(Rollout applied) {
         return new Decision(decisionId, recordedAt, contractId, domain, handoffType, asOf, rulesetVersion, inputHash, outcome,
                 posture, score, contributions, route, approvals, guardrails, retryPolicy, remediation, trace, applied, supersedes,
-                reopen);
+                reopen, history);
     }
 
     /**
@@ -49,7 +50,17 @@ public record Decision(
     public Decision continuing(String previous, Reopen reopened) {
         return new Decision(decisionId, recordedAt, contractId, domain, handoffType, asOf, rulesetVersion, inputHash, outcome,
                 posture, score, contributions, route, approvals, guardrails, retryPolicy, remediation, trace, rollout, previous,
-                reopened);
+                reopened, history);
+    }
+
+    /**
+     * The same decision with the history its rules saw (null: made without the service's records, as cases, simulate
+     * and try are). A rule input, recorded so that replay gives the rules the same facts.
+     */
+    public Decision withHistory(HandoffHistory seen) {
+        return new Decision(decisionId, recordedAt, contractId, domain, handoffType, asOf, rulesetVersion, inputHash, outcome,
+                posture, score, contributions, route, approvals, guardrails, retryPolicy, remediation, trace, rollout, supersedes,
+                reopen, seen);
     }
 
     /** The guardrail finding of a decision the ruleset could not complete (no outcome, posture or route). */

@@ -83,7 +83,7 @@ final class DecisionAssembler {
                         i.fact().getPointer(),
                         i.fact().getMessage() != null ? i.fact().getMessage() : i.by().meta("reason"),
                         i.by().ruleId())).toList(),
-                evaluation.fired().stream().map(DecisionAssembler::traceEntry).toList(), null, null, null);
+                evaluation.fired().stream().map(DecisionAssembler::traceEntry).toList(), null, null, null, null);
     }
 
     private static Decision.TraceEntry traceEntry(FiredRule rule) {

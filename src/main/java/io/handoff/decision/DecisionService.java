@@ -29,6 +29,7 @@ public final class DecisionService {
     private final DecisionPolicy policy;
     private final Resubmissions resubmissions;
     private final EvaluationLimit limit;
+    private final HistorySource histories;
     /**
      * How often a decision is planned again when its handoff changed before the commit (racing resubmissions). Ten, not
      * five: since evaluation runs on its own thread (the time limit), the window between plan and commit is longer on a
@@ -64,6 +65,17 @@ public final class DecisionService {
     public DecisionService(ContractValidator validator, RulesetRouting routing, Clock clock, DecisionRecorder recorder,
                            Masking masking, DecisionPolicy policy, HandoffLineage lineage, IdempotencyKeys keys,
                            EvaluationLimit limit) {
+        this(validator, routing, clock, recorder, masking, policy, lineage, keys, limit, HistorySource.NONE);
+    }
+
+    /**
+     * {@code histories}: where a live decision reads its ticket's and receiver's history before the rules run (recorded
+     * in the decision; replay and re-decision use the recorded values instead).
+     */
+    public DecisionService(ContractValidator validator, RulesetRouting routing, Clock clock, DecisionRecorder recorder,
+                           Masking masking, DecisionPolicy policy, HandoffLineage lineage, IdempotencyKeys keys,
+                           EvaluationLimit limit, HistorySource histories) {
+        this.histories = histories;
         this.limit = limit;
         this.resubmissions = new Resubmissions(lineage, keys);
         this.validator = validator;
@@ -139,9 +151,10 @@ public final class DecisionService {
         if (plan.unchanged() != null) {
             return resubmissions.unchanged(submission, plan.unchanged(), inputHash, contractId, now());
         }
+        HandoffHistory history = historyOf(validated.contract());
         Evaluated evaluated;
         try {
-            evaluated = evaluate(decisionId, validated, inputHash, ruleset, now(), limit);
+            evaluated = evaluate(decisionId, validated, inputHash, ruleset, now(), limit, history);
         } catch (EvaluationTimeoutException e) {
             routing.failed(ruleset, decisionId);
             throw recordFault(e, validated, inputHash, ruleset, submission.principal(), submission.traceId());
@@ -194,7 +207,7 @@ public final class DecisionService {
         Ruleset ruleset = routing.active();
         Evaluated evaluated;
         try {
-            evaluated = evaluate(decisionId, validated, redecision.inputHash(), ruleset, now(), limit);
+            evaluated = evaluate(decisionId, validated, redecision.inputHash(), ruleset, now(), limit, redecision.history());
         } catch (EvaluationTimeoutException e) {
             routing.failed(ruleset, decisionId);
             throw recordFault(e, validated, redecision.inputHash(), ruleset, redecision.principal(), null);
@@ -251,15 +264,27 @@ public final class DecisionService {
      * benchmarks), on the caller's thread with no time limit: the answer never depends on how busy the machine is.
      */
     public Decision decide(String decisionId, ContractValidator.Validated validated, Ruleset ruleset) {
-        return evaluate(decisionId, validated, CanonicalJson.sha256(validated.document()), ruleset, now(),
-                EvaluationLimit.NONE).decision();
+        return decide(decisionId, validated, ruleset, null);
     }
 
-    /** Replay: as the live path, within the evaluation time limit; past it a failure, never a different decision. */
-    Decision replay(String decisionId, ContractValidator.Validated validated, Ruleset ruleset, Instant recordedAt) {
+    /**
+     * As above with the history the rules are to see: a case's {@code history:}, or a live decision's recorded history
+     * for its shadow; null for none (all zeros, and the decision carries no {@code history}).
+     */
+    public Decision decide(String decisionId, ContractValidator.Validated validated, Ruleset ruleset, HandoffHistory history) {
+        return evaluate(decisionId, validated, CanonicalJson.sha256(validated.document()), ruleset, now(),
+                EvaluationLimit.NONE, history).decision();
+    }
+
+    /**
+     * Replay: as the live path, within the evaluation time limit; past it a failure, never a different decision. The
+     * history is the recorded one (never counted again).
+     */
+    Decision replay(String decisionId, ContractValidator.Validated validated, Ruleset ruleset, Instant recordedAt,
+                    HandoffHistory history) {
         try {
-            return evaluate(decisionId, validated, CanonicalJson.sha256(validated.document()), ruleset, recordedAt, limit)
-                    .decision();
+            return evaluate(decisionId, validated, CanonicalJson.sha256(validated.document()), ruleset, recordedAt, limit,
+                    history).decision();
         } catch (EvaluationTimeoutException e) {
             throw new EvaluationTimeoutException(null, e.limit(), "replay of " + decisionId + ": " + e.getMessage()); // nothing recorded
         }
@@ -269,10 +294,20 @@ public final class DecisionService {
     }
 
     private static Evaluated evaluate(String decisionId, ContractValidator.Validated validated, String inputHash,
-                                      Ruleset ruleset, Instant recordedAt, EvaluationLimit limit) {
-        Evaluation evaluation = limit.evaluate(ruleset, List.of(HandoffFacts.from(validated.contract())), decisionId);
+                                      Ruleset ruleset, Instant recordedAt, EvaluationLimit limit, HandoffHistory history) {
+        Evaluation evaluation = limit.evaluate(ruleset, List.of(HandoffFacts.from(validated.contract()),
+                HandoffHistory.fact(history)), decisionId);
         return new Evaluated(DecisionAssembler.assemble(decisionId, recordedAt, validated.contract(),
-                inputHash, evaluation), evaluation.nanos());
+                inputHash, evaluation).withHistory(history), evaluation.nanos());
+    }
+
+    /** The history a live decision is made with, read before the rules run; an unreadable store is a 503, as recording is. */
+    private HandoffHistory historyOf(io.handoff.contract.HandoffContract contract) {
+        try {
+            return histories.read(contract);
+        } catch (org.springframework.dao.DataAccessException e) {
+            throw new AuditUnavailableException("the handoff history could not be read: " + e.getMostSpecificCause().getMessage(), e);
+        }
     }
 
     public ContractValidator validator() {

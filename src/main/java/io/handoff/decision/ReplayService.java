@@ -62,7 +62,9 @@ public final class ReplayService {
             ContractValidator validator = decisions.validator();
             ContractValidator.Validated validated = new ContractValidator.Validated(contract,
                     validator.mapper().treeToValue(contract, HandoffContract.class));
-            Decision replayed = decisions.replay(record.decisionId(), validated, ruleset, record.recordedAt());
+            // the history the rules saw is part of the recorded input: given back, never counted again
+            Decision replayed = decisions.replay(record.decisionId(), validated, ruleset, record.recordedAt(),
+                    HandoffHistory.recorded(body.get("decision")));
             ObjectNode recordedDecision = (ObjectNode) body.get("decision").deepCopy();
             ObjectNode replayedDecision = (ObjectNode) JSON.readTree(DecisionJson.write(replayed));
             // the rollout mode is the service's flag, not a rule output: replay compares what the rules decided

@@ -28,8 +28,10 @@ final class Openings implements Alongside {
     private final HandoffStore store;
     private final Notices notices;
     private final StepMeters meters;
+    private final HistoryIndex history;
 
-    Openings(HandoffStore store, Notices notices, StepMeters meters) {
+    Openings(HandoffStore store, Notices notices, StepMeters meters, HistoryIndex history) {
+        this.history = history;
         this.store = store;
         this.notices = notices;
         this.meters = meters;
@@ -66,6 +68,7 @@ final class Openings implements Alongside {
         store.updateApprovals(List.copyOf(writes.updates.values()));
         store.saveHandoffs(after.values().stream().filter(h -> stored.contains(h.contractId())).toList(),
                 after.values().stream().filter(h -> !stored.contains(h.contractId())).toList());
+        history.record(batch);
         store.insertApprovals(List.copyOf(writes.inserts.values()));
         store.insertIncidents(writes.incidents);
         writes.transitions.forEach(t -> store.insertTransition(t.getKey(), t.getValue()));

@@ -15,6 +15,7 @@ import io.handoff.audit.Alongside;
 import io.handoff.audit.AuditLog;
 import io.handoff.contract.HandoffContract;
 import io.handoff.decision.Decision;
+import io.handoff.decision.HistorySource;
 import io.handoff.notify.Outbox;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,6 +49,7 @@ public final class Orchestrator {
     private final OpenOutcomes openOutcomes;
     private final RulesetIncidents rulesetIncidents;
     private final JdbcTemplate jdbc;
+    private final HistoryIndex history;
 
     public Orchestrator(JdbcTemplate jdbc, TransactionTemplate transactions, AuditLog auditLog, Clock clock,
                         OrchestrationProperties properties) {
@@ -67,7 +69,8 @@ public final class Orchestrator {
         this.notices = new Notices(jdbc, outbox);
         this.openOutcomes = new OpenOutcomes(jdbc);
         this.jdbc = jdbc;
-        this.openings = new Openings(store, notices, meters);
+        this.history = new HistoryIndex(jdbc);
+        this.openings = new Openings(store, notices, meters, history);
         this.properties = properties;
         Steps steps = new Steps(store, transactions, auditLog, clock, notices, meters);
         this.approvals = new ApprovalStep(steps, properties);
@@ -77,6 +80,11 @@ public final class Orchestrator {
         this.views = new HandoffViews(store, auditLog);
         this.measures = new Measures(store, properties);
         this.rulesetIncidents = new RulesetIncidents(jdbc, auditLog, store);
+    }
+
+    /** Where a decision reads its ticket's and receiver's history (written by {@link #openings()}). */
+    public HistorySource history() {
+        return history;
     }
 
     /** Ruleset-level incidents, opened by rollbacks (the lifecycle tells them, in the rollback's transaction). */

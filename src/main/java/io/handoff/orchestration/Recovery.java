@@ -15,6 +15,7 @@ import io.handoff.audit.AuditLog;
 import io.handoff.audit.AuditRecord;
 import io.handoff.decision.Decided;
 import io.handoff.decision.DecisionService;
+import io.handoff.decision.HandoffHistory;
 import io.handoff.decision.Redecision;
 
 /**
@@ -121,7 +122,7 @@ public final class Recovery {
         AuditRecord current = auditLog.find(h.decisionId()).orElseThrow(() -> new IllegalStateException(
                 "decision " + h.decisionId() + " of handoff " + h.contractId() + " is not in the audit log"));
         return new Redecision(h.contractId(), current.record().get("contract"), current.inputHash(), h.decisionId(),
-                actor.principal());
+                actor.principal(), HandoffHistory.recorded(current.record().get("decision")));
     }
 
     /**

@@ -17,6 +17,7 @@ import io.handoff.contract.Violation;
 import io.handoff.audit.CanonicalJson;
 import io.handoff.decision.Decision;
 import io.handoff.decision.DecisionService;
+import io.handoff.decision.HandoffHistory;
 import io.handoff.engine.Ruleset;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -30,7 +31,7 @@ public final class CaseRunner {
     /** A misspelled key ({@code postrue:}) would otherwise be ignored and its check silently skipped. */
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-    private static final java.util.Set<String> CASE_KEYS = java.util.Set.of("name", "contract", "expect");
+    private static final java.util.Set<String> CASE_KEYS = java.util.Set.of("name", "contract", "expect", "history");
 
     private final DecisionService decisions;
 
@@ -126,7 +127,8 @@ public final class CaseRunner {
                 validator.mapper().treeToValue(ruleCase.contract(), io.handoff.contract.HandoffContract.class));
         Decision decision;
         try {
-            decision = decisions.decide("case:" + CanonicalJson.sha256(ruleCase.contract()), validated, ruleset);
+            decision = decisions.decide("case:" + CanonicalJson.sha256(ruleCase.contract()), validated, ruleset,
+                    history(ruleCase, validated.contract()));
         } catch (RuntimeException e) { // one case the ruleset cannot decide fails alone; the others still run
             mismatches.add(new CaseResult.Mismatch("decision", "a decision", "none: " + (e.getMessage() == null
                     ? e.getClass().getSimpleName() : FirstLine.of(e.getMessage(), FirstLine.MAX_CHARS))));
@@ -157,6 +159,13 @@ public final class CaseRunner {
             mismatches.add(new CaseResult.Mismatch("notFired", "not to fire " + unwanted, "fired " + unwanted));
         }
         return new CaseResult(ruleCase.name(), ruleCase.file(), mismatches, fired);
+    }
+
+    /** The case's history as the service would have read it for this contract; null (no history) without a block. */
+    private static HandoffHistory history(RuleCase ruleCase, io.handoff.contract.HandoffContract contract) {
+        RuleCase.History h = ruleCase.history();
+        return h == null ? null : HandoffHistory.of(HandoffHistory.ticketOf(contract), h.handoffsOfTicketIn7Days(),
+                h.bouncesOfTicketIn7Days(), contract.to().team(), h.receiverHandoffs30Days(), h.receiverBounces30Days());
     }
 
     private static void compare(String field, Object expected, Object actual, List<CaseResult.Mismatch> mismatches) {

@@ -29,14 +29,14 @@ final class CaseText {
             throw new IllegalArgumentException(at(file, e.getLocation()) + "the YAML cannot be read: " + problem(e), e);
         }
         if (node == null || node.isMissingNode() || node.isNull()) {
-            throw new IllegalArgumentException(file + ": the file is empty; a case has name, contract and expect");
+            throw new IllegalArgumentException(file + ": the file is empty; a case has name, contract and expect (and may have history)");
         }
         if (!node.isObject()) {
             throw new IllegalArgumentException(file + ", line 1: a case is a mapping with the keys name, contract and expect");
         }
         for (String key : node.propertyNames()) {
             if (!keys.contains(key)) {
-                throw new IllegalArgumentException(at(file, text, key) + "unknown key '" + key + "' (a case has name, contract and expect)");
+                throw new IllegalArgumentException(at(file, text, key) + "unknown key '" + key + "' (a case has name, contract, expect and history)");
             }
         }
         if (!node.has("contract") || !node.has("expect")) {
@@ -58,7 +58,26 @@ final class CaseText {
         if (expect == null) {
             throw new IllegalArgumentException(file + ": 'expect' is empty");
         }
-        return new RuleCase(node.path("name").asString(file), file, node.get("contract"), expect);
+        return new RuleCase(node.path("name").asString(file), file, node.get("contract"), expect, history(node, text, file, yaml));
+    }
+
+    /** The optional {@code history:} block: the counts the service's records would give the contract. */
+    private static RuleCase.History history(JsonNode node, String text, String file, ObjectMapper yaml) {
+        JsonNode history = node.get("history");
+        if (history == null || history.isNull()) {
+            return null;
+        }
+        try {
+            return yaml.treeToValue(history, RuleCase.History.class);
+        } catch (UnrecognizedPropertyException e) {
+            Set<String> known = new TreeSet<>(e.getKnownPropertyIds().stream().map(String::valueOf).toList());
+            throw new IllegalArgumentException(at(file, text, e.getPropertyName()) + "unknown key '" + e.getPropertyName()
+                    + "' under history (history has " + String.join(", ", known) + ")", e);
+        } catch (JacksonException e) {
+            Throwable cause = e.getCause() instanceof IllegalArgumentException invalid ? invalid : e;
+            throw new IllegalArgumentException(at(file, text, "history") + "history has the wrong form: "
+                    + (cause == e ? problem(e) : cause.getMessage()), e);
+        }
     }
 
     /** The parser's own words without its echo of the text and its Java coordinates. */

@@ -543,7 +543,7 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
 
     private void runShadow(Ruleset candidate, Decision live, ContractValidator.Validated contract) {
         try {
-            Decision shadowed = pureDecisions.decide(live.decisionId(), contract, candidate);
+            Decision shadowed = pureDecisions.decide(live.decisionId(), contract, candidate, live.history()); // what live saw
             shadows.record(live.decisionId(), candidate.version(), live.rulesetVersion(), io.handoff.decision.DecisionDiff.between(live, shadowed), clock.instant());
         } catch (RuntimeException e) {
             log.warn("shadow evaluation of {} on {} failed: {}", candidate.version(), live.decisionId(), e.getMessage());

@@ -111,7 +111,8 @@ class StarvedEvaluationTest {
     private static void replayedIdentically(DecisionService service, ContractValidator validator, Decided made, Ruleset ruleset) {
         ContractValidator.Validated validated = validator.read(SOURCES.get(made.decision().inputHash()));
         try {
-            Decision again = service.replay(made.decision().decisionId(), validated, ruleset, made.decision().recordedAt());
+            Decision again = service.replay(made.decision().decisionId(), validated, ruleset, made.decision().recordedAt(),
+                    made.decision().history());
             assertThat(DecisionJson.write(again)).isEqualTo(made.json());
         } catch (EvaluationTimeoutException e) {
             assertThat(e.faultId()).isNull(); // a replay that timed out records nothing and decides nothing

@@ -63,10 +63,10 @@ class CaseFilesTest {
                     .startsWith("rules/cases/cs-020-enterprise-tier2.yaml, line 5, column 17: the YAML cannot be read: ")
                     .doesNotContain("Exception").doesNotContain("tools.jackson");
         });
-        assertThat(files.cases()).hasSize(37);
+        assertThat(files.cases()).hasSize(41);
         List<CaseResult> results = new CaseRunner(io.handoff.ShippedRuleset.service())
                 .runAll(files, io.handoff.ShippedRuleset.ruleset(), c -> { });
-        assertThat(results).hasSize(38).filteredOn(CaseResult::passed).hasSize(37);
+        assertThat(results).hasSize(42).filteredOn(CaseResult::passed).hasSize(41);
         assertThat(CaseRunner.read(Path.of("rules")).unreadable()).isEmpty();
     }
 

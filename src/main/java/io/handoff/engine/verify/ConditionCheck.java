@@ -75,7 +75,7 @@ final class ConditionCheck {
             type = vocabulary.factType(pattern.getObjectType());
             if (type.isEmpty()) {
                 findings.add(new Finding(line, "pattern " + pattern.getObjectType() + "(...) is not a rule-model fact: patterns may match "
-                        + "Handoff and the outcome types " + RuleLanguage.OUTCOME_TYPES.stream().map(Class::getSimpleName).toList()));
+                        + RuleLanguage.INPUT_TYPES.stream().map(Class::getSimpleName).toList() + " and the outcome types " + RuleLanguage.OUTCOME_TYPES.stream().map(Class::getSimpleName).toList()));
                 return;
             }
         } else if (source instanceof AccumulateDescr accumulate) {

@@ -15,6 +15,7 @@ import io.handoff.rulemodel.RetryPolicy;
 import io.handoff.rulemodel.Route;
 import io.handoff.rulemodel.Score;
 import io.handoff.rulemodel.ScoreContribution;
+import io.handoff.rulemodel.TicketHistory;
 import io.handoff.rulemodel.Verdict;
 
 /**
@@ -35,8 +36,11 @@ public final class RuleLanguage {
     public static final Map<String, Class<?>> JDK_TYPES = Map.of("java.util.List", List.class,
             "java.util.Set", Set.class, "java.lang.Number", Number.class);
 
-    /** The input fact: the handoff contract as the rules see it. Rules may match it, never create or change it. */
-    public static final List<Class<?>> INPUT_TYPES = List.of(Handoff.class);
+    /**
+     * The input facts: the handoff contract as the rules see it, and what the service's records say about its ticket and
+     * receiver. Rules may match them, never create or change them.
+     */
+    public static final List<Class<?>> INPUT_TYPES = List.of(Handoff.class, TicketHistory.class);
 
     /** What rules decide: the only types a consequence may create, always as {@code insert(new T(...))}. */
     public static final List<Class<?>> OUTCOME_TYPES = List.of(ScoreContribution.class, Score.class, PostureBand.class,
