@@ -36,10 +36,10 @@ class ThresholdTuningTest {
         assertThat(green.source()).isEqualTo("decision-tables/thresholds.xlsx, sheet Posture, row 14");
         assertThat(green.current()).isEqualTo(65);
         assertThat(green.reported()).as("handoffs in the green/amber bands with outcomes").isGreaterThan(2_000);
-        assertThat(green.recommended()).isEqualTo(OutcomeDataGenerator.TRUE_CUT_OFF);
+        assertThat(green.recommended()).isEqualTo(OutcomeDataGenerator.SUPPORT_TRUE_CUT_OFF);
         assertThat(green.recommendedCost()).isLessThan(green.currentCost());
         assertThat(green.wouldChange()).isPositive();
-        ThresholdTuning.CutOff atTruth = green.cutOffs().stream().filter(c -> c.cutOff() == OutcomeDataGenerator.TRUE_CUT_OFF)
+        ThresholdTuning.CutOff atTruth = green.cutOffs().stream().filter(c -> c.cutOff() == OutcomeDataGenerator.SUPPORT_TRUE_CUT_OFF)
                 .findFirst().orElseThrow();
         assertThat(atTruth.rateAbove().get("bounced-back")).isLessThan(0.10);
         assertThat(atTruth.rateBelow().get("bounced-back")).isGreaterThan(0.30);
