@@ -88,13 +88,15 @@ class ConsoleScorecardPage implements ConsolePage {
      * A metric as the page shows it: its domains, the interval method, the target; {@code percent} tells the chart to
      * scale rates to 0..100, {@code baselineValue} and {@code targetValue} are its lines.
      */
-    record MetricView(String name, String description, String domain, String better, String actual, String target, String interval,
+    record MetricView(String name, String description, String domain, String better, String actual, String baseline, String target,
+                      String interval,
                       List<DomainView> domains, boolean percent, Double baselineValue, Double targetValue) {
         static MetricView of(Scorecard.MetricResult m) {
             boolean percent = m.name().endsWith("-rate") || m.name().endsWith("-share");
             String interval = m.interval() == null ? "no interval" : "wilson".equals(m.interval()) ? "Wilson interval"
                     : "order-statistic interval of the median";
             return new MetricView(m.name(), m.description(), m.domain(), m.better(), format(m.actual(), percent, m.name()),
+                    format(m.baseline(), percent, m.name()) + (m.baselineSource() == null ? "" : " (" + m.baselineSource() + ")"),
                     format(m.target(), percent, m.name()), interval,
                     m.domains().stream().map(d -> DomainView.of(d, percent, m.name())).toList(), percent,
                     scaled(m.baseline(), percent), scaled(m.target(), percent));
