@@ -22,6 +22,8 @@ final class BoundaryBacktest {
     private final Map<String, Set<String>> outcomes;
     private final TuningSettings settings;
     private final TuningSettings.Boundary boundary;
+    /** Handoffs at or above each tried cut-off that had the outcome, counted once per cut-off for the guard. */
+    private final Map<Integer, Long> badAbove = new HashMap<>();
 
     private BoundaryBacktest(Band band, Band lower, List<HandoffState> scope, Map<String, Set<String>> outcomes,
                              TuningSettings settings) {
@@ -83,7 +85,7 @@ final class BoundaryBacktest {
     private CutOff cutOff(int c) {
         int above = 0;
         int changed = 0;
-        int badAbove = 0;
+        int bad = 0;
         Map<String, Integer> kindsAbove = new HashMap<>();
         Map<String, Integer> kindsBelow = new HashMap<>();
         double cost = 0;
@@ -99,12 +101,13 @@ final class BoundaryBacktest {
             cost += cost(h, c);
             if (up) {
                 above++;
-                badAbove += kinds.contains(boundary.outcome()) ? 1 : 0;
+                bad += kinds.contains(boundary.outcome()) ? 1 : 0;
             }
         }
         int below = scope.size() - above;
+        badAbove.put(c, (long) bad);
         return new CutOff(c, above, below, changed, rates(kindsAbove, above), rates(kindsBelow, below),
-                above == 0 ? null : Intervals.round((double) badAbove / above), cost);
+                above == 0 ? null : Intervals.round((double) bad / above), cost);
     }
 
     private double cost(HandoffState h, int cutOff) {
@@ -134,14 +137,10 @@ final class BoundaryBacktest {
 
     /** Whether passing at {@code candidate} instead of the current cut-off raises the outcome's rate among passed handoffs. */
     boolean worsens(CutOff candidate, CutOff current) {
-        long badCandidate = badAbove(candidate.cutOff());
-        long badCurrent = badAbove(current.cutOff());
+        long badCandidate = badAbove.get(candidate.cutOff());
+        long badCurrent = badAbove.get(current.cutOff());
         // badCandidate / aboveCandidate > badCurrent / aboveCurrent, cross-multiplied (an empty side passes nothing bad)
         return candidate.above() > 0 && badCandidate * Math.max(1, current.above()) > badCurrent * (long) candidate.above();
-    }
-
-    private long badAbove(int cutOff) {
-        return scope.stream().filter(h -> h.score() >= cutOff && outcomes.get(h.contractId()).contains(boundary.outcome())).count();
     }
 
     /**
