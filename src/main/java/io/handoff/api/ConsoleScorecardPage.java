@@ -23,17 +23,14 @@ import io.handoff.ruleset.RulesetLifecycle;
 import io.swagger.v3.oas.annotations.Hidden;
 
 /**
- * The scorecard for people: a time range and a ruleset version to look at, rates as percentages with their counts,
- * baseline and target drawn as lines, and no met/worse verdict (nor tuning move) before there is enough evidence.
+ * The scorecard for people: a time range and a ruleset version to look at; each metric per domain with its value, sample
+ * and interval, its baseline (measured from a named window, or typed and labelled so), observe and enforce side by side,
+ * and no met/worse verdict below the configured minimum sample; tuning per boundary with its evidence and interval.
  */
 @Controller
 @Hidden
 @RequestMapping("/console")
 class ConsoleScorecardPage implements ConsolePage {
-    /** Below this many handoffs in the range a metric's status is "too few" rather than met or worse. */
-    static final int MIN_SAMPLE = 20;
-    /** Tuning moves on fewer handoffs with outcomes than this are shown as not yet meaningful (as the follow-ups do). */
-    static final int MIN_TUNING_EVIDENCE = 30;
     private static final Map<String, Integer> RANGES = new LinkedHashMap<>(Map.of("7d", 7, "30d", 30, "90d", 90));
 
     private final Orchestrator orchestrator;
@@ -54,26 +51,54 @@ class ConsoleScorecardPage implements ConsolePage {
     record Rate(String outcome, String text) {
     }
 
+    /** One domain of a metric as the page shows it: each value with its interval and sample, formatted. */
+    record DomainView(String domain, String actual, String status, String baseline, String baselineSource, String observe,
+                      String enforce) {
+        static DomainView of(Scorecard.DomainResult d, boolean percent, String name) {
+            Scorecard.Baseline b = d.baseline();
+            String source = b.source() == null ? "" : switch (b.source()) {
+                case Scorecard.MEASURED -> "measured: window " + b.window() + ", n = " + b.sample();
+                case Scorecard.TYPED_FALLBACK -> "typed (fallback): " + b.note();
+                default -> "typed";
+            };
+            String baseline = b.value() == null ? "–" : estimate(new Scorecard.Estimate(b.value(), b.sample() == null ? 0 : b.sample(),
+                    b.low(), b.high()), percent, name, false);
+            return new DomainView(d.domain(), estimate(d.actual(), percent, name, true), d.status(), baseline, source,
+                    estimate(d.observe(), percent, name, true), estimate(d.enforce(), percent, name, true));
+        }
+    }
+
+    /** "12.0% (9.1–15.6%, n = 412)". */
+    static String estimate(Scorecard.Estimate e, boolean percent, String name, boolean withSample) {
+        if (e.value() == null) {
+            return withSample ? "– (n = " + e.sample() + ")" : "–";
+        }
+        StringBuilder text = new StringBuilder(MetricView.format(e.value(), percent, name));
+        if (e.low() != null) {
+            text.append(" (").append(MetricView.format(e.low(), percent, name)).append(" – ")
+                    .append(MetricView.format(e.high(), percent, name));
+            text.append(withSample ? ", n = " + e.sample() + ")" : ")");
+        } else if (withSample) {
+            text.append(" (n = ").append(e.sample()).append(')');
+        }
+        return text.toString();
+    }
+
     /**
-     * A metric as the page shows it: values formatted (rates as percentages), the sample it rests on, and its verdict
-     * only when that sample reaches {@link #MIN_SAMPLE}; {@code percent} tells the chart to scale rates to 0..100.
+     * A metric as the page shows it: its domains, the interval method, the target; {@code percent} tells the chart to
+     * scale rates to 0..100, {@code baselineValue} and {@code targetValue} are its lines.
      */
-    record MetricView(String name, String description, String domain, String better, String actual, String baseline,
-                      String target, String byDomain, int sample, String sampleOf, String status, boolean percent,
-                      Double baselineValue, Double targetValue) {
-        static MetricView of(Scorecard.MetricResult m, Scorecard.Report report) {
-            boolean percent = m.name().endsWith("-rate");
-            boolean ofReported = m.formula() != null && m.formula().contains("reported()");
-            int sample = ofReported ? report.reported() : report.handoffs();
-            String status = m.actual() == null ? "no-data" : sample < MIN_SAMPLE ? "too-few" : m.status();
-            StringBuilder byDomain = new StringBuilder();
-            if (m.byDomain() != null) {
-                m.byDomain().forEach((d, v) -> byDomain.append(byDomain.isEmpty() ? "" : " · ").append(d).append(' ')
-                        .append(format(v, percent, m.name())));
-            }
+    record MetricView(String name, String description, String domain, String better, String actual, String baseline, String target,
+                      String interval,
+                      List<DomainView> domains, boolean percent, Double baselineValue, Double targetValue) {
+        static MetricView of(Scorecard.MetricResult m) {
+            boolean percent = m.name().endsWith("-rate") || m.name().endsWith("-share");
+            String interval = m.interval() == null ? "no interval" : "wilson".equals(m.interval()) ? "Wilson interval"
+                    : "order-statistic interval of the median";
             return new MetricView(m.name(), m.description(), m.domain(), m.better(), format(m.actual(), percent, m.name()),
-                    format(m.baseline(), percent, m.name()), format(m.target(), percent, m.name()), byDomain.toString(), sample,
-                    ofReported ? "handoffs with outcome reports" : "handoffs decided", status, percent,
+                    format(m.baseline(), percent, m.name()) + (m.baselineSource() == null ? "" : " (" + m.baselineSource() + ")"),
+                    format(m.target(), percent, m.name()), interval,
+                    m.domains().stream().map(d -> DomainView.of(d, percent, m.name())).toList(), percent,
                     scaled(m.baseline(), percent), scaled(m.target(), percent));
         }
 
@@ -122,7 +147,7 @@ class ConsoleScorecardPage implements ConsolePage {
             tuningProblem = e.getMessage();
         }
         model.addAttribute("report", report);
-        model.addAttribute("metrics", report.metrics().stream().map(m -> MetricView.of(m, report)).toList());
+        model.addAttribute("metrics", report.metrics().stream().map(MetricView::of).toList());
         model.addAttribute("days", days);
         model.addAttribute("rates", rates);
         model.addAttribute("range", range);
@@ -130,11 +155,10 @@ class ConsoleScorecardPage implements ConsolePage {
         model.addAttribute("version", rulesetVersion);
         model.addAttribute("versions", report.metrics().stream().flatMap(m -> m.byRulesetVersion() == null ? java.util.stream.Stream.empty()
                 : m.byRulesetVersion().keySet().stream()).distinct().sorted().toList());
-        model.addAttribute("enough", report.handoffs() >= MIN_SAMPLE);
-        model.addAttribute("minSample", MIN_SAMPLE);
+        model.addAttribute("minSample", report.minimumSample());
+        model.addAttribute("confidence", Math.round(report.confidence() * 100));
         model.addAttribute("tuning", tuning);
         model.addAttribute("tuningProblem", tuningProblem);
-        model.addAttribute("minTuning", MIN_TUNING_EVIDENCE);
         return page(model, who, "scorecard", "scorecard", "Scorecard");
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.handoff.orchestration.FollowUps;
 import io.handoff.orchestration.Orchestrator;
+import io.handoff.orchestration.OutcomeDetails;
 import io.handoff.orchestration.Records;
 import io.handoff.orchestration.Scorecard;
 import io.handoff.orchestration.ThresholdTuning;
@@ -199,22 +200,32 @@ class OrchestrationController {
         return orchestrator.resolve(incidentId, step.resolution(), Identity.actor(request, "by", step.by()));
     }
 
-    /** {@code kind}: accepted, bounced-back, reopened, sla-breached or resolved. */
-    record OutcomeReportBody(String contractId, String kind, String occurredAt, String note) {
+    /**
+     * {@code kind}: support: accepted, bounced-back, reopened, sla-breached, resolved; product: accepted, bounced-back,
+     * shipped, slipped, launch-rolled-back, success-metric-reported. {@code reasonCode} (bounced-back, optional): the
+     * domain's reason; {@code slipDays} (slipped); {@code metric} and {@code value} (success-metric-reported): a success
+     * metric the contract declared and the value measured.
+     */
+    record OutcomeReportBody(String contractId, String kind, String occurredAt, String note, String reasonCode, Integer slipDays,
+                             String metric, Double value) {
         OutcomeReportBody {
             TooLongException.check("/contractId", contractId, TooLongException.ID);
             TooLongException.check("/kind", kind, TooLongException.ID);
             TooLongException.check("/occurredAt", occurredAt, TooLongException.ID);
             TooLongException.check("/note", note, TooLongException.TEXT);
+            TooLongException.check("/reasonCode", reasonCode, TooLongException.ID);
+            TooLongException.check("/metric", metric, TooLongException.ID);
         }
     }
 
     @Operation(summary = "Report what happened after a handoff", description = "Joined to the decision in force when it happened. "
-            + "The same (contractId, kind, occurredAt) again answers 200 with duplicate=true and records nothing new.")
+            + "Kinds and bounce-back reason codes are per domain (a product kind on a support handoff: 422 outcome-kind-not-in-domain "
+            + "with pointer /kind). The same (contractId, kind, occurredAt) again answers 200 with duplicate=true and records nothing new.")
     @PostMapping(path = "/api/v1/outcomes", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Records.StepResult> outcome(@RequestBody OutcomeReportBody body, HttpServletRequest request) {
-        Records.StepResult result = orchestrator.reportOutcome(body.contractId(), body.kind(), instant("occurredAt", body.occurredAt()),
-                body.note(), caller(request));
+        Records.StepResult result = orchestrator.reportOutcome(new OutcomeDetails(body.contractId(), body.kind(),
+                instant("occurredAt", body.occurredAt()), body.note(), body.reasonCode(), body.slipDays(), body.metric(), body.value()),
+                caller(request));
         return ResponseEntity.status(Boolean.TRUE.equals(result.duplicate()) ? HttpStatus.OK : HttpStatus.CREATED).body(result);
     }
 

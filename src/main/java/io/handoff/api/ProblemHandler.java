@@ -220,7 +220,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(OrchestrationException.class)
     ResponseEntity<Object> orchestration(OrchestrationException e) {
         HttpStatus status = HttpStatus.valueOf(e.status());
-        return ResponseEntity.status(status).body(problem(status, e.code(), "The handoff step cannot be taken", e.getMessage()));
+        ProblemDetail problem = problem(status, e.code(), "The handoff step cannot be taken", e.getMessage());
+        if (e.pointer() != null) {
+            problem.setProperty("errors", List.of(Map.of("pointer", e.pointer(), "code", e.code(), "message", e.getMessage())));
+        }
+        return ResponseEntity.status(status).body(problem);
     }
 
     @ExceptionHandler(KeyRequestException.class)

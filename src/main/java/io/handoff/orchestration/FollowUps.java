@@ -36,8 +36,6 @@ import io.handoff.ruleset.RulesetLifecycle;
  * Due: the item's start plus {@code handoff.notify.respond-within.<severity>}.
  */
 public final class FollowUps {
-    /** Tuning recommendations on fewer handoffs with outcomes than this are not worth an analyst's time yet. */
-    static final int MIN_TUNING_EVIDENCE = 30;
 
     private final Orchestrator orchestrator;
     private final RulesetLifecycle lifecycle;
@@ -162,7 +160,7 @@ public final class FollowUps {
             thresholds = List.of(); // no posture table to tune (or an unreadable metrics file): nothing to recommend
         }
         for (ThresholdTuning.Threshold t : thresholds) {
-            if (t.recommended() != t.current() && t.reported() >= MIN_TUNING_EVIDENCE) {
+            if (ThresholdTuning.RECOMMENDED.equals(t.status())) {
                 items.add(item("tuning:" + active.version().substring(0, 12) + ":" + t.ruleId(), "tuning-recommendation", "analyst",
                         null, null, Severity.LOW, t.source() + ": score cut-off " + t.current() + " -> " + t.recommended()
                                 + " would cut cost " + t.currentCost() + " -> " + t.recommendedCost() + " on " + t.reported()

@@ -325,9 +325,10 @@ final class HandoffStore {
     }
 
     void insertOutcome(Records.OutcomeReport o) {
-        jdbc.update("INSERT INTO outcome_report (id, contract_id, decision_id, kind, occurred_at, note, reported_by, recorded_at) "
-                        + "VALUES (?,?,?,?,?,?,?,?)", o.outcomeId(), o.contractId(), o.decisionId(), o.kind(), ts(o.occurredAt()),
-                o.note(), o.reportedBy(), ts(o.recordedAt()));
+        jdbc.update("INSERT INTO outcome_report (id, contract_id, decision_id, kind, occurred_at, note, reported_by, recorded_at, "
+                        + "reason_code, slip_days, metric_name, metric_value, metric_met) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                o.outcomeId(), o.contractId(), o.decisionId(), o.kind(), ts(o.occurredAt()), o.note(), o.reportedBy(),
+                ts(o.recordedAt()), o.reasonCode(), o.slipDays(), o.metric(), o.value(), o.metricMet());
     }
 
     List<Records.OutcomeReport> outcomesOf(String contractId) {
@@ -351,10 +352,11 @@ final class HandoffStore {
         return jdbc.query(sql.toString(), HandoffStore::outcome, params.toArray());
     }
 
-    private static Records.OutcomeReport outcome(ResultSet rs, int row) throws SQLException {
+    static Records.OutcomeReport outcome(ResultSet rs, int row) throws SQLException {
         return new Records.OutcomeReport(rs.getString("id"), rs.getString("contract_id"), rs.getString("decision_id"),
                 rs.getString("kind"), instant(rs, "occurred_at"), rs.getString("note"), rs.getString("reported_by"),
-                instant(rs, "recorded_at"));
+                instant(rs, "recorded_at"), rs.getString("reason_code"), rs.getObject("slip_days", Integer.class),
+                rs.getString("metric_name"), rs.getObject("metric_value", Double.class), rs.getObject("metric_met", Boolean.class));
     }
 
     // ---- timeline

@@ -43,7 +43,7 @@ final class Measures {
 
     /** Backtests the score cut-offs of the given ruleset's posture table; recommends, never edits. */
     ThresholdTuning.Report tuning(io.handoff.engine.Ruleset ruleset) {
-        MetricDefinitions.Tuning settings = metricDefinitions().tuning();
+        TuningSettings settings = metricDefinitions().tuning();
         try {
             return ThresholdTuning.build(ruleset, store, settings);
         } catch (IllegalStateException e) {

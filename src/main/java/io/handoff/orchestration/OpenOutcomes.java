@@ -20,12 +20,10 @@ final class OpenOutcomes {
 
     List<Records.OutcomeReport> list(int limit) {
         return jdbc.query("SELECT o.* FROM outcome_report o JOIN handoff h ON h.contract_id = o.contract_id "
-                        + "WHERE o.kind IN ('bounced-back', 'reopened', 'sla-breached') AND h.decided_at <= o.recorded_at "
+                        + "WHERE o.kind IN ('bounced-back', 'reopened', 'sla-breached', 'slipped', 'launch-rolled-back') AND h.decided_at <= o.recorded_at "
                         + "AND NOT EXISTS (SELECT 1 FROM outcome_report r WHERE r.contract_id = o.contract_id "
-                        + "AND r.kind IN ('accepted', 'resolved') AND r.occurred_at > o.occurred_at) "
+                        + "AND r.kind IN ('accepted', 'resolved', 'shipped') AND r.occurred_at > o.occurred_at) "
                         + "ORDER BY o.recorded_at, o.id LIMIT " + limit,
-                (rs, n) -> new Records.OutcomeReport(rs.getString("id"), rs.getString("contract_id"), rs.getString("decision_id"),
-                        rs.getString("kind"), HandoffStore.instant(rs, "occurred_at"), rs.getString("note"), rs.getString("reported_by"),
-                        HandoffStore.instant(rs, "recorded_at")));
+                HandoffStore::outcome);
     }
 }

@@ -10,16 +10,27 @@ public class OrchestrationException extends RuntimeException {
     private final int status;
     private final String code;
     private final transient AuditEntry refusal;
+    private final String pointer;
 
     public OrchestrationException(int status, String code, String message) {
         this(status, code, message, null);
     }
 
     OrchestrationException(int status, String code, String message, AuditEntry refusal) {
+        this(status, code, message, refusal, null);
+    }
+
+    private OrchestrationException(int status, String code, String message, AuditEntry refusal, String pointer) {
         super(message);
         this.status = status;
         this.code = code;
         this.refusal = refusal;
+        this.pointer = pointer;
+    }
+
+    /** The JSON pointer of the request field at fault, when one field is; null otherwise. */
+    public String pointer() {
+        return pointer;
     }
 
     public int status() {
@@ -44,5 +55,9 @@ public class OrchestrationException extends RuntimeException {
 
     static OrchestrationException invalid(String code, String message) {
         return new OrchestrationException(422, code, message);
+    }
+
+    static OrchestrationException invalid(String code, String pointer, String message) {
+        return new OrchestrationException(422, code, message, null, pointer);
     }
 }

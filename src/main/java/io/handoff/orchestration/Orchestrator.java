@@ -33,7 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class Orchestrator {
     static final Set<String> ATTEMPT_RESULTS = Set.of("delivered", "refused-by-receiver", "timed-out", "error");
-    static final Set<String> OUTCOME_KINDS = Set.of("accepted", "bounced-back", "reopened", "sla-breached", "resolved");
+    static final Set<String> OUTCOME_KINDS = OutcomeKinds.ALL;
     static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
     private final HandoffStore store;
@@ -205,7 +205,12 @@ public final class Orchestrator {
      * twice (contract, kind, occurredAt) is answered with the first, marked duplicate, and recorded once.
      */
     public Records.StepResult reportOutcome(String contractId, String kind, Instant occurredAt, String note, String caller) {
-        return outcomes.reportOutcome(new OutcomeCommand(contractId, kind, occurredAt, note, caller));
+        return reportOutcome(new OutcomeDetails(contractId, kind, occurredAt, note, null, null, null, null), caller);
+    }
+
+    /** A report with its domain's details: a bounce-back reason, slip days, or a success metric and its value. */
+    public Records.StepResult reportOutcome(OutcomeDetails report, String caller) {
+        return outcomes.reportOutcome(new OutcomeCommand(report, caller));
     }
 
     // ------------------------------------------------------------------ handoff views: HandoffViews

@@ -32,6 +32,7 @@ final class OutcomeStep {
         String kind = command.kind();
         Instant occurred = command.occurredAt();
         String caller = command.caller();
+        OutcomeDetails details = command.report();
         return steps.step(() -> {
             HandoffState h = store.handoff(contractId)
                     .orElseThrow(() -> OrchestrationException.notFound("unknown-handoff", "no decision for contract " + contractId));
@@ -40,9 +41,12 @@ final class OutcomeStep {
                 return new Records.StepResult(null, seen.get(), h, null, null, null, null, true);
             }
             String decisionId = decisionInForce(h, occurred);
+            Boolean met = command.checkAgainst(h.domain(), OutcomeKinds.SUCCESS_METRIC_REPORTED.equals(kind)
+                    ? auditLog.find(decisionId).map(r -> r.record().path("contract")).orElse(null) : null);
             Instant at = steps.now();
             Records.OutcomeReport report = new Records.OutcomeReport(UUID.randomUUID().toString(), contractId, decisionId, kind,
-                    occurred, command.note(), caller, at);
+                    occurred, details.note(), caller, at, details.reasonCode(), details.slipDays(), details.metric(),
+                    details.value(), met);
             store.insertOutcome(report);
             Map<String, Object> body = Steps.body(AuditEntry.OUTCOME, h, Actor.of(caller), at);
             body.put("report", report);

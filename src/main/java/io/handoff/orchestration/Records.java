@@ -29,9 +29,16 @@ public final class Records {
                            String resolvedBy, String resolvedOnBehalfOf, String resolution, Instant resolvedAt) {
     }
 
+    /**
+     * {@code reasonCode}: why a handoff bounced back (per domain, see {@link OutcomeKinds}); {@code slipDays}: how late a
+     * slipped work item is; {@code metric}, {@code value}: a success metric the contract declared and the value reported
+     * for it, {@code metricMet} whether that value reaches the declared target (on the side of the target away from
+     * the declared baseline).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record OutcomeReport(String outcomeId, String contractId, String decisionId, String kind, Instant occurredAt,
-                                String note, String reportedBy, Instant recordedAt) {
+                                String note, String reportedBy, Instant recordedAt, String reasonCode, Integer slipDays,
+                                String metric, Double value, Boolean metricMet) {
     }
 
     /**

@@ -5,191 +5,178 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.function.Predicate;
-
-import org.springframework.expression.EvaluationException;
-import org.springframework.expression.spel.support.SimpleEvaluationContext;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * Each metric's actual value against its baseline and target, overall, per domain and per ruleset version,
- * plus per-rule hit counts and the outcome rates of the handoffs each rule fired in. Built from the handoffs
- * decided in the window (their latest decision) and the outcomes reported for those decisions.
+ * Each metric's actual value with its sample and interval against a baseline and target, overall and per domain, the
+ * baseline measured from a named window (typed values as a labelled fallback), observe and enforce side by side, per
+ * ruleset version; plus per-rule hit counts and the outcome rates of the handoffs each rule fired in. Built from the
+ * handoffs decided in the window (their latest decision) and the outcomes reported for those decisions.
  */
 public final class Scorecard {
+    /** Baseline sources: measured from a window, typed in metrics.yaml, or typed because the window held too few. */
+    public static final String MEASURED = "measured";
+    public static final String TYPED = "typed";
+    public static final String TYPED_FALLBACK = "typed-fallback";
+
     private Scorecard() {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Report(Instant from, Instant to, String rulesetVersion, int handoffs, int reported,
-                         List<MetricResult> metrics, List<RuleStats> rules) {
+    public record Report(Instant from, Instant to, String rulesetVersion, int handoffs, int reported, int minimumSample,
+                         double confidence, List<MetricDefinitions.Window> windows, List<MetricResult> metrics,
+                         List<RuleStats> rules) {
     }
 
-    /** {@code status}: met (at or better than target), improved (better than baseline), worse, or no-data. */
+    /** A value with the sample it rests on and its interval ({@code low}..{@code high}, null when the metric has none). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Estimate(Double value, int sample, Double low, Double high) {
+    }
+
+    /** A baseline: its value, where it comes from ({@link #MEASURED}, {@link #TYPED}, {@link #TYPED_FALLBACK}) and why. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Baseline(Double value, String source, String window, Integer sample, Double low, Double high, String note) {
+    }
+
+    /** One domain of a metric: actual, baseline, status, and the observe-mode and enforce-mode handoffs side by side. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DomainResult(String domain, Estimate actual, Baseline baseline, Double target, String status, Estimate observe,
+                               Estimate enforce) {
+    }
+
+    /**
+     * {@code status}: met (at or better than target), improved (the whole interval better than the baseline), worse (the
+     * whole interval worse), unchanged (the baseline inside the interval), too-few (sample below the minimum: no verdict)
+     * or no-data. {@code interval}: how {@code low}..{@code high} is computed (wilson,
+     * median-order-statistic) at the report's confidence.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MetricResult(String name, String description, String formula, String domain, String better,
-                               Double baseline, Double target, Double actual, String status,
-                               Map<String, Double> byDomain, Map<String, Double> byRulesetVersion) {
+                               Double baseline, String baselineSource, Double target, Double actual, Integer sample, Double low,
+                               Double high, String interval, String status, Map<String, Double> byDomain,
+                               Map<String, Double> byRulesetVersion, List<DomainResult> domains) {
     }
 
     public record RuleStats(String ruleId, int hits, int reported, Map<String, Double> outcomeRates) {
     }
 
-    /** What a formula can ask about a set of handoffs. */
-    public static final class Inputs {
-        private final List<HandoffState> handoffs;
-        private final Map<String, Set<String>> outcomesByContract;
-        private final List<Double> approvalHours;
-
-        Inputs(List<HandoffState> handoffs, Map<String, Set<String>> outcomesByContract, List<Double> approvalHours) {
-            this.handoffs = handoffs;
-            this.outcomesByContract = outcomesByContract;
-            this.approvalHours = approvalHours;
-        }
-
-        public double count(String kind) {
-            return handoffs.stream().filter(h -> outcomesByContract.getOrDefault(h.contractId(), Set.of()).contains(kind)).count();
-        }
-
-        public double reported() {
-            return handoffs.stream().filter(h -> outcomesByContract.containsKey(h.contractId())).count();
-        }
-
-        public double handoffs() {
-            return handoffs.size();
-        }
-
-        public double delivered() {
-            return handoffs.stream().filter(h -> HandoffState.DELIVERED.equals(h.status())).count();
-        }
-
-        public double escalated() {
-            return handoffs.stream().filter(h -> "escalate".equals(h.decisionOutcome())
-                    || HandoffState.ESCALATED.equals(h.status())).count();
-        }
-
-        public double medianApprovalHours() {
-            if (approvalHours.isEmpty()) {
-                return Double.NaN;
-            }
-            List<Double> sorted = approvalHours.stream().sorted().toList();
-            int n = sorted.size();
-            return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-        }
-    }
-
     static Report build(HandoffStore store, MetricDefinitions definitions, Instant from, Instant to, String rulesetVersion) {
-        Loaded loaded = load(store, from, to, rulesetVersion);
-        return compute(definitions, from, to, rulesetVersion, loaded.handoffs(), loaded.outcomes(), loaded.approvalHours());
+        ScorecardData data = ScorecardData.load(store, from, to, rulesetVersion);
+        Map<String, ScorecardData> windows = new LinkedHashMap<>();
+        definitions.windows().values().forEach(w -> windows.put(w.name(), ScorecardData.load(store, w.from(), w.to(), null).only(w::holds)));
+        return compute(definitions, from, to, rulesetVersion, data, windows);
     }
 
-    /** One report per day from {@code from} to {@code to}, read from the database once. */
+    /** One report per day from {@code from} to {@code to}, read from the database once (no baselines measured). */
     static List<Report> daily(HandoffStore store, MetricDefinitions definitions, Instant from, Instant to) {
-        Loaded loaded = load(store, from, to, null);
+        ScorecardData data = ScorecardData.load(store, from, to, null);
         List<Report> days = new ArrayList<>();
         for (Instant day = from; day.isBefore(to); day = day.plus(Duration.ofDays(1))) {
             Instant start = day;
             Instant end = day.plus(Duration.ofDays(1));
-            days.add(compute(definitions, start, end, null, loaded.handoffs().stream()
-                    .filter(h -> !h.decidedAt().isBefore(start) && h.decidedAt().isBefore(end)).toList(),
-                    loaded.outcomes(), loaded.approvalHours()));
+            days.add(compute(definitions, start, end, null,
+                    data.only(h -> !h.decidedAt().isBefore(start) && h.decidedAt().isBefore(end)), Map.of()));
         }
         return days;
     }
 
-    /** Handoffs decided in the window, the outcome kinds of their decisions, and their approval turnaround. */
-    private record Loaded(List<HandoffState> handoffs, Map<String, Set<String>> outcomes, Map<String, List<Double>> approvalHours) {
-    }
-
-    private static Loaded load(HandoffStore store, Instant from, Instant to, String rulesetVersion) {
-        List<HandoffState> handoffs = store.decidedBetween(from, to, rulesetVersion);
-        Set<String> decisions = new HashSet<>();
-        handoffs.forEach(h -> decisions.add(h.decisionId()));
-        Map<String, Set<String>> outcomes = new HashMap<>();
-        for (Records.OutcomeReport o : store.outcomesBetween(from, to)) {
-            if (decisions.contains(o.decisionId())) {
-                outcomes.computeIfAbsent(o.contractId(), k -> new TreeSet<>()).add(o.kind());
-            }
-        }
-        Map<String, List<Double>> approvalHours = new HashMap<>();
-        for (Records.Approval a : store.decidedApprovalsBetween(from, to)) {
-            if (decisions.contains(a.decisionId()) && a.decidedAt() != null) {
-                approvalHours.computeIfAbsent(a.contractId(), k -> new ArrayList<>())
-                        .add(Duration.between(a.openedAt(), a.decidedAt()).toMillis() / 3_600_000.0);
-            }
-        }
-        return new Loaded(handoffs, outcomes, approvalHours);
-    }
-
-    private static Report compute(MetricDefinitions definitions, Instant from, Instant to, String rulesetVersion,
-                                  List<HandoffState> handoffs, Map<String, Set<String>> outcomes,
-                                  Map<String, List<Double>> approvalHours) {
+    private static Report compute(MetricDefinitions definitions, Instant from, Instant to, String rulesetVersion, ScorecardData data,
+                                  Map<String, ScorecardData> windows) {
+        MetricDefinitions.Evidence evidence = definitions.evidence();
         List<MetricResult> metrics = new ArrayList<>();
         for (MetricDefinitions.Metric metric : definitions.metrics()) {
-            Predicate<HandoffState> inDomain = h -> "all".equals(metric.domain()) || metric.domain().equals(h.domain());
-            List<HandoffState> scope = handoffs.stream().filter(inDomain).toList();
-            Double actual = evaluate(metric, scope, outcomes, approvalHours);
+            ScorecardData scope = data.only(h -> "all".equals(metric.domain()) || metric.domain().equals(h.domain()));
+            Estimate actual = Estimates.of(metric, scope, evidence.confidence());
+            Baseline baseline = baseline(metric, metric.domain(), windows, evidence);
+            List<DomainResult> domains = new ArrayList<>();
             Map<String, Double> byDomain = new TreeMap<>();
-            scope.stream().map(HandoffState::domain).distinct().forEach(domain -> byDomain.put(domain,
-                    evaluate(metric, scope.stream().filter(h -> h.domain().equals(domain)).toList(), outcomes, approvalHours)));
-            Map<String, Double> byVersion = new TreeMap<>();
-            scope.stream().map(HandoffState::rulesetVersion).distinct().forEach(version -> byVersion.put(version,
-                    evaluate(metric, scope.stream().filter(h -> h.rulesetVersion().equals(version)).toList(), outcomes, approvalHours)));
-            metrics.add(new MetricResult(metric.name(), metric.description(), metric.formula(), metric.domain(), metric.better(),
-                    metric.baseline(), metric.target(), actual, status(metric, actual), byDomain, byVersion));
-        }
-        return new Report(from, to, rulesetVersion, handoffs.size(),
-                (int) handoffs.stream().filter(h -> outcomes.containsKey(h.contractId())).count(), metrics,
-                ruleStats(handoffs, outcomes));
-    }
-
-    private static Double evaluate(MetricDefinitions.Metric metric, List<HandoffState> scope, Map<String, Set<String>> outcomes,
-                                   Map<String, List<Double>> approvalHours) {
-        List<Double> hours = new ArrayList<>();
-        scope.forEach(h -> hours.addAll(approvalHours.getOrDefault(h.contractId(), List.of())));
-        Inputs inputs = new Inputs(scope, outcomes, hours);
-        try {
-            Object value = metric.expression().getValue(SimpleEvaluationContext.forReadOnlyDataBinding().withInstanceMethods()
-                    .withRootObject(inputs).build());
-            if (value instanceof Number number) {
-                double d = number.doubleValue();
-                return Double.isFinite(d) ? Math.round(d * 10_000) / 10_000.0 : null;
+            List<String> names = "all".equals(metric.domain()) ? List.of(OutcomeKinds.SUPPORT, OutcomeKinds.PRODUCT) : List.of(metric.domain());
+            for (String domain : names) {
+                ScorecardData inDomain = scope.only(h -> domain.equals(h.domain()));
+                Estimate value = Estimates.of(metric, inDomain, evidence.confidence());
+                Baseline domainBaseline = baseline(metric, domain, windows, evidence);
+                domains.add(new DomainResult(domain, value, domainBaseline, metric.target(),
+                        status(metric, value, domainBaseline.value(), evidence), Estimates.of(metric, inDomain.only(h -> !h.enforced()),
+                        evidence.confidence()), Estimates.of(metric, inDomain.only(HandoffState::enforced), evidence.confidence())));
+                if (!inDomain.handoffs().isEmpty()) {
+                    byDomain.put(domain, value.value());
+                }
             }
-            throw new IllegalArgumentException("metric " + metric.name() + ": formula '" + metric.formula() + "' gives "
-                    + (value == null ? "nothing" : value.getClass().getSimpleName()) + ", not a number");
-        } catch (EvaluationException e) {
-            throw new IllegalArgumentException("metric " + metric.name() + ": formula '" + metric.formula() + "' fails: "
-                    + e.getMessage(), e);
+            Map<String, Double> byVersion = new TreeMap<>();
+            scope.handoffs().stream().map(HandoffState::rulesetVersion).distinct().forEach(version -> byVersion.put(version,
+                    Estimates.of(metric, scope.only(h -> h.rulesetVersion().equals(version)), evidence.confidence()).value()));
+            metrics.add(new MetricResult(metric.name(), metric.description(), metric.formula(), metric.domain(), metric.better(),
+                    baseline.value(), baseline.source(), metric.target(), actual.value(), actual.sample(), actual.low(), actual.high(),
+                    Estimates.method(metric), status(metric, actual, baseline.value(), evidence), byDomain, byVersion, domains));
         }
+        return new Report(from, to, rulesetVersion, data.handoffs().size(), data.reported(), evidence.minimumSample(),
+                evidence.confidence(), List.copyOf(definitions.windows().values()), metrics, ruleStats(data));
     }
 
-    private static String status(MetricDefinitions.Metric metric, Double actual) {
-        if (actual == null) {
+    /**
+     * The metric's baseline for a domain ("all": every domain the metric covers): measured from its window when that
+     * window holds at least the minimum sample, else the typed value, labelled as a fallback.
+     */
+    private static Baseline baseline(MetricDefinitions.Metric metric, String domain, Map<String, ScorecardData> windows,
+                                     MetricDefinitions.Evidence evidence) {
+        MetricDefinitions.Baseline spec = metric.baseline();
+        Double typed = spec.typed(domain);
+        if (spec.window() == null) {
+            return new Baseline(typed, typed == null ? null : TYPED, null, null, null, null, null);
+        }
+        ScorecardData window = windows.get(spec.window());
+        if (window == null) {
+            return new Baseline(typed, typed == null ? null : TYPED_FALLBACK, spec.window(), null, null, null,
+                    "not measured in a daily report");
+        }
+        Estimate measured = Estimates.of(metric, window.only(h -> "all".equals(domain) || domain.equals(h.domain())),
+                evidence.confidence());
+        if (measured.value() != null && measured.sample() >= evidence.minimumSample()) {
+            return new Baseline(measured.value(), MEASURED, spec.window(), measured.sample(), measured.low(), measured.high(), null);
+        }
+        return new Baseline(typed, typed == null ? null : TYPED_FALLBACK, spec.window(), measured.sample(), null, null,
+                "window " + spec.window() + " holds " + measured.sample() + " of the " + evidence.minimumSample() + " needed");
+    }
+
+    private static String status(MetricDefinitions.Metric metric, Estimate actual, Double baseline, MetricDefinitions.Evidence evidence) {
+        if (actual.value() == null) {
             return "no-data";
         }
+        if (actual.sample() < evidence.minimumSample()) {
+            return "too-few";
+        }
         boolean lower = metric.lowerIsBetter();
-        if (metric.target() != null && (lower ? actual <= metric.target() : actual >= metric.target())) {
+        double value = actual.value();
+        if (metric.target() != null && (lower ? value <= metric.target() : value >= metric.target())) {
             return "met";
         }
-        if (metric.baseline() != null && (lower ? actual < metric.baseline() : actual > metric.baseline())) {
+        if (baseline == null) {
+            return "worse";
+        }
+        // with an interval, a baseline inside it is no change: the sample cannot tell the two apart
+        double best = actual.low() == null ? value : lower ? actual.high() : actual.low();
+        double worst = actual.low() == null ? value : lower ? actual.low() : actual.high();
+        if (lower ? best < baseline : best > baseline) {
             return "improved";
         }
-        return "worse";
+        if (lower ? worst > baseline : worst < baseline) {
+            return "worse";
+        }
+        return "unchanged";
     }
 
-    private static List<RuleStats> ruleStats(List<HandoffState> handoffs, Map<String, Set<String>> outcomes) {
+    private static List<RuleStats> ruleStats(ScorecardData data) {
         Map<String, int[]> hits = new TreeMap<>();
         Map<String, Map<String, Integer>> kinds = new HashMap<>();
-        for (HandoffState h : handoffs) {
-            Set<String> reported = outcomes.get(h.contractId());
+        for (HandoffState h : data.handoffs()) {
+            Set<String> reported = data.outcomes().get(h.contractId());
             for (String rule : new LinkedHashSet<>(Orchestrator.firedRules(h))) {
                 int[] counts = hits.computeIfAbsent(rule, k -> new int[2]);
                 counts[0]++;

@@ -13,15 +13,27 @@ import io.handoff.engine.SheetGrid;
 import io.handoff.engine.SourceFile;
 
 /**
- * Backtests alternative score cut-offs of the posture table on decided handoffs with outcome reports. For
- * each row of {@code decision-tables/thresholds.xlsx} whose band starts above zero, every cut-off between the
- * band below's start and this band's end is tried: how many handoffs would change band, the outcome rates
- * above and below, and the cost (a handoff above the cut-off that then had the tuning outcome costs
- * {@code costAbove}; one below it that did not costs {@code costBelow}). It recommends the cheapest cut-off
- * (ties: the one nearest the current value, then the lower); it never edits the tables. Same data, same report.
+ * Backtests alternative score cut-offs of the posture table on decided handoffs with outcome reports, per domain and per
+ * boundary. Each boundary (the row of {@code decision-tables/thresholds.xlsx} of the band above the cut-off) is tuned
+ * against the outcome, metric and costs {@code rules/metrics.yaml} gives it; every cut-off between the band below's start
+ * and this band's end is tried: how many handoffs would change band, the outcome rates above and below, and the cost (a
+ * handoff at or above the cut-off that then had the outcome costs {@code costAbove}; one below it that did not costs
+ * {@code costBelow}).
+ * <p>A recommendation needs, in order: at least {@code minimumEvidence} handoffs with outcomes (else "insufficient
+ * evidence: n of m"); a cut-off that does not raise the tuned outcome's rate among the handoffs it passes at the better
+ * posture (a cheaper cut-off that would is named as refused); and a bootstrap interval of the cost difference (fixed
+ * seed) entirely below zero. Ties go to the cut-off nearest the current value, then the lower. It never edits the
+ * tables. Same data, same report.
  */
 public final class ThresholdTuning {
     static final String TABLE = "decision-tables/thresholds.xlsx";
+
+    /** Threshold status: a move is recommended, the current cut-off stays, or why there is no recommendation. */
+    public static final String RECOMMENDED = "recommended";
+    public static final String KEEP = "keep";
+    public static final String INSUFFICIENT = "insufficient-evidence";
+    public static final String NO_CLEAR_GAIN = "no-clear-gain";
+    public static final String NOT_CONFIGURED = "not-configured";
 
     private ThresholdTuning() {
     }
@@ -31,16 +43,29 @@ public final class ThresholdTuning {
                        String posture) {
     }
 
+    /** {@code outcomeRateAbove}: the tuned outcome's rate among the handoffs at or above this cut-off (null: none). */
     public record CutOff(int cutOff, int above, int below, int changed, Map<String, Double> rateAbove,
-                         Map<String, Double> rateBelow, double cost) {
+                         Map<String, Double> rateBelow, Double outcomeRateAbove, double cost) {
     }
 
+    /** The recommended cut-off's cost minus the current one's, with its bootstrap interval (resamples, seed). */
+    public record CostDifference(double difference, double low, double high, int resamples, long seed) {
+    }
+
+    /** The cheapest cut-off that was not recommended because it would raise the tuned outcome's rate. */
+    public record Refused(int cutOff, double cost, Double outcomeRateAbove, String reason) {
+    }
+
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record Threshold(String ruleId, String source, String domain, String customerTier, String posture,
-                            String postureBelow, int current, int handoffs, int reported, int recommended,
-                            double currentCost, double recommendedCost, int wouldChange, List<CutOff> cutOffs) {
+                            String postureBelow, int current, int handoffs, int reported, String outcome, String metric,
+                            Double costAbove, Double costBelow, String status, String verdict, int recommended, double currentCost,
+                            double recommendedCost, int wouldChange, CostDifference costDifference, Refused refused,
+                            List<CutOff> cutOffs) {
     }
 
-    public record Report(String rulesetVersion, String outcome, double costAbove, double costBelow, List<Threshold> thresholds) {
+    public record Report(String rulesetVersion, int minimumEvidence, double confidence, int resamples, long seed,
+                         List<Threshold> thresholds) {
     }
 
     /** The posture table of each ruleset version, read once: a version's sources never change. */
@@ -92,8 +117,7 @@ public final class ThresholdTuning {
         return value.isEmpty() ? null : value;
     }
 
-    static Report build(Ruleset ruleset, HandoffStore store, MetricDefinitions.Tuning tuning) {
-        List<Band> bands = bands(ruleset);
+    static Report build(Ruleset ruleset, HandoffStore store, TuningSettings settings) {
         List<HandoffState> handoffs = store.decidedBetween(null, null, null);
         Map<String, Set<String>> outcomes = new HashMap<>();
         Set<String> decisions = new HashSet<>();
@@ -103,83 +127,37 @@ public final class ThresholdTuning {
                 outcomes.computeIfAbsent(o.contractId(), k -> new HashSet<>()).add(o.kind());
             }
         }
+        return backtest(ruleset.version(), bands(ruleset), handoffs, outcomes, settings);
+    }
+
+    /** The backtest itself, on handoffs and their outcome kinds: pure, so the same data gives the same report. */
+    static Report backtest(String version, List<Band> bands, List<HandoffState> handoffs, Map<String, Set<String>> outcomes,
+                           TuningSettings settings) {
+        List<HandoffState> ordered = handoffs.stream().sorted(java.util.Comparator.comparing(HandoffState::contractId)).toList();
         List<Threshold> thresholds = new ArrayList<>();
         for (Band band : bands) {
-            if (band.from() <= 0) {
-                continue;
+            Band lower = band.from() <= 0 ? null
+                    : bands.stream().filter(b -> b.below() == band.from() && sameScope(b, band)).findFirst().orElse(null);
+            if (lower != null) {
+                thresholds.add(BoundaryBacktest.of(band, lower, governed(band, bands, ordered), outcomes, settings));
             }
-            Band lower = bands.stream().filter(b -> b.below() == band.from() && sameScope(b, band)).findFirst().orElse(null);
-            if (lower == null) {
-                continue;
-            }
-            // the handoffs this band row governs: its domain and tier; an any-tier row leaves out tiers with rows of their own
-            Set<String> ownTiers = new HashSet<>();
-            bands.stream().filter(b -> b.domain() != null && b.domain().equals(band.domain()) && b.customerTier() != null)
-                    .forEach(b -> ownTiers.add(b.customerTier()));
-            List<HandoffState> inBands = handoffs.stream()
-                    .filter(h -> band.domain() == null || band.domain().equals(h.domain()))
-                    .filter(h -> band.customerTier() != null ? band.customerTier().equals(h.customerTier())
-                            : h.customerTier() == null || !ownTiers.contains(h.customerTier()))
-                    .filter(h -> h.score() >= lower.from() && h.score() < band.below())
-                    .toList();
-            List<HandoffState> scope = inBands.stream().filter(h -> outcomes.containsKey(h.contractId())).toList();
-            List<CutOff> cutOffs = new ArrayList<>();
-            for (int c = lower.from() + 1; c < band.below(); c++) {
-                cutOffs.add(cutOff(c, band.from(), scope, outcomes, tuning));
-            }
-            CutOff current = cutOffs.stream().filter(c -> c.cutOff() == band.from()).findFirst().orElseThrow();
-            CutOff best = current;
-            for (CutOff candidate : cutOffs) {
-                int distance = Math.abs(candidate.cutOff() - band.from());
-                int bestDistance = Math.abs(best.cutOff() - band.from());
-                if (candidate.cost() < best.cost() - 1e-9
-                        || (Math.abs(candidate.cost() - best.cost()) <= 1e-9 && (distance < bestDistance
-                        || (distance == bestDistance && candidate.cutOff() < best.cutOff())))) {
-                    best = candidate;
-                }
-            }
-            thresholds.add(new Threshold(band.ruleId(), TABLE + ", sheet " + band.sheet() + ", row " + band.row(), band.domain(),
-                    band.customerTier(), band.posture(), lower.posture(), band.from(), inBands.size(),
-                    scope.size(), best.cutOff(), current.cost(), best.cost(), best.changed(), cutOffs));
         }
-        return new Report(ruleset.version(), tuning.outcome(), tuning.costAbove(), tuning.costBelow(), thresholds);
+        return new Report(version, settings.minimumEvidence(), settings.confidence(), settings.resamples(), settings.seed(), thresholds);
+    }
+
+    /** The handoffs a band row governs: its domain and tier (an any-tier row leaves out tiers with rows of their own). */
+    private static List<HandoffState> governed(Band band, List<Band> bands, List<HandoffState> handoffs) {
+        Set<String> ownTiers = new HashSet<>();
+        bands.stream().filter(b -> b.domain() != null && b.domain().equals(band.domain()) && b.customerTier() != null)
+                .forEach(b -> ownTiers.add(b.customerTier()));
+        return handoffs.stream()
+                .filter(h -> band.domain() == null || band.domain().equals(h.domain()))
+                .filter(h -> band.customerTier() != null ? band.customerTier().equals(h.customerTier())
+                        : h.customerTier() == null || !ownTiers.contains(h.customerTier()))
+                .toList();
     }
 
     private static boolean sameScope(Band a, Band b) {
         return java.util.Objects.equals(a.domain(), b.domain()) && java.util.Objects.equals(a.customerTier(), b.customerTier());
-    }
-
-    private static CutOff cutOff(int c, int current, List<HandoffState> scope, Map<String, Set<String>> outcomes,
-                                 MetricDefinitions.Tuning tuning) {
-        int above = 0;
-        int changed = 0;
-        Map<String, Integer> kindsAbove = new HashMap<>();
-        Map<String, Integer> kindsBelow = new HashMap<>();
-        double cost = 0;
-        for (HandoffState h : scope) {
-            boolean up = h.score() >= c;
-            if (up != (h.score() >= current)) {
-                changed++;
-            }
-            Set<String> kinds = outcomes.get(h.contractId());
-            for (String kind : kinds) {
-                (up ? kindsAbove : kindsBelow).merge(kind, 1, Integer::sum);
-            }
-            boolean bad = kinds.contains(tuning.outcome());
-            if (up) {
-                above++;
-                cost += bad ? tuning.costAbove() : 0;
-            } else {
-                cost += bad ? 0 : tuning.costBelow();
-            }
-        }
-        int below = scope.size() - above;
-        return new CutOff(c, above, below, changed, rates(kindsAbove, above), rates(kindsBelow, below), cost);
-    }
-
-    private static Map<String, Double> rates(Map<String, Integer> counts, int total) {
-        Map<String, Double> rates = new java.util.TreeMap<>();
-        counts.forEach((kind, n) -> rates.put(kind, total == 0 ? 0 : Math.round(n * 10_000.0 / total) / 10_000.0));
-        return rates;
     }
 }

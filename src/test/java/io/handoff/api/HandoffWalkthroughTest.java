@@ -79,6 +79,14 @@ class HandoffWalkthroughTest {
         String outcome = "{\"contractId\":\"HC-WALK-001\",\"kind\":\"bounced-back\",\"occurredAt\":\"2026-11-21T08:00:00Z\",\"note\":\"missing logs\"}";
         json(send("decider", "POST", "/api/v1/outcomes", outcome), 201);
         assertThat(json(send("decider", "POST", "/api/v1/outcomes", outcome), 200).get("duplicate").asBoolean()).isTrue();
+        JsonNode productKind = json(send("decider", "POST", "/api/v1/outcomes",
+                "{\"contractId\":\"HC-WALK-001\",\"kind\":\"shipped\",\"occurredAt\":\"2026-11-21T09:00:00Z\"}"), 422);
+        assertThat(productKind.get("code").asString()).isEqualTo("outcome-kind-not-in-domain");
+        assertThat(productKind.at("/errors/0/pointer").asString()).isEqualTo("/kind");
+        JsonNode productReason = json(send("decider", "POST", "/api/v1/outcomes", "{\"contractId\":\"HC-WALK-001\","
+                + "\"kind\":\"bounced-back\",\"reasonCode\":\"unclear-scope\",\"occurredAt\":\"2026-11-21T09:00:00Z\"}"), 422);
+        assertThat(productReason.at("/errors/0/pointer").asString()).isEqualTo("/reasonCode");
+        assertThat(productReason.get("code").asString()).isEqualTo("invalid-reason-code");
         assertThat(json(send("decider", "POST", "/api/v1/outcomes",
                 "{\"contractId\":\"HC-NOPE\",\"kind\":\"resolved\",\"occurredAt\":\"2026-11-21T08:00:00Z\"}"), 404)
                 .get("code").asString()).isEqualTo("unknown-handoff");
@@ -87,7 +95,14 @@ class HandoffWalkthroughTest {
         JsonNode bounce = scorecard.get("metrics").valueStream().filter(m -> m.get("name").asString().equals("bounce-back-rate"))
                 .findFirst().orElseThrow();
         assertThat(bounce.at("/byDomain/customer-support").asDouble()).isGreaterThan(0);
-        assertThat(bounce.get("baseline").asDouble()).isEqualTo(0.18);
+        // the observe-mode window of this shared service holds too few handoffs to measure: the typed value, labelled
+        if (bounce.get("baselineSource").asString().equals("typed-fallback")) {
+            assertThat(bounce.get("baseline").asDouble()).isEqualTo(0.18);
+        } else {
+            assertThat(bounce.get("baselineSource").asString()).isEqualTo("measured");
+        }
+        assertThat(bounce.get("interval").asString()).isEqualTo("wilson");
+        assertThat(bounce.get("sample").asInt()).isPositive();
         assertThat(scorecard.get("rules").valueStream().filter(r -> r.get("ruleId").asString().equals("GATE-CS-010"))
                 .findFirst().orElseThrow().at("/outcomeRates/bounced-back").asDouble()).isGreaterThan(0);
 

@@ -10,9 +10,10 @@ import io.handoff.orchestration.OutcomeDataGenerator;
 import io.handoff.orchestration.ThresholdTuning;
 
 /**
- * How long threshold tuning takes on a generated data set (default 10,000 decisions with outcomes):
+ * How long threshold tuning takes on a generated data set of both domains (default 10,000 decisions with outcomes):
  * {@code ./mvnw -q -Pbench test-compile exec:exec -Dbench.main=io.handoff.bench.TuningBenchmark
- * -Dbench.args="-Dtuning.decisions=10000"}. Prints generation time, and the median of 7 tuning runs.
+ * -Dbench.args="-Dtuning.decisions=10000"}. Prints generation time, the median of 7 tuning runs
+ * and each boundary's verdict next to the generator's ground truth.
  */
 public final class TuningBenchmark {
     public static void main(String[] args) throws Exception {
@@ -33,10 +34,11 @@ public final class TuningBenchmark {
             System.out.printf("tuning report: median %.0f ms, min %.0f ms, max %.0f ms over 7 runs (target < 5000 ms)%n",
                     runs.get(3) / 1e6, runs.get(0) / 1e6, runs.get(6) / 1e6);
             for (ThresholdTuning.Threshold t : report.thresholds()) {
-                System.out.printf("  %-16s %-40s current %3d recommended %3d  (%d handoffs with outcomes, cost %.0f -> %.0f)%n",
-                        t.ruleId(), t.source().replace("decision-tables/", ""), t.current(), t.recommended(), t.reported(),
-                        t.currentCost(), t.recommendedCost());
+                System.out.printf("  %-16s %-32s %-16s current %3d -> %3d  %s%n", t.ruleId(), t.source().replace("decision-tables/", ""),
+                        t.status(), t.current(), t.recommended(), t.verdict());
             }
+            System.out.printf("ground truth: support %d, product %d%n", OutcomeDataGenerator.SUPPORT_TRUE_CUT_OFF,
+                    OutcomeDataGenerator.PRODUCT_TRUE_CUT_OFF);
         }
     }
 }
