@@ -111,6 +111,24 @@ final class CpuProfile {
         jcmd.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /**
+     * Waits until JFR has written the recording ({@link #record} returns when it started; on a loaded machine the
+     * file comes seconds after its duration ends): the file exists, is not empty and stopped growing.
+     */
+    static void awaitWritten(Path file, java.time.Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long last = -1;
+        while (System.nanoTime() < deadline) {
+            long size = java.nio.file.Files.exists(file) ? java.nio.file.Files.size(file) : 0;
+            if (size > 0 && size == last) {
+                return;
+            }
+            last = size;
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException("JFR did not write " + file + " within " + timeout);
+    }
+
     static Summary summarize(Path file) throws Exception {
         long samples = 0;
         Map<String, Long> steps = new LinkedHashMap<>();

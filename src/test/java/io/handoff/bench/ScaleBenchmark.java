@@ -192,6 +192,7 @@ public final class ScaleBenchmark {
             for (String[] endpoint : new String[][] {{"echo", "/bench/echo"}, {"decisions", "/api/v1/decisions"}}) {
                 LoadRun.run("warm-up", service.uri(endpoint[1]), bodies, 16, warmup, Duration.ofSeconds(1));
                 Path file = work.resolve("profile-" + endpoint[0] + ".jfr");
+                Files.deleteIfExists(file);
                 java.util.concurrent.atomic.AtomicReference<LoadRun.Result> metered = new java.util.concurrent.atomic.AtomicReference<>();
                 Thread load = new Thread(() -> {
                     try {
@@ -205,7 +206,7 @@ public final class ScaleBenchmark {
                 Thread.sleep(1500);
                 CpuProfile.record(service.pid(), 10, file);
                 load.join();
-                Thread.sleep(2000);
+                CpuProfile.awaitWritten(file, Duration.ofSeconds(120));
                 CpuProfile.Summary summary = CpuProfile.summarize(file);
                 table.append(summary.describe(endpoint[0] + " " + endpoint[1]));
                 ObjectNode profile = JSON.valueToTree(summary);
