@@ -197,7 +197,7 @@ public final class ScaleBenchmark {
                 Thread load = new Thread(() -> {
                     try {
                         metered.set(LoadRun.run("profiled", service.uri(endpoint[1]), bodies, 16, Duration.ofSeconds(1),
-                                Duration.ofSeconds(12), service.pid(), false));
+                                Duration.ofSeconds(25), service.pid(), false)); // outlasts a slow JFR attach
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
