@@ -149,6 +149,8 @@ public final class ScaleBenchmark {
             http.put("echoPeak", echoPeak).put("h2Peak", h2Peak).put("postgresPeak", pgPeak);
             http.set("h2At70Percent", JSON.valueToTree(h2Paced));
             http.set("postgresAt70Percent", JSON.valueToTree(pgPaced));
+            ((ObjectNode) http.get("h2At70Percent")).put("shedShare", h2Paced.shedShare());
+            ((ObjectNode) http.get("postgresAt70Percent")).put("shedShare", pgPaced.shedShare());
             http.put("startupSecondsH2", h2Startup).put("startupSecondsPostgres", pgStartup).put("maxRssMegabytes", maxRss.get() / 1024);
             ObjectNode ratios = http.putObject("ratioToEcho");
             StringBuilder measured = new StringBuilder();
