@@ -1,5 +1,7 @@
 package io.handoff.engine;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -11,12 +13,20 @@ public record Evaluation(String rulesetVersion, List<FiredRule> fired, boolean c
         fired = List.copyOf(fired);
     }
 
-    /** Every inserted fact of a type, in insertion order, with the rule that inserted it. */
+    /**
+     * Every inserted fact of a type, in insertion order, with the rule that inserted it. A plain loop: a decision asks
+     * for about ten types, and the stream pipeline per type and fired rule was a tenth of a decision's CPU outside HTTP.
+     */
     public <T> List<Inserted<T>> inserted(Class<T> type) {
-        return fired.stream()
-                .flatMap(rule -> rule.inserted().stream().filter(type::isInstance)
-                        .map(fact -> new Inserted<>(type.cast(fact), rule)))
-                .toList();
+        List<Inserted<T>> found = new ArrayList<>();
+        for (FiredRule rule : fired) {
+            for (Object fact : rule.inserted()) {
+                if (type.isInstance(fact)) {
+                    found.add(new Inserted<>(type.cast(fact), rule));
+                }
+            }
+        }
+        return Collections.unmodifiableList(found);
     }
 
     /** A fact together with the firing that inserted it. */

@@ -29,6 +29,7 @@ final class CpuProfile {
         STEPS.put("evaluate on Drools with trace", "io.handoff.engine.Ruleset#evaluate");
         STEPS.put("assemble the decision", "io.handoff.decision.DecisionAssembler#assemble");
         STEPS.put("write the decision JSON", "io.handoff.decision.DecisionJson#write");
+        STEPS.put("input hash (canonical contract JSON, SHA-256)", "io.handoff.audit.CanonicalJson#");
         STEPS.put("build the audit body (canonical JSON, masking)", "io.handoff.decision.AuditEntries#ofDecision");
         STEPS.put("audit writer thread (hash chain, JDBC, commit)", "io.handoff.audit.AuditWriter#run");
         STEPS.put("echo endpoint (parse + write JSON)", "io.handoff.bench.EchoController#echo");
@@ -59,8 +60,35 @@ final class CpuProfile {
         LIBRARIES.put("sun.", "JDK");
     }
 
+    /**
+     * The stages a decision's CPU is reported in, each the steps above that make it up (the steps of one stage are
+     * never on one stack together); "other" is the rest.
+     */
+    private static final Map<String, List<String>> STAGES = new LinkedHashMap<>();
+
+    static {
+        STAGES.put("validation", List.of("read + validate the contract (JSON Schema)"));
+        STAGES.put("engine", List.of("evaluate on Drools with trace", "assemble the decision"));
+        STAGES.put("serialization", List.of("write the decision JSON", "input hash (canonical contract JSON, SHA-256)",
+                "build the audit body (canonical JSON, masking)"));
+        STAGES.put("audit write", List.of("audit writer thread (hash chain, JDBC, commit)"));
+    }
+
     /** Inclusive share per decision step and self share per library, of all execution samples. */
     record Summary(long samples, Map<String, Double> steps, Map<String, Double> libraries) {
+        /** {@code cpuMicros} (a request's CPU) split over the stages by their share of the samples; the rest is "other". */
+        Map<String, Double> stageMicros(double cpuMicros) {
+            Map<String, Double> micros = new LinkedHashMap<>();
+            double staged = 0;
+            for (Map.Entry<String, List<String>> stage : STAGES.entrySet()) {
+                double share = stage.getValue().stream().mapToDouble(step -> steps.getOrDefault(step, 0.0)).sum();
+                micros.put(stage.getKey(), share * cpuMicros);
+                staged += share;
+            }
+            micros.put("other", Math.max(0, 1 - staged) * cpuMicros);
+            return micros;
+        }
+
         String describe(String title) {
             StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "  %s (%,d samples)%n", title, samples));
             steps.forEach((k, v) -> text.append(String.format(Locale.ROOT, "    %-52s %5.1f%%%n", k, 100 * v)));
@@ -81,6 +109,24 @@ final class CpuProfile {
                 "filename=" + file.toAbsolutePath()).redirectErrorStream(true).start();
         jcmd.getInputStream().readAllBytes();
         jcmd.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Waits until JFR has written the recording ({@link #record} returns when it started; on a loaded machine the
+     * file comes seconds after its duration ends): the file exists, is not empty and stopped growing.
+     */
+    static void awaitWritten(Path file, java.time.Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long last = -1;
+        while (System.nanoTime() < deadline) {
+            long size = java.nio.file.Files.exists(file) ? java.nio.file.Files.size(file) : 0;
+            if (size > 0 && size == last) {
+                return;
+            }
+            last = size;
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException("JFR did not write " + file + " within " + timeout);
     }
 
     static Summary summarize(Path file) throws Exception {

@@ -21,7 +21,11 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class PacedRun {
     record Result(double targetPerSecond, double achievedPerSecond, double p50Millis, double p99Millis, double p999Millis,
-                  long errors, long shed) {
+                  long errors, long shed, long sent) {
+        /** The share of the requests sent that the service answered 429 (admission control shed them). */
+        public double shedShare() {
+            return sent == 0 ? 0 : (double) shed / sent;
+        }
     }
 
     private PacedRun() {
@@ -60,7 +64,7 @@ final class PacedRun {
         double seconds = (System.nanoTime() - start) / 1e9;
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         return new Result(perSecond, sorted.length / seconds, percentile(sorted, 0.50), percentile(sorted, 0.99),
-                percentile(sorted, 0.999), errors.get(), shed.get());
+                percentile(sorted, 0.999), errors.get(), shed.get(), sent);
     }
 
     private static double percentile(long[] sorted, double q) {

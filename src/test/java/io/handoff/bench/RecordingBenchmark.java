@@ -24,7 +24,9 @@ import java.util.Map;
  * leaves it out): the decision alone, no database write. Recording against it is the whole write path, printed for
  * reference;</li>
  * <li>optionally a variant of the recording service, {@code -Dbench.variant="label|h2 options|name=value,name=value"}
- * (either part may be empty), to compare a setting side by side with the shipped one in the same run.</li>
+ * (either part may be empty), to compare a setting side by side with the shipped one in the same run; with
+ * {@code -Dbench.variant-classpath=PATH} (or {@code @file} holding it) the variant runs another build of the service,
+ * e.g. the classes of the commit before a change copied aside: old and new code measured in the same run.</li>
  * </ul>
  * Prints req/s, latency percentiles, CPU per decision, each writing service's mean group commit, and ratios;
  * writes target/bench/recording.json.
@@ -36,7 +38,10 @@ import java.util.Map;
  */
 public final class RecordingBenchmark {
     /** One service under test: its label, whether it records, H2 URL overrides and extra properties. */
-    private record Setup(String label, boolean recording, String h2Options, List<String> properties) {
+    private record Setup(String label, boolean recording, String h2Options, List<String> properties, String classpath) {
+        Setup(String label, boolean recording, String h2Options, List<String> properties) {
+            this(label, recording, h2Options, properties, System.getProperty("java.class.path"));
+        }
     }
 
     private record Running(Setup setup, ServiceProcess process) {
@@ -89,7 +94,11 @@ public final class RecordingBenchmark {
             String[] parts = (variant + "||").split("\\|", -1);
             List<String> properties = new ArrayList<>(List.of("handoff.audit.recording=true"));
             Arrays.stream(parts[2].split(",")).map(String::trim).filter(p -> !p.isEmpty()).forEach(properties::add);
-            setups.add(new Setup(RECORDING + " " + parts[0].trim(), true, parts[1].trim(), properties));
+            String classpath = System.getProperty("bench.variant-classpath", System.getProperty("java.class.path"));
+            if (classpath.startsWith("@")) {
+                classpath = Files.readString(Path.of(classpath.substring(1))).trim();
+            }
+            setups.add(new Setup(RECORDING + " " + parts[0].trim(), true, parts[1].trim(), properties, classpath));
         }
 
         List<Row> medians = new ArrayList<>();
@@ -248,7 +257,7 @@ public final class RecordingBenchmark {
         String schema = db.equals("h2") ? "PUBLIC" : url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
         List<String> properties = new ArrayList<>(List.of("spring.datasource.url=" + url, "spring.flyway.schemas=" + schema));
         properties.addAll(setup.properties());
-        return ServiceProcess.start(work.resolve("service-" + db + "-" + setup.label().replace(' ', '-') + ".log"),
+        return ServiceProcess.startOn(setup.classpath(), "512m", work.resolve("service-" + db + "-" + setup.label().replace(' ', '-') + ".log"),
                 properties.toArray(String[]::new));
     }
 

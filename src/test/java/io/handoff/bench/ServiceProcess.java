@@ -29,6 +29,14 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess startWithHeap(String maxHeap, Path log, String... properties) throws Exception {
+        return startOn(System.getProperty("java.class.path"), maxHeap, log, properties);
+    }
+
+    /**
+     * The service from another build ({@code classpath}: e.g. the classes of the commit before a change, copied
+     * aside), so old and new code are measured side by side in one run.
+     */
+    static ServiceProcess startOn(String classpath, String maxHeap, Path log, String... properties) throws Exception {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + maxHeap));
@@ -37,14 +45,15 @@ final class ServiceProcess implements AutoCloseable {
         if (!extra.isBlank()) {
             command.addAll(List.of(extra.split(",")));
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.handoff.HandoffApplication",
+        command.addAll(List.of("-cp", classpath, "io.handoff.HandoffApplication",
                 "--server.port=" + port, "--logging.level.root=WARN"));
         for (String property : properties) {
             command.add("--" + property);
         }
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ServiceProcess service = new ServiceProcess(port, process);
-        service.awaitReady(Duration.ofSeconds(60));
+        // a machine shared with builds can take longer than a minute to start the service: -Dbench.ready-seconds=180
+        service.awaitReady(Duration.ofSeconds(Long.getLong("bench.ready-seconds", 60)));
         return service;
     }
 
