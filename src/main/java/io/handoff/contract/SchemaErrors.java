@@ -42,6 +42,10 @@ final class SchemaErrors {
         } else if ("bad-format".equals(code) && instance != null && instance.isString() && looksZoneless(instance.asString())) {
             code = "timestamp-without-zone";
             message = "timestamp '" + instance.asString() + "' has no zone: add Z or an offset such as +02:00";
+        } else if ("wrong-domain-field".equals(code) && pointer.indexOf('/', 1) > 0) {
+            // the domain rule forbids a whole /case or /workItem; a false schema deeper down is the 1.0 version gate
+            code = "needs-schema-1.1";
+            message = "field was added in schemaVersion 1.1; this contract says 1.0";
         } else if ("wrong-domain-field".equals(code)) {
             message = "field belongs to the other domain and is not allowed in this contract";
         } else if ("too-long".equals(code) && instance != null && instance.isString()) {

@@ -116,7 +116,8 @@ public final class DecisionService {
         long start = System.nanoTime();
         ContractValidator.Validated validated;
         try {
-            validated = validator.read(submission.body());
+            // receive-time checks (asOf against now) only for what came over the HTTP edge; never on replay or cases
+            validated = validator.read(submission.body(), submission.edge() ? now() : null);
         } catch (ContractViolationException e) {
             resubmissions.replay(submission, CanonicalJson.sha256(e.document())); // a key taken by a valid contract: 409
             recorder.record(AuditEntries.ofRejection(decisionId, now(), e.document(), e.violations(),
@@ -270,7 +271,7 @@ public final class DecisionService {
 
     private static Evaluated evaluate(String decisionId, ContractValidator.Validated validated, String inputHash,
                                       Ruleset ruleset, Instant recordedAt, EvaluationLimit limit) {
-        Evaluation evaluation = limit.evaluate(ruleset, List.of(HandoffFacts.from(validated.contract())), decisionId);
+        Evaluation evaluation = limit.evaluate(ruleset, HandoffFacts.all(validated.contract()), decisionId);
         return new Evaluated(DecisionAssembler.assemble(decisionId, recordedAt, validated.contract(),
                 inputHash, evaluation), evaluation.nanos());
     }
