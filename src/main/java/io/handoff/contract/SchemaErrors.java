@@ -42,9 +42,8 @@ final class SchemaErrors {
         } else if ("bad-format".equals(code) && instance != null && instance.isString() && looksZoneless(instance.asString())) {
             code = "timestamp-without-zone";
             message = "timestamp '" + instance.asString() + "' has no zone: add Z or an offset such as +02:00";
-        } else if ("wrong-domain-field".equals(code) && pointer.indexOf('/', 1) > 0) {
-            // the domain rule forbids a whole /case or /workItem; a false schema deeper down is the 1.0 version gate
-            code = "needs-schema-1.1";
+        } else if (versionGate(error)) {
+            code = NEEDS_1_1;
             message = "field was added in schemaVersion 1.1; this contract says 1.0";
         } else if ("wrong-domain-field".equals(code)) {
             message = "field belongs to the other domain and is not allowed in this contract";
@@ -52,6 +51,14 @@ final class SchemaErrors {
             message = message.length() > 200 ? message.substring(0, 200) + "..." : message;
         }
         return new Violation(pointer, code, truncate(message));
+    }
+
+    /** The schema's third {@code allOf} entry refuses 1.1 fields in a 1.0 contract (see its description). */
+    private static final String VERSION_GATE = "#/allOf/2/";
+    static final String NEEDS_1_1 = "needs-schema-1.1";
+
+    private static boolean versionGate(Error error) {
+        return error.getSchemaLocation() != null && error.getSchemaLocation().toString().contains(VERSION_GATE);
     }
 
     private static String pointer(Error error, String keyword) {
