@@ -72,9 +72,13 @@ class ServiceConfiguration {
         return Clock.systemUTC();
     }
 
+    /** The contract's asOf against the receive time: docs/operations.md, "asOf window". */
     @Bean
-    ContractValidator contractValidator() {
-        return new ContractValidator();
+    ContractValidator contractValidator(
+            @org.springframework.beans.factory.annotation.Value("${handoff.contract.as-of.max-future-skew:PT5M}") java.time.Duration skew,
+            @org.springframework.beans.factory.annotation.Value("${handoff.contract.as-of.max-age:PT24H}") java.time.Duration age,
+            @org.springframework.beans.factory.annotation.Value("${handoff.contract.as-of.max-age-applies-to-1-0:false}") boolean for10) {
+        return new ContractValidator(new io.handoff.contract.AsOfWindow(skew, age, for10));
     }
 
     /** Signs the chain head with a key held outside the database; the prod profile refuses to start without one. */

@@ -28,6 +28,15 @@ public final class ShippedRuleset {
         return ruleset;
     }
 
+    /** How many case files are shipped in {@code rules/cases}: tests that count cases follow the folder, not a number. */
+    public static int caseCount() {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(RULES.resolve("cases"))) {
+            return (int) files.filter(f -> f.toString().endsWith(".yaml")).count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static synchronized DecisionService service() {
         if (service == null) {
             Ruleset compiled = ruleset();

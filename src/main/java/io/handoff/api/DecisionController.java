@@ -62,7 +62,7 @@ class DecisionController {
             throw new BadParameterException("reason", "reopen=true needs reason=... (why the closed handoff starts again)");
         }
         Submission submission = new Submission(bodyReader.read(request), Identity.principal(request),
-                idempotencyKey, reopen ? reason : null, trace.traceId());
+                idempotencyKey, reopen ? reason : null, trace.traceId()).atEdge();
         Decided decided = decisions.decide(submission);
         ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON);
         switch (decided.replay()) {

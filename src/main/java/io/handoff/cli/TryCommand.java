@@ -71,6 +71,12 @@ final class TryCommand implements Callable<Integer> {
         if (d.route() != null) {
             System.out.printf("route        %s  (%s: %s)%n", d.route().queue(), d.route().ruleId(), d.route().reason());
         }
+        if (d.urgency() != null) {
+            System.out.printf("urgency      %s  (%s: %s)%n", d.urgency().level(), d.urgency().ruleId(), d.urgency().reason());
+        }
+        if (d.page() != null) {
+            System.out.printf("page         %s, %s  (%s)%n", d.page().target(), d.page().mode(), d.page().ruleId());
+        }
         if (d.retryPolicy() != null) {
             System.out.printf("retryPolicy  %d attempts, %d s  (%s)%n", d.retryPolicy().maxAttempts(), d.retryPolicy().backoffSeconds(),
                     d.retryPolicy().ruleId());

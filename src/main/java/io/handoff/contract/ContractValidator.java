@@ -35,8 +35,15 @@ public final class ContractValidator {
 
     private final JsonMapper mapper;
     private final Schema schema;
+    private final AsOfWindow window;
 
     public ContractValidator() {
+        this(AsOfWindow.DEFAULT);
+    }
+
+    /** {@code window}: how far asOf may lie from the receive time, for contracts read with one ({@link #read(byte[], Instant)}). */
+    public ContractValidator(AsOfWindow window) {
+        this.window = java.util.Objects.requireNonNull(window, "window");
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -57,8 +64,19 @@ public final class ContractValidator {
     }
 
     public Validated read(byte[] body) {
+        return read(body, null);
+    }
+
+    /**
+     * As {@link #read(byte[])}, and with {@code receivedAt} (the HTTP edge only; null elsewhere) also the receive-time
+     * checks of {@link AsOfWindow}.
+     */
+    public Validated read(byte[] body, java.time.Instant receivedAt) {
         JsonNode document = parse(body);
         List<Violation> violations = violations(document);
+        if (violations.isEmpty() && receivedAt != null) {
+            violations = window.check(document, receivedAt);
+        }
         if (!violations.isEmpty()) {
             throw new ContractViolationException(document, violations);
         }
@@ -83,7 +101,10 @@ public final class ContractValidator {
         }
     }
 
-    /** Every violation of the document, schema first, then cross-field checks; sorted by pointer. */
+    /**
+     * Every violation of the document, schema first, then cross-field and {@link SemanticChecks semantic} checks (only
+     * on a document that passed the schema); sorted by pointer. Receive-time checks are not among them.
+     */
     public List<Violation> violations(JsonNode document) {
         Map<String, Violation> unique = new LinkedHashMap<>();
         for (Error error : schema.validate(clampHugeNumbers(document))) {
@@ -92,6 +113,7 @@ public final class ContractValidator {
         }
         if (unique.isEmpty()) {
             crossFieldViolations(document).forEach(v -> unique.putIfAbsent(v.pointer() + " " + v.code(), v));
+            SemanticChecks.of(document).forEach(v -> unique.putIfAbsent(v.pointer() + " " + v.code(), v));
         }
         List<Violation> sorted = new ArrayList<>(unique.values());
         sorted.sort(Comparator.comparing(Violation::pointer).thenComparing(Violation::code));

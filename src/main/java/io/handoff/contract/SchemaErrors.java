@@ -42,12 +42,23 @@ final class SchemaErrors {
         } else if ("bad-format".equals(code) && instance != null && instance.isString() && looksZoneless(instance.asString())) {
             code = "timestamp-without-zone";
             message = "timestamp '" + instance.asString() + "' has no zone: add Z or an offset such as +02:00";
+        } else if (versionGate(error)) {
+            code = NEEDS_1_1;
+            message = "field was added in schemaVersion 1.1; this contract says 1.0";
         } else if ("wrong-domain-field".equals(code)) {
             message = "field belongs to the other domain and is not allowed in this contract";
         } else if ("too-long".equals(code) && instance != null && instance.isString()) {
             message = message.length() > 200 ? message.substring(0, 200) + "..." : message;
         }
         return new Violation(pointer, code, truncate(message));
+    }
+
+    /** The schema's third {@code allOf} entry refuses 1.1 fields in a 1.0 contract (see its description). */
+    private static final String VERSION_GATE = "#/allOf/2/";
+    static final String NEEDS_1_1 = "needs-schema-1.1";
+
+    private static boolean versionGate(Error error) {
+        return error.getSchemaLocation() != null && error.getSchemaLocation().toString().contains(VERSION_GATE);
     }
 
     private static String pointer(Error error, String keyword) {

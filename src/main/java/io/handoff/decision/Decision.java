@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * always gives the same decision; only {@code decisionId} and {@code recordedAt} differ.
  */
 @JsonPropertyOrder({"decisionId", "recordedAt", "contractId", "domain", "handoffType", "asOf", "rulesetVersion",
-        "inputHash", "outcome", "posture", "score", "contributions", "route", "approvals", "guardrails",
+        "inputHash", "outcome", "posture", "urgency", "score", "contributions", "route", "page", "approvals", "guardrails",
         "retryPolicy", "remediation", "trace", "rollout", "supersedes", "reopen", "history"})
 public record Decision(
         String decisionId, Instant recordedAt, String contractId, String domain, String handoffType,
@@ -23,7 +23,23 @@ public record Decision(
         @JsonInclude(JsonInclude.Include.NON_NULL) Rollout rollout,
         @JsonInclude(JsonInclude.Include.NON_NULL) String supersedes,
         @JsonInclude(JsonInclude.Include.NON_NULL) Reopen reopen,
+        @JsonInclude(JsonInclude.Include.NON_NULL) UrgencyLevel urgency,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Paging page,
         @JsonInclude(JsonInclude.Include.NON_NULL) HandoffHistory history) {
+
+    /**
+     * A decision without urgency, page or history: what rulesets without urgency rules decide outside the service's
+     * records (their decisions, replayed, stay byte for byte what was recorded).
+     */
+    public Decision(String decisionId, Instant recordedAt, String contractId, String domain, String handoffType,
+                    OffsetDateTime asOf, String rulesetVersion, String inputHash, String outcome, String posture, int score,
+                    List<Contribution> contributions, RouteChoice route, List<RequiredApproval> approvals,
+                    List<Finding> guardrails, Retry retryPolicy, List<RemediationItem> remediation, List<TraceEntry> trace,
+                    Rollout rollout, String supersedes, Reopen reopen) {
+        this(decisionId, recordedAt, contractId, domain, handoffType, asOf, rulesetVersion, inputHash, outcome, posture, score,
+                contributions, route, approvals, guardrails, retryPolicy, remediation, trace, rollout, supersedes, reopen, null, null,
+                null);
+    }
 
     public Decision {
         Objects.requireNonNull(decisionId, "decisionId");
@@ -40,7 +56,7 @@ public record Decision(
     public Decision withRollout(Rollout applied) {
         return new Decision(decisionId, recordedAt, contractId, domain, handoffType, asOf, rulesetVersion, inputHash, outcome,
                 posture, score, contributions, route, approvals, guardrails, retryPolicy, remediation, trace, applied, supersedes,
-                reopen, history);
+                reopen, urgency, page, history);
     }
 
     /**
@@ -50,7 +66,7 @@ public record Decision(
     public Decision continuing(String previous, Reopen reopened) {
         return new Decision(decisionId, recordedAt, contractId, domain, handoffType, asOf, rulesetVersion, inputHash, outcome,
                 posture, score, contributions, route, approvals, guardrails, retryPolicy, remediation, trace, rollout, previous,
-                reopened, history);
+                reopened, urgency, page, history);
     }
 
     /**
@@ -60,7 +76,7 @@ public record Decision(
     public Decision withHistory(HandoffHistory seen) {
         return new Decision(decisionId, recordedAt, contractId, domain, handoffType, asOf, rulesetVersion, inputHash, outcome,
                 posture, score, contributions, route, approvals, guardrails, retryPolicy, remediation, trace, rollout, supersedes,
-                reopen, seen);
+                reopen, urgency, page, seen);
     }
 
     /** The guardrail finding of a decision the ruleset could not complete (no outcome, posture or route). */
@@ -97,6 +113,17 @@ public record Decision(
     }
 
     public record RouteChoice(String queue, String ruleId, String reason) {
+    }
+
+    /**
+     * How fast someone must act (low, normal, high, critical), apart from posture (how complete and safe the package
+     * is); the rule that set it and why.
+     */
+    public record UrgencyLevel(String level, String ruleId, String reason) {
+    }
+
+    /** The on-call target paged about this handoff; {@code parallel}: now, alongside any approval gate. */
+    public record Paging(String mode, String target, String ruleId, String reason) {
     }
 
     public record RequiredApproval(String gateId, String approverRole, String reason, String ruleId) {

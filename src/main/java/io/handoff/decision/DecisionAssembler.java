@@ -14,6 +14,8 @@ import io.handoff.rulemodel.ApprovalGate;
 import io.handoff.rulemodel.FinalPosture;
 import io.handoff.rulemodel.GuardrailFinding;
 import io.handoff.rulemodel.Outcome;
+import io.handoff.rulemodel.Page;
+import io.handoff.rulemodel.Urgency;
 import io.handoff.rulemodel.Remediation;
 import io.handoff.rulemodel.RetryPolicy;
 import io.handoff.rulemodel.Route;
@@ -83,7 +85,11 @@ final class DecisionAssembler {
                         i.fact().getPointer(),
                         i.fact().getMessage() != null ? i.fact().getMessage() : i.by().meta("reason"),
                         i.by().ruleId())).toList(),
-                evaluation.fired().stream().map(DecisionAssembler::traceEntry).toList(), null, null, null, null);
+                evaluation.fired().stream().map(DecisionAssembler::traceEntry).toList(), null, null, null,
+                last(evaluation, Urgency.class).map(i -> new Decision.UrgencyLevel(i.fact().getLevel(), i.by().ruleId(),
+                        i.by().meta("reason"))).orElse(null),
+                last(evaluation, Page.class).map(i -> new Decision.Paging(i.fact().getMode(), i.fact().getTarget(),
+                        i.by().ruleId(), i.by().meta("reason"))).orElse(null), null);
     }
 
     private static Decision.TraceEntry traceEntry(FiredRule rule) {

@@ -128,7 +128,8 @@ public final class DecisionService {
         long start = System.nanoTime();
         ContractValidator.Validated validated;
         try {
-            validated = validator.read(submission.body());
+            // receive-time checks (asOf against now) only for what came over the HTTP edge; never on replay or cases
+            validated = validator.read(submission.body(), submission.edge() ? now() : null);
         } catch (ContractViolationException e) {
             resubmissions.replay(submission, CanonicalJson.sha256(e.document())); // a key taken by a valid contract: 409
             recorder.record(AuditEntries.ofRejection(decisionId, now(), e.document(), e.violations(),
@@ -295,8 +296,9 @@ public final class DecisionService {
 
     private static Evaluated evaluate(String decisionId, ContractValidator.Validated validated, String inputHash,
                                       Ruleset ruleset, Instant recordedAt, EvaluationLimit limit, HandoffHistory history) {
-        Evaluation evaluation = limit.evaluate(ruleset, List.of(HandoffFacts.from(validated.contract()),
-                HandoffHistory.fact(history)), decisionId);
+        List<Object> facts = new java.util.ArrayList<>(HandoffFacts.all(validated.contract()));
+        facts.add(HandoffHistory.fact(history));
+        Evaluation evaluation = limit.evaluate(ruleset, facts, decisionId);
         return new Evaluated(DecisionAssembler.assemble(decisionId, recordedAt, validated.contract(),
                 inputHash, evaluation).withHistory(history), evaluation.nanos());
     }

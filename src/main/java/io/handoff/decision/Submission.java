@@ -12,7 +12,8 @@ import io.handoff.audit.CanonicalJson;
  * record leads to its traces and logs; anything but 32 lowercase hex digits (not all zero) is dropped. An instance
  * that exists is valid.
  */
-public record Submission(byte[] body, String principal, String idempotencyKey, String reopenReason, String traceId) {
+public record Submission(byte[] body, String principal, String idempotencyKey, String reopenReason, String traceId,
+                         boolean edge) {
     static final int MAX_KEY_LENGTH = 255;
     static final int MAX_REASON_LENGTH = 500;
     /** Longer principals (a token subject can be) are stored as their SHA-256: the key table's column holds 200. */
@@ -34,6 +35,19 @@ public record Submission(byte[] body, String principal, String idempotencyKey, S
             throw new ResubmissionException(422, ResubmissionException.INVALID_REOPEN, "a reopen needs a reason of 1 to "
                     + MAX_REASON_LENGTH + " characters (reason=...)");
         }
+    }
+
+    /** A submission not (yet) marked as received over the HTTP edge. */
+    public Submission(byte[] body, String principal, String idempotencyKey, String reopenReason, String traceId) {
+        this(body, principal, idempotencyKey, reopenReason, traceId, false);
+    }
+
+    /**
+     * The same submission as received over the HTTP edge just now: its {@code asOf} is checked against the receive time
+     * ({@link io.handoff.contract.AsOfWindow}). Tools, cases and replays never are.
+     */
+    public Submission atEdge() {
+        return new Submission(body, principal, idempotencyKey, reopenReason, traceId, true);
     }
 
     /** A submission outside any trace. */

@@ -9,6 +9,8 @@ public enum NoticeKind {
     INCIDENT_ACKNOWLEDGED("incident-acknowledged"),
     INCIDENT_RESOLVED("incident-resolved"),
     HANDOFF_ESCALATED("handoff-escalated"),
+    /** The decision's rules paged an on-call target (rules/urgency/paging.drl): a critical-urgency handoff. */
+    HANDOFF_PAGED("handoff-paged"),
     APPROVAL_REQUESTED("approval-requested"),
     APPROVAL_OVERDUE("approval-overdue"),
     AUTOMATIC_ROLLBACK("automatic-rollback"),

@@ -45,6 +45,11 @@ public enum Severity {
         return "sev1".equals(severity) || "urgent".equals(priority);
     }
 
+    /** The decision's urgency (low, normal, high, critical) on this scale: normal is medium. */
+    public static Severity ofUrgency(String urgency) {
+        return "normal".equals(urgency) ? MEDIUM : ofWire(urgency);
+    }
+
     public static Severity ofWire(String wire) {
         return valueOf(wire.toUpperCase(java.util.Locale.ROOT));
     }

@@ -34,21 +34,36 @@ final class Notices {
         this.outbox = outbox;
     }
 
-    /** The contract's own urgency signals, as the decision saw them. */
-    record Urgency(String decisionId, String contractId, String severity, String priority, String riskLevel, String toTeam) {
-        static final Urgency NONE = new Urgency(null, null, null, null, null, null);
+    /**
+     * The contract's own urgency signals, as the decision saw them, and the urgency and page mode its rules set
+     * ({@code decisionUrgency}, {@code pageMode}; null on rulesets without urgency rules and for older decisions).
+     */
+    record Urgency(String decisionId, String contractId, String severity, String priority, String riskLevel, String toTeam,
+                   String decisionUrgency, String pageMode) {
+        static final Urgency NONE = new Urgency(null, null, null, null, null, null, null, null);
 
         static Urgency of(Decision d, HandoffContract c) {
             HandoffContract.SupportCase sc = c == null ? null : c.supportCase();
             return new Urgency(d.decisionId(), d.contractId(), sc == null ? null : sc.severity(), sc == null ? null : sc.priority(),
-                    c == null || c.workItem() == null ? null : c.workItem().riskLevel(), c == null || c.to() == null ? null : c.to().team());
+                    c == null || c.workItem() == null ? null : c.workItem().riskLevel(), c == null || c.to() == null ? null : c.to().team(),
+                    d.urgency() == null ? null : d.urgency().level(), d.page() == null ? null : d.page().mode());
         }
 
+        /** The rules' urgency when they set one (never below what posture says), else the contract's own signals. */
         Severity level(String posture) {
+            if (decisionUrgency != null) {
+                Severity rules = Severity.ofUrgency(decisionUrgency);
+                Severity byPosture = Severity.of(null, null, null, posture);
+                return rules.compareTo(byPosture) >= 0 ? rules : byPosture;
+            }
             return Severity.of(severity, priority, riskLevel, posture);
         }
 
+        /** Pages now: the rules paged in parallel, or (rulesets without paging rules) a sev1 or urgent case. */
         boolean urgent() {
+            if (decisionUrgency != null) {
+                return "parallel".equals(pageMode);
+            }
             return Severity.urgent(severity, priority);
         }
     }
@@ -62,11 +77,13 @@ final class Notices {
         Map<String, Orchestrator.Opening> byDecision = new LinkedHashMap<>();
         batch.forEach(o -> byDecision.put(o.decision().decisionId(), o));
         // a decision opened twice (never, today) must not fail its batch over a row that says the same thing
-        jdbc.batchUpdate("INSERT INTO handoff_urgency (decision_id, contract_id, severity, priority, risk_level, to_team) "
+        jdbc.batchUpdate("INSERT INTO handoff_urgency (decision_id, contract_id, severity, priority, risk_level, to_team, urgency, page_mode) "
                         + "SELECT CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(16)), "
-                        + "CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(200)) WHERE NOT EXISTS (SELECT 1 FROM handoff_urgency WHERE decision_id = ?)",
+                        + "CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(200)), CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(16)) "
+                        + "WHERE NOT EXISTS (SELECT 1 FROM handoff_urgency WHERE decision_id = ?)",
                 byDecision.values().stream().map(o -> Urgency.of(o.decision(), o.contract())).map(u -> new Object[] {u.decisionId(),
-                        u.contractId(), u.severity(), u.priority(), u.riskLevel(), u.toTeam(), u.decisionId()}).toList());
+                        u.contractId(), u.severity(), u.priority(), u.riskLevel(), u.toTeam(), u.decisionUrgency(), u.pageMode(),
+                        u.decisionId()}).toList());
         if (!notifying()) {
             return;
         }
@@ -89,6 +106,22 @@ final class Notices {
                 notices.add(notice(NoticeKind.HANDOFF_ESCALATED, d.decisionId(), d.recordedAt(), d.contractId(), d.domain(),
                         o.contract(), Urgency.of(d, o.contract()), d.posture(), "handoff " + d.contractId() + " escalated to oversight ("
                                 + d.posture() + ", score " + d.score() + ")", "/api/v1/handoffs/" + d.contractId(), data));
+            }
+        }
+        for (Orchestrator.Opening o : batch) {
+            Decision d = o.decision();
+            if (o.enforced() && d.page() != null) {
+                Map<String, Object> data = new LinkedHashMap<>();
+                data.put("decisionId", d.decisionId());
+                data.put("target", d.page().target());
+                data.put("mode", d.page().mode());
+                data.put("urgency", d.urgency() == null ? null : d.urgency().level());
+                data.put("ruleId", d.page().ruleId());
+                data.put("queue", d.route() == null ? null : d.route().queue());
+                notices.add(notice(NoticeKind.HANDOFF_PAGED, d.decisionId(), d.recordedAt(), d.contractId(), d.domain(), o.contract(),
+                        Urgency.of(d, o.contract()), d.posture(), "page " + d.page().target() + " (" + d.page().mode() + ") for "
+                                + d.contractId() + ": urgency " + data.get("urgency") + ", posture " + d.posture(),
+                        "/api/v1/handoffs/" + d.contractId(), data));
             }
         }
         for (Records.Incident i : incidents) {
@@ -144,7 +177,7 @@ final class Notices {
             return statement;
         }, (org.springframework.jdbc.core.RowCallbackHandler) rs -> found.put(rs.getString("decision_id"), new Urgency(
                 rs.getString("decision_id"), rs.getString("contract_id"), rs.getString("severity"), rs.getString("priority"),
-                rs.getString("risk_level"), rs.getString("to_team"))));
+                rs.getString("risk_level"), rs.getString("to_team"), rs.getString("urgency"), rs.getString("page_mode"))));
         return found;
     }
 

@@ -51,6 +51,17 @@ public final class Handoff {
     private int openQuestionCount;
     private int signOffCount;
     private final Set<String> validationEvidence = new TreeSet<>();
+    private final Set<String> failedEvidence = new TreeSet<>();
+    private String schemaVersion = "";
+    private int waivedEvidenceCount;
+    private String workItemPriority = "";
+    private String reasonCode = "";
+    private boolean identityVerified;
+    private double botConfidence = 1;
+    private boolean customerInformed;
+    private long nextUpdateMinutesLeft = Long.MAX_VALUE;
+    private int openDependencyCount;
+    private int riskCount;
     private final Set<String> signOffRoles = new TreeSet<>();
 
     /** the contract's id */
@@ -416,6 +427,110 @@ public final class Handoff {
     @Callable
     public boolean hasSignOff(String role) {
         return signOffRoles.contains(role);
+    }
+
+    /** 1.0 or 1.1: rules on 1.1 fields say {@code schemaVersion == "1.1"} so 1.0 decisions stay as they were */
+    public String getSchemaVersion() {
+        return schemaVersion;
+    }
+
+    public void setSchemaVersion(String schemaVersion) {
+        this.schemaVersion = schemaVersion == null ? "" : schemaVersion;
+    }
+
+    /** Kinds of validation evidence whose result is failed (1.1); failed evidence does not count as present. */
+    public Set<String> getFailedEvidence() {
+        return failedEvidence;
+    }
+
+    @Callable
+    public boolean hasFailedEvidence(String kind) {
+        return failedEvidence.contains(kind);
+    }
+
+    public int getFailedEvidenceCount() {
+        return failedEvidence.size();
+    }
+
+    /** evidence items waived (each names who waived it) */
+    public int getWaivedEvidenceCount() {
+        return waivedEvidenceCount;
+    }
+
+    public void setWaivedEvidenceCount(int waivedEvidenceCount) {
+        this.waivedEvidenceCount = waivedEvidenceCount;
+    }
+
+    /** product-management (1.1): p0..p3, "" when not stated */
+    public String getWorkItemPriority() {
+        return workItemPriority;
+    }
+
+    public void setWorkItemPriority(String workItemPriority) {
+        this.workItemPriority = workItemPriority == null ? "" : workItemPriority;
+    }
+
+    /** customer-support (1.1): why the case changes hands (needs-expertise, outage, ...); "" when not stated */
+    public String getReasonCode() {
+        return reasonCode;
+    }
+
+    public void setReasonCode(String reasonCode) {
+        this.reasonCode = reasonCode == null ? "" : reasonCode;
+    }
+
+    /** customer-support (1.1): the customer's identity was verified (false when not stated) */
+    public boolean isIdentityVerified() {
+        return identityVerified;
+    }
+
+    public void setIdentityVerified(boolean identityVerified) {
+        this.identityVerified = identityVerified;
+    }
+
+    /** bot-to-agent (1.1): the bot's confidence in its detected intent, 0..1; 1 when not stated */
+    public double getBotConfidence() {
+        return botConfidence;
+    }
+
+    public void setBotConfidence(double botConfidence) {
+        this.botConfidence = botConfidence;
+    }
+
+    /** customer-support (1.1): the customer was told what happens */
+    public boolean isCustomerInformed() {
+        return customerInformed;
+    }
+
+    public void setCustomerInformed(boolean customerInformed) {
+        this.customerInformed = customerInformed;
+    }
+
+    /** minutes from asOf to the update promised to the customer; Long.MAX_VALUE without one */
+    public long getNextUpdateMinutesLeft() {
+        return nextUpdateMinutesLeft;
+    }
+
+    public void setNextUpdateMinutesLeft(long nextUpdateMinutesLeft) {
+        this.nextUpdateMinutesLeft = nextUpdateMinutesLeft;
+    }
+
+    /** product-management (1.1): dependencies not yet committed or done */
+    public int getOpenDependencyCount() {
+        return openDependencyCount;
+    }
+
+    public void setOpenDependencyCount(int openDependencyCount) {
+        this.openDependencyCount = openDependencyCount;
+    }
+
+    /** product-management (1.1): risks listed */
+    public int getRiskCount() {
+        return riskCount;
+    }
+
+    public void setRiskCount(int riskCount) {
+        this.riskCount = riskCount;
     }
 
     public boolean isOverBudget() {

@@ -140,6 +140,8 @@ public final class CaseRunner {
         compare("posture", expect.posture(), decision.posture(), mismatches);
         compare("route", expect.route(), decision.route() == null ? null : decision.route().queue(), mismatches);
         compare("score", expect.score(), decision.score(), mismatches);
+        compare("urgency", expect.urgency(), decision.urgency() == null ? null : decision.urgency().level(), mismatches);
+        compare("page", expect.page(), decision.page() == null ? "none" : decision.page().mode(), mismatches);
         if (expect.approvals() != null) {
             compare("approvals", new TreeSet<>(expect.approvals()),
                     decision.approvals().stream().map(Decision.RequiredApproval::gateId).collect(Collectors.toCollection(TreeSet::new)),

@@ -47,8 +47,15 @@ public record RuleCase(String name, String file, JsonNode contract, Expectation 
         }
     }
 
+    /** {@code urgency}: low, normal, high or critical; {@code page}: the page mode (parallel, ...) or none. */
     public record Expectation(String outcome, String posture, String route, List<String> approvals,
-                              List<String> fired, List<String> notFired, Integer score, List<String> remediation) {
+                              List<String> fired, List<String> notFired, Integer score, List<String> remediation,
+                              String urgency, String page) {
+        public Expectation(String outcome, String posture, String route, List<String> approvals, List<String> fired,
+                           List<String> notFired, Integer score, List<String> remediation) {
+            this(outcome, posture, route, approvals, fired, notFired, score, remediation, null, null);
+        }
+
         public Expectation {
             fired = fired == null ? List.of() : List.copyOf(fired);
             notFired = notFired == null ? List.of() : List.copyOf(notFired);

@@ -41,7 +41,7 @@ class DecisionDiffTest {
         Decision after = new Decision("d-2", null, "HC-1", "customer-support", "tier1-to-tier2", null, "v2", "hash", "accept",
                 "green", 90, List.of(new Decision.Contribution("SCORE-CS-000", 90, "baseline (reworded)")),
                 new Decision.RouteChoice("support-tier2", "ROUTE-CS-060", "tier 2 support"), List.of(), List.of(),
-                new Decision.Retry(3, 300, "RETRY-CS-030"), List.of(), List.of(), null, null, null, null);
+                new Decision.Retry(3, 300, "RETRY-CS-030"), List.of(), List.of(), null, null, null);
         assertThat(DecisionDiff.between(before, after)).containsExactly(
                 "route.reason ROUTE-CS-050: tier 2 support -> ROUTE-CS-060: tier 2 support",
                 "contributions [] -> [SCORE-CS-000 +90 (baseline (reworded))]");
@@ -50,6 +50,6 @@ class DecisionDiffTest {
     private static Decision decision(Decision.Retry retry, List<Decision.RequiredApproval> approvals,
                                      List<Decision.RemediationItem> remediation, List<Decision.Finding> guardrails) {
         return new Decision("d-1", null, "HC-1", "customer-support", "tier1-to-tier2", null, "v1", "hash", "accept", "green", 90,
-                List.of(), ROUTE, approvals, guardrails, retry, remediation, List.of(), null, null, null, null);
+                List.of(), ROUTE, approvals, guardrails, retry, remediation, List.of(), null, null, null);
     }
 }

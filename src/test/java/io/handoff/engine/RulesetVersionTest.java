@@ -146,7 +146,7 @@ class RulesetVersionTest {
         Ruleset ruleset = new RulesetCompiler().compile(RuleSources.read(rules, tables));
         assertThat(ruleset.version()).isEqualTo(version());
         assertThat(ruleset.sources()).filteredOn(SourceFile::isCase).hasSizeGreaterThanOrEqualTo(38);
-        assertThat(ruleset.rules()).hasSize(92);
+        assertThat(ruleset.rules()).hasSize(118);
     }
 
     @Test

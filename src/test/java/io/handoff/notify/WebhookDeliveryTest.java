@@ -55,7 +55,7 @@ class WebhookDeliveryTest {
                         "{\"to\": \"stable-version-0001\", \"decisionIds\": [\"d-1\", \"d-2\"]}");
                 // the receiver is down: every delivery is tried, fails and waits for its next try
                 await(() -> deliveries(api, null).valueStream().allMatch(d -> d.get("attempts").asInt() >= 1)
-                        && deliveries(api, null).size() == 6, Duration.ofSeconds(30));
+                        && deliveries(api, null).size() == 8, Duration.ofSeconds(30));
                 JsonNode pending = deliveries(api, "pending");
                 assertThat(pending.valueStream().map(d -> d.get("lastError").asString()))
                         .allMatch(e -> e.contains("ConnectException") || e.contains("HTTP"));
@@ -66,7 +66,7 @@ class WebhookDeliveryTest {
             receiver.start();
             try (ConfigurableApplicationContext second = start(receiver)) {
                 TestApi api = api(second);
-                await(() -> receiver.at("/hook").size() >= 3 && receiver.at("/pager").size() >= 2, Duration.ofSeconds(30));
+                await(() -> receiver.at("/hook").size() >= 3 && receiver.at("/pager").size() >= 4, Duration.ofSeconds(30));
                 await(() -> deliveries(api, "dead").size() == 1, Duration.ofSeconds(30));
                 Thread.sleep(1000); // time for a second, unwanted delivery to show up
 
@@ -89,9 +89,20 @@ class WebhookDeliveryTest {
                 assertThat(body(receiver, "/hook", "incident-opened").at("/data/reason").asString()).isEqualTo("escalated");
                 assertThat(body(receiver, "/hook", "automatic-rollback").at("/data/decisionIds").size()).isEqualTo(2);
 
-                // the pager hears of the sev1's gates while they wait (urgent only: nothing of the product handoff)
-                List<WebhookReceiver.Received> pages = receiver.at("/pager");
-                assertThat(pages).hasSize(2).allMatch(p -> p.kind().equals("approval-requested"));
+                // the pager hears of the sev1's gates while they wait (urgent only: nothing of the product handoff), and of
+                // each sev1's page (critical urgency, rules/urgency/paging.drl) with its on-call target
+                List<WebhookReceiver.Received> all = receiver.at("/pager");
+                assertThat(counts(all)).containsOnly(Map.entry("approval-requested", 2L), Map.entry("handoff-paged", 2L));
+                List<JsonNode> paged = all.stream().filter(p -> p.kind().equals("handoff-paged")).map(p -> JSON.readTree(p.body())).toList();
+                assertThat(paged).extracting(b -> b.get("contractId").asString())
+                        .containsExactlyInAnyOrder("HC-NOTIFY-GATE-1", "HC-NOTIFY-ESC-1");
+                assertThat(paged).allSatisfy(b -> {
+                    assertThat(b.at("/data/mode").asString()).isEqualTo("parallel");
+                    assertThat(b.at("/data/target").asString()).isEqualTo("eng-incident-response-on-call");
+                    assertThat(b.get("severity").asString()).isEqualTo("critical");
+                    assertThat(b.get("urgent").asBoolean()).isTrue();
+                });
+                List<WebhookReceiver.Received> pages = all.stream().filter(p -> p.kind().equals("approval-requested")).toList();
                 for (WebhookReceiver.Received p : pages) {
                     assertThat(p.signature()).isEqualTo("sha256=" + hmac(PAGER_SECRET, p.body()));
                     assertThat(JSON.readTree(p.body()).get("contractId").asString()).isEqualTo("HC-NOTIFY-GATE-1");
@@ -123,7 +134,7 @@ class WebhookDeliveryTest {
                 "--handoff.notify.webhooks[0].secret=" + SECRET,
                 "--handoff.notify.webhooks[0].kinds=handoff-escalated,incident-opened,automatic-rollback",
                 "--handoff.notify.webhooks[1].name=pager", "--handoff.notify.webhooks[1].url=" + receiver.url("/pager"),
-                "--handoff.notify.webhooks[1].secret=" + PAGER_SECRET, "--handoff.notify.webhooks[1].kinds=approval-requested",
+                "--handoff.notify.webhooks[1].secret=" + PAGER_SECRET, "--handoff.notify.webhooks[1].kinds=approval-requested,handoff-paged",
                 "--handoff.notify.webhooks[1].urgent-only=true",
                 "--handoff.notify.webhooks[2].name=broken", "--handoff.notify.webhooks[2].url=" + receiver.url("/broken"),
                 "--handoff.notify.webhooks[2].secret=" + SECRET, "--handoff.notify.webhooks[2].kinds=automatic-rollback",

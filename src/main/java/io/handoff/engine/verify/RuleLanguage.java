@@ -37,15 +37,16 @@ public final class RuleLanguage {
             "java.util.Set", Set.class, "java.lang.Number", Number.class);
 
     /**
-     * The input facts: the handoff contract as the rules see it, and what the service's records say about its ticket and
-     * receiver. Rules may match them, never create or change them.
+     * The input facts: the handoff contract as the rules see it, the gaps of a 1.1 contract, and what the service's
+     * records say about its ticket and receiver. Rules may match them, never create or change them.
      */
-    public static final List<Class<?>> INPUT_TYPES = List.of(Handoff.class, TicketHistory.class);
+    public static final List<Class<?>> INPUT_TYPES = List.of(Handoff.class, io.handoff.rulemodel.ContractGap.class,
+            TicketHistory.class);
 
     /** What rules decide: the only types a consequence may create, always as {@code insert(new T(...))}. */
     public static final List<Class<?>> OUTCOME_TYPES = List.of(ScoreContribution.class, Score.class, PostureBand.class,
             FinalPosture.class, GuardrailFinding.class, Remediation.class, ApprovalGate.class, Route.class,
-            RetryPolicy.class, Verdict.class);
+            RetryPolicy.class, Verdict.class, io.handoff.rulemodel.Urgency.class, io.handoff.rulemodel.Page.class);
 
     /** Rule-model classes whose {@link io.handoff.rulemodel.Callable} static methods rules may call. */
     public static final List<Class<?>> HELPER_TYPES = List.of(Postures.class);
