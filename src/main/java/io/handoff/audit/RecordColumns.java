@@ -69,7 +69,7 @@ final class RecordColumns {
      * evidence, most of its bytes) is only tokenized, never built, so it still has to be well-formed JSON. The same
      * answers as the whole body's tree for every field {@code problem} reads; a body that is not an object is read whole.
      */
-    static JsonNode fields(String body) {
+    static JsonNode fields(byte[] body) {
         try (JsonParser parser = JSON.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return JSON.readTree(body);
