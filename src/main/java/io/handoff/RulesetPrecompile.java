@@ -52,9 +52,19 @@ final class RulesetPrecompile implements ApplicationContextInitializer<Configura
         context.getBeanFactory().registerSingleton(BEAN, started);
     }
 
+    /** The same folders and caps: the two bindings may convert a folder to a relative or an absolute path. */
+    private static boolean same(RulesetProperties a, RulesetProperties b) {
+        return folder(a.rulesFolder()).equals(folder(b.rulesFolder())) && folder(a.tablesFolder()).equals(folder(b.tablesFolder()))
+                && a.maxFirings() == b.maxFirings() && a.maxTablePart().equals(b.maxTablePart());
+    }
+
+    private static java.nio.file.Path folder(java.nio.file.Path path) {
+        return path.toAbsolutePath().normalize();
+    }
+
     /** The ruleset compiled from {@code wanted}: the early compile when it read the same settings, else compiled now. */
     Ruleset take(RulesetProperties wanted) {
-        if (compiled == null || !wanted.equals(properties)) {
+        if (compiled == null || !same(wanted, properties)) {
             return ActiveRuleset.compile(wanted);
         }
         try {
