@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -95,8 +96,10 @@ class ServiceConfiguration {
 
     /** The active ruleset; its sources are archived before it decides anything, so every decision can be replayed. */
     @Bean
-    ActiveRuleset activeRuleset(RulesetProperties properties, RulesetArchive archive, Clock clock) {
-        ActiveRuleset active = ActiveRuleset.load(properties);
+    ActiveRuleset activeRuleset(RulesetProperties properties, RulesetArchive archive, Clock clock,
+                                ObjectProvider<RulesetPrecompile> precompile) {
+        RulesetPrecompile early = precompile.getIfAvailable();
+        ActiveRuleset active = new ActiveRuleset(early != null ? early.take(properties) : ActiveRuleset.compile(properties));
         archive.store(active.get(), clock.instant());
 
         log.info("active ruleset {} ({} rules from {} sources)", active.get().version(), active.get().rules().size(),
@@ -183,11 +186,19 @@ class ServiceConfiguration {
                 () -> CaseRunner.load(properties.rulesFolder(), properties.tablesFolder()));
         // Drools compiles constraints lazily on first use: without a warm-up the first live decisions are slow (and
         // could pass the evaluation time limit, a 503, never a different decision). Running the cases warms every
-        // path and is the ruleset health check that every decision's preflight relies on.
+        // path and is the ruleset health check that every decision's preflight relies on. They run beside the rest
+        // of startup and after ready: a decision that comes first waits for them, and is refused if one fails; the
+        // ruleset health (readiness group) says pending, then passed, or goes DOWN (docs/operations.md, "Startup").
         long start = System.nanoTime();
-        Preflight.CaseSummary cases = preflight.warm(lifecycle.active());
-        log.info("active ruleset warmed and checked on its cases in {} ms: {}/{} pass{}", (System.nanoTime() - start) / 1_000_000,
-                cases.passed(), cases.cases(), cases.failing().isEmpty() ? "" : "; FAILING " + cases.failing());
+        preflight.warmInBackground(lifecycle.active()).thenAccept(cases -> {
+            String took = "active ruleset warmed and checked on its cases in " + (System.nanoTime() - start) / 1_000_000 + " ms: ";
+            if (cases.failing().isEmpty()) {
+                log.info("{}{}/{} pass", took, cases.passed(), cases.cases());
+            } else {
+                log.error("{}{}/{} pass; FAILING {}: decisions on this version are refused (503 preflight-failed), readiness is DOWN",
+                        took, cases.passed(), cases.cases(), cases.failing());
+            }
+        });
         return preflight;
     }
 

@@ -1,6 +1,7 @@
 package io.handoff;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.boot.health.contributor.Health;
@@ -10,6 +11,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
 
 import io.handoff.audit.AuditLog;
+import io.handoff.engine.Ruleset;
+import io.handoff.rollout.Preflight;
 import io.handoff.ruleset.RulesetLifecycle;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -21,7 +24,7 @@ import io.micrometer.core.instrument.Timer;
 /**
  * Service-level telemetry: audit write latency and batch size, queue depth, the active ruleset version as an
  * info metric, the rollout's critical share; and the health indicators readiness depends on (a ruleset is
- * active, the audit store answers).
+ * active and its cases did not fail, the audit store answers).
  */
 @Configuration(proxyBeanMethods = false)
 class ServiceTelemetry {
@@ -62,9 +65,24 @@ class ServiceTelemetry {
     }
 
     @Bean
-    HealthIndicator ruleset(RulesetLifecycle rulesets) {
-        return () -> rulesets.active() == null ? Health.down().withDetail("reason", "no active ruleset").build()
-                : Health.up().withDetail("version", rulesets.active().version()).build();
+    HealthIndicator ruleset(RulesetLifecycle rulesets, Preflight preflight) {
+        return () -> {
+            Ruleset active = rulesets.active();
+            if (active == null) {
+                return Health.down().withDetail("reason", "no active ruleset").build();
+            }
+            Optional<Preflight.CaseSummary> cases = preflight.cases(active);
+            if (cases.isEmpty()) {
+                // ready: a decision that comes before the cases end waits for them (docs/operations.md, "Startup")
+                return Health.up().withDetail("version", active.version()).withDetail("cases", "pending").build();
+            }
+            Preflight.CaseSummary summary = cases.get();
+            Health.Builder health = summary.failing().isEmpty() ? Health.up() : Health.down();
+            return health.withDetail("version", active.version())
+                    .withDetail("cases", summary.failing().isEmpty() ? "passed" : "failed")
+                    .withDetail("casesPassed", summary.passed() + "/" + summary.cases())
+                    .withDetail("failing", summary.failing()).build();
+        };
     }
 
     @Bean

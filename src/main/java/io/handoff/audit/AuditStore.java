@@ -1,5 +1,6 @@
 package io.handoff.audit;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -10,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -158,13 +161,35 @@ public final class AuditStore {
         }
     }
 
-    /** Rows with {@code from <= seq <= to}, oldest first, at most {@code limit}. */
-    List<StoredRow> rows(long from, long to, int limit) {
-        return jdbc.query("SELECT seq, decision_id, kind, contract_id, domain, handoff_type, outcome, posture, ruleset_version, "
-                        + "input_hash, body, prev_hash, hash FROM audit_record WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT " + limit,
-                (rs, n) -> new StoredRow(rs.getLong(1), new RecordColumns.Columns(rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                        rs.getString(10)), rs.getString(11), rs.getString(12), rs.getString(13)), from, to);
+    private static final String STORED_ROW = "SELECT seq, decision_id, kind, contract_id, domain, handoff_type, outcome, posture, "
+            + "ruleset_version, input_hash, body, prev_hash, hash FROM audit_record WHERE seq >= ? AND seq <= ? ORDER BY seq";
+
+    /**
+     * Rows with {@code from <= seq <= to}, oldest first, through one cursor ({@code fetchSize} rows per round trip, never
+     * the whole range in memory), until {@code sink} returns false. One read transaction: PostgreSQL only streams a
+     * result inside one, and the rows are read from one snapshot.
+     */
+    void streamRows(long from, long to, int fetchSize, Predicate<StoredRow> sink) {
+        transactions.executeWithoutResult(status -> jdbc.execute((ConnectionCallback<Void>) connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(STORED_ROW, ResultSet.TYPE_FORWARD_ONLY,
+                    ResultSet.CONCUR_READ_ONLY)) {
+                statement.setFetchSize(fetchSize);
+                statement.setLong(1, from);
+                statement.setLong(2, to);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next() && sink.test(storedRow(rs))) {
+                        // the sink decides whether to read on
+                    }
+                }
+            }
+            return null;
+        }));
+    }
+
+    private static StoredRow storedRow(ResultSet rs) throws SQLException {
+        return new StoredRow(rs.getLong(1), new RecordColumns.Columns(rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10)),
+                rs.getString(11), rs.getString(12), rs.getString(13));
     }
 
     /** The ruleset version column of a decision or rejection, for the steps that name it. */

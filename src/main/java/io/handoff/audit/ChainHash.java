@@ -13,10 +13,15 @@ public final class ChainHash {
     }
 
     public static String of(long seq, String prevHash, String body) {
+        return of(seq, prevHash, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The same, over the body's UTF-8 bytes (a caller that needs them anyway encodes once). */
+    public static String of(long seq, String prevHash, byte[] body) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update((seq + "\n" + prevHash + "\n").getBytes(StandardCharsets.UTF_8));
-            digest.update(body.getBytes(StandardCharsets.UTF_8));
+            digest.update(body);
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);

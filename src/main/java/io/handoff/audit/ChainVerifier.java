@@ -7,27 +7,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 /**
- * Walks the chain (or a range) oldest first: each record's hash must be SHA-256 of its seq, link and stored
+ * Walks the chain (or a range) oldest first, the rows streamed and their own checks run in parallel chunks
+ * ({@link RowChecks}), the chain joined in seq order: each record's hash must be SHA-256 of its seq, link and stored
  * body; each link must be the previous record's hash (or the checkpoint of a range retention removed); the
  * indexed columns must say what the body says; each record at a signed checkpoint's seq must hash to what was
  * signed (checkpoints from the database and from the external sink, signatures checked against the trusted
  * keys); and a whole-chain walk must end at the recorded head, with no signed checkpoint beyond it.
  */
 final class ChainVerifier {
-    private static final int PAGE = 1000;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Rows per chunk checked on one worker thread (and per round trip to the database). */
+    static final int CHUNK = 1000;
     private final AuditStore store;
     private final SignedCheckpointStore signed;
     private final AuditSigning signing;
+    private final RowChecks rowChecks;
 
     ChainVerifier(AuditStore store, SignedCheckpointStore signed, AuditSigning signing) {
+        this(store, signed, signing, CHUNK, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** {@code chunk} rows per task on {@code threads} worker threads (tests put chunk edges where they tamper). */
+    ChainVerifier(AuditStore store, SignedCheckpointStore signed, AuditSigning signing, int chunk, int threads) {
         this.store = store;
         this.signed = signed;
         this.signing = signing;
+        this.rowChecks = new RowChecks(store, chunk, threads);
     }
 
     VerifyReport verify(Long requestedFrom, Long requestedTo) {
@@ -40,19 +45,15 @@ final class ChainVerifier {
         long from = requestedFrom == null ? 1 : Math.max(1, requestedFrom);
         long to = requestedTo == null ? head.seq() : Math.min(requestedTo, head.seq());
         anchors.startAt(from);
-        Walk walk = new Walk(from, expectedLinkBefore(from, checkpoints), anchors, store);
-        while (walk.bad == null && walk.nextSeq <= to) {
-            List<AuditStore.StoredRow> rows = store.rows(walk.nextSeq, to, PAGE);
-            for (AuditStore.StoredRow row : rows) {
-                walk.check(row, checkpoints);
-                if (walk.bad != null) {
-                    break;
-                }
-            }
-            if (rows.isEmpty() && walk.bad == null) {
-                walk.crossGapTo(to + 1, checkpoints);
-                break;
-            }
+        Walk walk = new Walk(from, expectedLinkBefore(from, checkpoints), anchors);
+        if (from <= to) {
+            rowChecks.run(from, to, checked -> {
+                walk.check(checked, checkpoints);
+                return walk.bad == null;
+            });
+        }
+        if (walk.bad == null && walk.nextSeq <= to) {
+            walk.crossGapTo(to + 1, checkpoints);
         }
         if (walk.bad == null && requestedTo == null && walk.expectedPrev != null && !walk.expectedPrev.equals(head.hash())) {
             walk.bad = new VerifyReport.Problem(head.seq(), null, VerifyReport.Problem.HEAD, "the chain head (seq " + head.seq()
@@ -101,39 +102,38 @@ final class ChainVerifier {
         return store.hashAt(seq - 1).orElse(null);
     }
 
+    /** The chain joined one record after the other, in seq order, from the rows' own checks. */
     private static final class Walk {
         final Anchors anchors;
-        final AuditStore store;
         long nextSeq;
         String expectedPrev;
         long checked;
         long crossed;
         VerifyReport.Problem bad;
 
-        Walk(long nextSeq, String expectedPrev, Anchors anchors, AuditStore store) {
+        Walk(long nextSeq, String expectedPrev, Anchors anchors) {
             this.nextSeq = nextSeq;
             this.expectedPrev = expectedPrev;
             this.anchors = anchors;
-            this.store = store;
         }
 
-        void check(AuditStore.StoredRow row, Map<Long, Checkpoint> checkpoints) {
+        void check(RowChecks.Checked checked, Map<Long, Checkpoint> checkpoints) {
+            AuditStore.StoredRow row = checked.row();
             if (row.seq() != nextSeq && !crossGapTo(row.seq(), checkpoints)) {
                 return;
             }
             if (expectedPrev != null && !expectedPrev.equals(row.prevHash())) {
                 bad = problem(row, VerifyReport.Problem.LINK, "prev_hash does not link to the record before");
-            } else if (!ChainHash.of(row.seq(), row.prevHash(), row.body()).equals(row.hash())) {
+            } else if (!checked.hashMatches()) {
                 bad = problem(row, VerifyReport.Problem.HASH, "hash does not match the stored record");
             } else {
-                String columns = columnsMatchBody(row);
-                bad = columns != null ? problem(row, VerifyReport.Problem.COLUMNS, columns)
+                bad = checked.columnsProblem() != null ? problem(row, VerifyReport.Problem.COLUMNS, checked.columnsProblem())
                         : anchors.check(row.seq(), row.hash(), row.decisionId());
             }
             if (bad == null) {
                 expectedPrev = row.hash();
                 nextSeq = row.seq() + 1;
-                checked++;
+                this.checked++;
             }
         }
 
@@ -157,16 +157,6 @@ final class ChainVerifier {
                 crossed++;
             }
             return true;
-        }
-
-        private String columnsMatchBody(AuditStore.StoredRow row) {
-            JsonNode body;
-            try {
-                body = JSON.readTree(row.body());
-            } catch (RuntimeException e) {
-                return "stored body is not JSON";
-            }
-            return RecordColumns.problem(row.columns(), body, store::rulesetVersionOf);
         }
 
         private static VerifyReport.Problem problem(AuditStore.StoredRow row, String code, String message) {

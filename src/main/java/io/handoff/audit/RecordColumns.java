@@ -4,9 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The searchable columns kept beside a record's body must say what the hashed body says, or a search (and whoever
@@ -17,6 +23,11 @@ final class RecordColumns {
     record Columns(String decisionId, String kind, String contractId, String domain, String handoffType, String outcome,
                    String posture, String rulesetVersion, String inputHash) {
     }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Every top-level field {@link #problem} reads. */
+    private static final Set<String> READ = Set.of("recordId", "decisionId", "kind", "outcome", "posture", "contractId", "domain",
+            "handoffType", "inputHash", "rulesetVersion");
 
     private RecordColumns() {
     }
@@ -51,6 +62,33 @@ final class RecordColumns {
             same(differ, "ruleset_version", row.rulesetVersion(), null);
         }
         return differ.isEmpty() ? null : "indexed columns differ from the hashed record: " + String.join(", ", differ);
+    }
+
+    /**
+     * The body's top-level fields that {@link #problem} reads, as a tree, and nothing else: the rest of the body (the
+     * evidence, most of its bytes) is only tokenized, never built, so it still has to be well-formed JSON. The same
+     * answers as the whole body's tree for every field {@code problem} reads; a body that is not an object is read whole.
+     */
+    static JsonNode fields(byte[] body) {
+        try (JsonParser parser = JSON.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return JSON.readTree(body);
+            }
+            ObjectNode fields = JSON.createObjectNode();
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                if (READ.contains(name)) {
+                    fields.set(name, (JsonNode) parser.readValueAsTree());
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            if (parser.nextToken() != null) {
+                throw new StreamReadException(parser, "content after the body's object");
+            }
+            return fields;
+        }
     }
 
     private static void same(List<String> differ, String column, String stored, String hashed) {

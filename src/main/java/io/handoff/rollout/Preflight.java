@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -47,6 +49,7 @@ public final class Preflight implements DecisionPolicy {
     private final DecisionService evaluator;
     private final Supplier<List<RuleCase>> cases;
     private final Map<String, CaseSummary> casesByVersion = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<CaseSummary>> runningByVersion = new ConcurrentHashMap<>();
     private final Set<String> coveredRoles;
     private final Map<String, List<String>> uncoveredByVersion = new ConcurrentHashMap<>();
 
@@ -114,9 +117,26 @@ public final class Preflight implements DecisionPolicy {
         return new Report(checks.stream().noneMatch(c -> !c.ok() && c.hard()), failed, checks, mode, reason, version, violations, roles);
     }
 
+    /**
+     * The cases' result for the version; while they run in the background ({@link #warmInBackground}), waits for them:
+     * nothing that needs the answer (a decision, the preflight report) goes ahead without it.
+     */
     private CaseSummary summary(Ruleset ruleset) {
+        CompletableFuture<CaseSummary> running = runningByVersion.get(ruleset.version());
+        if (running != null) {
+            return running.join();
+        }
         CaseSummary summary = casesByVersion.computeIfAbsent(ruleset.version(), v -> fromCandidate(v).orElse(null));
         return summary != null ? summary : warm(ruleset);
+    }
+
+    /** Whether the version's cases are still running (then empty), else their result, without waiting. */
+    public Optional<CaseSummary> cases(Ruleset ruleset) {
+        CompletableFuture<CaseSummary> running = runningByVersion.get(ruleset.version());
+        if (running != null && !running.isDone()) {
+            return Optional.empty();
+        }
+        return Optional.of(summary(ruleset));
     }
 
     private Check rulesetCheck(Ruleset ruleset) {
@@ -225,5 +245,29 @@ public final class Preflight implements DecisionPolicy {
         CaseSummary summary = runCases(ruleset);
         casesByVersion.put(ruleset.version(), summary);
         return summary;
+    }
+
+    /**
+     * {@link #warm} on a thread of its own, so the service is ready before the cases have run: until they end, a
+     * decision on this version waits for them (and is refused if one fails), {@link #cases} says they are pending.
+     * A case run that throws counts as every case failing: the version never decides unchecked.
+     */
+    public CompletableFuture<CaseSummary> warmInBackground(Ruleset ruleset) {
+        CompletableFuture<CaseSummary> running = new CompletableFuture<>();
+        runningByVersion.put(ruleset.version(), running);
+        Thread thread = new Thread(() -> {
+            CaseSummary summary;
+            try {
+                summary = warm(ruleset);
+            } catch (RuntimeException | Error e) {
+                summary = new CaseSummary(1, 0, List.of("the cases could not be run: " + e));
+                casesByVersion.put(ruleset.version(), summary);
+            }
+            running.complete(summary);
+            runningByVersion.remove(ruleset.version(), running);
+        }, "ruleset-cases");
+        thread.setDaemon(true);
+        thread.start();
+        return running;
     }
 }

@@ -150,6 +150,38 @@ abstract class AuditLogContract {
         assertThat(report.firstBad().problem()).contains("hash");
     }
 
+    /**
+     * Records are checked in parallel chunks and the chain joined at their edges: a record rewritten so that it is
+     * consistent on its own (its link replaced, its hash recomputed) is caught when it is the first of a chunk, a
+     * changed byte when it is the last, a removed record when a chunk would start with it.
+     */
+    @Test
+    void tamperingAtAChunkEdgeIsNamedByVerify() throws Exception {
+        decideConcurrently(30);
+        ChainVerifier chunksOfEight = new ChainVerifier(new AuditStore(db.jdbc, db.transactions), new SignedCheckpointStore(db.jdbc),
+                null, 8, 3);
+        assertThat(chunksOfEight.verify(null, null).intact()).isTrue();
+
+        String body17 = db.jdbc.queryForObject("SELECT body FROM audit_record WHERE seq = 17", String.class);
+        String forged = "f".repeat(64);
+        db.jdbc.update("UPDATE audit_record SET prev_hash = ?, hash = ? WHERE seq = 17", forged, ChainHash.of(17, forged, body17));
+        VerifyReport relinked = chunksOfEight.verify(null, null);
+        assertThat(relinked.firstBad().seq()).isEqualTo(17);
+        assertThat(relinked.firstBad().code()).isEqualTo(VerifyReport.Problem.LINK);
+
+        db.jdbc.update("UPDATE audit_record SET body = REPLACE(body, '\"score\":', '\"score\":1') WHERE seq = 16");
+        VerifyReport changed = chunksOfEight.verify(null, null);
+        assertThat(changed.firstBad().seq()).isEqualTo(16);
+        assertThat(changed.firstBad().code()).isEqualTo(VerifyReport.Problem.HASH);
+        assertThat(changed.checked()).isEqualTo(15);
+
+        db.jdbc.update("DELETE FROM audit_record WHERE seq = 9");
+        VerifyReport removed = chunksOfEight.verify(null, null);
+        assertThat(removed.firstBad().seq()).isEqualTo(9);
+        assertThat(removed.firstBad().code()).isEqualTo(VerifyReport.Problem.MISSING);
+        assertThat(log.verify(null, null).firstBad()).as("the default chunking names the same record").isEqualTo(removed.firstBad());
+    }
+
     @Test
     void changedIndexedColumnIsNamedByVerify() throws Exception {
         decideConcurrently(20);

@@ -60,7 +60,10 @@ final class LogScale {
             double perSecond = BulkRecords.append(jdbc, transactions, templates(), records, contracts, 1000);
             jdbc.execute("ANALYZE audit_record");
             try (ServiceProcess service = ServiceProcess.start(work.resolve("log-scale-service.log"), "spring.datasource.url=" + url,
-                    "spring.flyway.schemas=" + schema, "handoff.audit.retention-interval=1000d")) {
+                    "spring.flyway.schemas=" + schema, "handoff.audit.retention-interval=1000d",
+                    // a sink of its own: the project's ./data sink holds checkpoints of other databases, which this chain
+                    // would (rightly) fail against
+                    "handoff.audit.signing.sink-dir=" + work.resolve("log-scale-checkpoints-" + System.nanoTime()).toAbsolutePath())) {
                 HttpClient http = HttpClient.newHttpClient();
                 Random random = new Random(42);
                 for (int i = 0; i < 200; i++) {
