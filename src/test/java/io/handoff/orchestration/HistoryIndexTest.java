@@ -53,21 +53,23 @@ class HistoryIndexTest {
             batch.add(opening("HA-1", a, "tier2", AS_OF.minus(Duration.ofDays(8)))); // outside the ticket's window
             batch.add(opening("HA-2", a, "tier2", AS_OF.minus(Duration.ofDays(7)))); // its first instant
             batch.add(opening("HA-3", a, "tier2", AS_OF.minus(Duration.ofHours(1))));
-            batch.add(opening("HA-4", a, "tier2", AS_OF.plus(Duration.ofHours(1)))); // after asOf
+            batch.add(opening("HA-4", a, "tier2", AS_OF.plus(Duration.ofHours(1)))); // after asOf, recorded before: counts for the ticket
+            batch.add(opening("HA-6", a, "tier2", AS_OF)); // at the same instant
             batch.add(opening("HB-1", "T-B", "tier2", AS_OF.minus(Duration.ofDays(29))));
             batch.add(opening("HB-2", "T-B", "tier2", AS_OF.minus(Duration.ofDays(31)))); // outside the receiver's window
             batch.add(opening("HC-1", "T-C", "engineering", AS_OF.minus(Duration.ofDays(1)))); // another receiver
             db.transactions.executeWithoutResult(s -> orchestrator.openings().writeAll(List.copyOf(batch)));
             bounce(db.jdbc, "HA-1", AS_OF.minus(Duration.ofDays(2))); // an old handoff's bounce inside the window counts
+            bounce(db.jdbc, "HA-1", AS_OF.minus(Duration.ofDays(2)).plusMillis(1)); // reported again: still one bounced handoff
             bounce(db.jdbc, "HA-3", AS_OF.plus(Duration.ofMinutes(5))); // after asOf: not yet known
             bounce(db.jdbc, "HB-1", AS_OF.minus(Duration.ofDays(20)));
 
             Orchestrator.Opening next = opening("HA-5", a, "tier2", AS_OF);
             HandoffHistory history = orchestrator.history().read(next.contract());
 
-            // HA-2, HA-3; HA-1 bounced in the window; HA-1..HA-3 and HB-1 to tier2 (HA-4 after asOf, HB-2 before the window),
-            // of which HA-1 and HB-1 bounced before asOf
-            assertThat(history).isEqualTo(new HandoffHistory(a, 2, 1, "tier2", 4, 2, 0.5));
+            // HA-2, HA-3, HA-4, HA-6; HA-1 bounced in the window (twice reported, one handoff); to tier2 by asOf: HA-1..HA-3,
+            // HA-6 and HB-1 (HA-4 after asOf, HB-2 before the window), of which HA-1 and HB-1 bounced before asOf
+            assertThat(history).isEqualTo(new HandoffHistory(a, 4, 1, "tier2", 5, 2, 0.4));
         }
     }
 
