@@ -77,7 +77,7 @@ class ServiceConfiguration {
     @Bean
     ContractValidator contractValidator(
             @org.springframework.beans.factory.annotation.Value("${handoff.contract.as-of.max-future-skew:PT5M}") java.time.Duration skew,
-            @org.springframework.beans.factory.annotation.Value("${handoff.contract.as-of.max-age:PT24H}") java.time.Duration age,
+            @org.springframework.beans.factory.annotation.Value("${handoff.contract.as-of.max-age:PT15M}") java.time.Duration age,
             @org.springframework.beans.factory.annotation.Value("${handoff.contract.as-of.max-age-applies-to-1-0:false}") boolean for10) {
         return new ContractValidator(new io.handoff.contract.AsOfWindow(skew, age, for10));
     }

@@ -19,8 +19,12 @@ import tools.jackson.databind.JsonNode;
 public record AsOfWindow(Duration maxFutureSkew, Duration maxAge, boolean maxAgeFor10) {
     public static final String ASOF_IN_FUTURE = "asof-in-future";
     public static final String ASOF_STALE = "asof-stale";
-    /** Five minutes of clock skew, a day of age, 1.0 exempt from the age check. */
-    public static final AsOfWindow DEFAULT = new AsOfWindow(Duration.ofMinutes(5), Duration.ofHours(24), false);
+    /**
+     * Five minutes of clock skew, fifteen of age, 1.0 exempt from the age check. Rules measure SLA minutes left, days to
+     * release and the history windows from asOf, so every minute of age allowed is a minute a sender can buy: a day of age
+     * let a backdated asOf turn a critical, paged case into a high one and a launch past its date green.
+     */
+    public static final AsOfWindow DEFAULT = new AsOfWindow(Duration.ofMinutes(5), Duration.ofMinutes(15), false);
 
     public AsOfWindow {
         Objects.requireNonNull(maxFutureSkew, "maxFutureSkew");

@@ -68,6 +68,15 @@ class SemanticChecksTest {
     }
 
     @Test
+    void byDefaultAOnePointOneAsOfMayBeFifteenMinutesOldNotADay() {
+        ObjectNode document = mutated(JSON.createObjectNode().put("base", "cs-sev1-outage-1.1.json"));
+        Instant asOf = java.time.OffsetDateTime.parse(document.get("asOf").asString()).toInstant();
+        assertThat(AsOfWindow.DEFAULT.check(document, asOf.plus(Duration.ofMinutes(14)))).isEmpty();
+        assertThat(AsOfWindow.DEFAULT.check(document, asOf.plus(Duration.ofMinutes(16)))).extracting(Violation::pointer, Violation::code)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("/asOf", AsOfWindow.ASOF_STALE));
+    }
+
+    @Test
     void theAgeLimitCoversOnePointZeroWhenConfigured() {
         ObjectNode document = mutated(JSON.createObjectNode().put("base", "cs-enterprise-sev1-to-engineering.json"));
         AsOfWindow strict = new AsOfWindow(Duration.ofMinutes(5), Duration.ofHours(1), true);
