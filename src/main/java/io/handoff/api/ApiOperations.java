@@ -82,7 +82,8 @@ final class ApiOperations {
                 "403", "acting-as-other", "404", "unknown-incident", "409", "incident-resolved", "422", "missing-who-or-why");
         op("POST", "/api/v1/outcomes", "reportOutcome", List.of(new Answer("201", null, "Recorded and joined to the decision"),
                         new Answer("200", null, "Already reported: duplicate=true, nothing recorded")),
-                "404", "unknown-handoff", "422", "invalid-outcome-kind, missing-outcome-field, outcome-kind-not-in-domain, "
+                "404", "unknown-handoff", "409", "outcome-conflict: the same contractId, kind and occurredAt is recorded with other details",
+                "422", "invalid-outcome-kind, missing-outcome-field, outcome-kind-not-in-domain, "
                         + "invalid-reason-code, outcome-field-not-allowed, invalid-slip-days, missing-success-metric, "
                         + "unknown-success-metric: errors[] of {pointer, code, message}");
         op("GET", "/api/v1/scorecard", "getScorecard", ok(), "500", "invalid-metrics-file");

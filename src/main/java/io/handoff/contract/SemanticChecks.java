@@ -21,6 +21,7 @@ final class SemanticChecks {
     static final String NEXT_UPDATE_BEFORE_TOLD = "next-update-before-told";
     static final String SIGN_OFF_AFTER_AS_OF = "sign-off-after-as-of";
     static final String BOT_DETAILS_MISSING = "bot-details-missing";
+    static final String SELF_APPROVAL = "self-approval";
 
     private SemanticChecks() {
     }
@@ -36,6 +37,7 @@ final class SemanticChecks {
         }
         communication(document, violations);
         signOffs(document, violations);
+        selfApproval(document, violations);
         return violations;
     }
 
@@ -99,6 +101,31 @@ final class SemanticChecks {
             if (asOf != null && at != null && at.isAfter(asOf)) {
                 violations.add(new Violation("/workItem/signOffs/" + i + "/at", SIGN_OFF_AFTER_AS_OF,
                         "a sign-off at " + at + " is not given yet at asOf " + asOf));
+            }
+        }
+    }
+
+    /**
+     * The sender cannot vouch for their own package: a waiver or a sign-off given by the sender's own actor is no one
+     * else's judgement (compared without case or surrounding blanks).
+     */
+    private static void selfApproval(JsonNode document, List<Violation> violations) {
+        String sender = document.path("from").path("actor").asString("").strip();
+        if (sender.isEmpty()) {
+            return;
+        }
+        JsonNode evidence = document.path("package").path("validationEvidence");
+        for (int i = 0; i < evidence.size(); i++) {
+            if (sender.equalsIgnoreCase(evidence.get(i).path("waivedBy").asString("").strip())) {
+                violations.add(new Violation("/package/validationEvidence/" + i + "/waivedBy", SELF_APPROVAL,
+                        "evidence waived by its own sender (" + sender + "): a waiver is someone else's call"));
+            }
+        }
+        JsonNode signOffs = document.path("workItem").path("signOffs");
+        for (int i = 0; i < signOffs.size(); i++) {
+            if (sender.equalsIgnoreCase(signOffs.get(i).path("by").asString("").strip())) {
+                violations.add(new Violation("/workItem/signOffs/" + i + "/by", SELF_APPROVAL,
+                        "signed off by the sender (" + sender + "): a sign-off is someone else's judgement"));
             }
         }
     }

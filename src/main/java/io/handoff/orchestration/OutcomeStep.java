@@ -25,7 +25,8 @@ final class OutcomeStep {
 
     /**
      * Records what happened after a handoff, joined to the decision in force when it happened. The same report
-     * twice (contract, kind, occurredAt) is answered with the first, marked duplicate, and recorded once.
+     * twice (contract, kind, occurredAt) is answered with the first, marked duplicate, and recorded once; the same key
+     * with other details is a 409 {@code outcome-conflict} (it was answered "duplicate" and the new details dropped).
      */
     Records.StepResult reportOutcome(OutcomeCommand command) {
         String contractId = command.contractId();
@@ -38,6 +39,10 @@ final class OutcomeStep {
                     .orElseThrow(() -> OrchestrationException.notFound("unknown-handoff", "no decision for contract " + contractId));
             Optional<Records.OutcomeReport> seen = store.outcome(contractId, kind, occurred);
             if (seen.isPresent()) {
+                if (!sameDetails(seen.get(), details)) {
+                    throw OrchestrationException.conflict("outcome-conflict", "a " + kind + " report of " + contractId + " at "
+                            + occurred + " is already recorded with other details; a correction is a new report at its own time");
+                }
                 return new Records.StepResult(null, seen.get(), h, null, null, null, null, true);
             }
             String decisionId = decisionInForce(h, occurred);
@@ -62,5 +67,14 @@ final class OutcomeStep {
         return auditLog.search(new AuditQuery(h.contractId(), null, null, null, null, null, null, null, occurredAt.plusMillis(1),
                         null).ofKind(AuditEntry.DECISION), 1).stream()
                 .map(AuditRecord::decisionId).findFirst().orElse(h.decisionId());
+    }
+
+    /** A report sent again: the same when every detail it carries is the same (the note included). */
+    private static boolean sameDetails(Records.OutcomeReport recorded, OutcomeDetails sent) {
+        return java.util.Objects.equals(recorded.note(), sent.note())
+                && java.util.Objects.equals(recorded.reasonCode(), sent.reasonCode())
+                && java.util.Objects.equals(recorded.slipDays(), sent.slipDays())
+                && java.util.Objects.equals(recorded.metric(), sent.metric())
+                && java.util.Objects.equals(recorded.value(), sent.value());
     }
 }

@@ -79,6 +79,13 @@ class HandoffWalkthroughTest {
         String outcome = "{\"contractId\":\"HC-WALK-001\",\"kind\":\"bounced-back\",\"occurredAt\":\"2026-11-21T08:00:00Z\",\"note\":\"missing logs\"}";
         json(send("decider", "POST", "/api/v1/outcomes", outcome), 201);
         assertThat(json(send("decider", "POST", "/api/v1/outcomes", outcome), 200).get("duplicate").asBoolean()).isTrue();
+        // the same report with other details is not a duplicate to drop silently: a conflict, and the first stays as it was
+        JsonNode conflict = json(send("decider", "POST", "/api/v1/outcomes", outcome.replace("missing logs", "wrong team")), 409);
+        assertThat(conflict.get("code").asString()).isEqualTo("outcome-conflict");
+        // a fraction of a day is not a whole number of days: refused, never truncated
+        JsonNode fraction = json(send("decider", "POST", "/api/v1/outcomes", "{\"contractId\":\"HC-WALK-001\",\"kind\":\"slipped\","
+                + "\"slipDays\":2.9,\"occurredAt\":\"2026-11-21T09:30:00Z\"}"), 400);
+        assertThat(fraction.toString()).contains("slipDays");
         JsonNode productKind = json(send("decider", "POST", "/api/v1/outcomes",
                 "{\"contractId\":\"HC-WALK-001\",\"kind\":\"shipped\",\"occurredAt\":\"2026-11-21T09:00:00Z\"}"), 422);
         assertThat(productKind.get("code").asString()).isEqualTo("outcome-kind-not-in-domain");
