@@ -21,8 +21,9 @@ import io.handoff.decision.HistorySource;
  * group commit do not count each other.
  * <p>
  * What a sender controls cannot hide history: the ticket's handoffs are every recorded one from 7 days before asOf on,
- * including those whose asOf is equal to or later than this contract's (a sender walking asOf back, or sending several at
- * one instant, was counted zero); its bounces count bounced handoffs, not reports (three reports of one bounce are one).
+ * including those whose asOf is later than this contract's (a sender walking asOf back was counted zero); handoffs stated
+ * at the very same instant are parallel (one ticket split between teams), not back and forth, and do not count; its
+ * bounces count bounced handoffs, not reports (three reports of one bounce were three).
  * The values are recorded in the decision, so replay is unaffected by what is recorded later.
  */
 public final class HistoryIndex implements HistorySource {
@@ -40,12 +41,12 @@ public final class HistoryIndex implements HistorySource {
      * backward scan of the same index): see docs/benchmarks.md.
      */
     private static final String COUNTS = "SELECT a.n, b.n, r.n, r.b FROM "
-            + "(SELECT COUNT(*) AS n FROM handoff_history WHERE work_key = ? AND as_of >= ? AND contract_id <> ?) a, "
+            + "(SELECT COUNT(*) AS n FROM handoff_history WHERE work_key = ? AND as_of >= ? AND as_of <> ? AND contract_id <> ?) a, "
             + "(SELECT COUNT(DISTINCT t.contract_id) AS n FROM handoff_history t JOIN outcome_report o ON o.contract_id = t.contract_id "
             + "WHERE t.work_key = ? AND o.kind = '" + BOUNCED + "' AND o.occurred_at >= ? AND o.occurred_at < ?) b, "
             + "(SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM outcome_report o WHERE o.contract_id = t.contract_id "
             + "AND o.kind = '" + BOUNCED + "' AND o.occurred_at < ?) THEN 1 ELSE 0 END), 0) AS b "
-            + "FROM (SELECT contract_id FROM handoff_history WHERE receiver_team = ? AND as_of >= ? AND as_of <= ? AND contract_id <> ? "
+            + "FROM (SELECT contract_id FROM handoff_history WHERE receiver_team = ? AND as_of >= ? AND as_of < ? AND contract_id <> ? "
             + "ORDER BY receiver_team, as_of DESC, contract_id DESC LIMIT " + RECEIVER_SAMPLE + ") t) r";
 
     private final JdbcTemplate jdbc;
@@ -71,7 +72,7 @@ public final class HistoryIndex implements HistorySource {
         String id = contract.contractId();
         return jdbc.queryForObject(COUNTS, (rs, n) -> HandoffHistory.of(HandoffHistory.ticketOf(contract), rs.getInt(1), rs.getInt(2),
                         receiver, rs.getInt(3), rs.getInt(4)),
-                key, ticketFrom, id, key, ticketFrom, end, end, receiver, receiverFrom, end, id);
+                key, ticketFrom, end, id, key, ticketFrom, end, end, receiver, receiverFrom, end, id);
     }
 
     /**
