@@ -295,6 +295,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /** Spring's own failures (404, 405, 415, ...) get a stable code too. */
+    /** A path no operation has: said in the API's words, not Spring's ("No static resource ..."). */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(org.springframework.web.servlet.resource.NoResourceFoundException ex,
+                                                                    HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(HttpStatus.NOT_FOUND, "not-found", "Not Found",
+                        "No operation has this path; the operations are listed at /v3/api-docs."));
+    }
+
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode statusCode, WebRequest request) {

@@ -83,6 +83,8 @@ class EdgeProblemsTest {
                     HttpResponse.BodyHandlers.ofString());
             assertProblem(response, role);
             assertThat(response.statusCode()).as(role).isEqualTo(404);
+            assertThat(code(response)).isEqualTo("not-found");
+            assertThat(response.body()).doesNotContain("static resource");
         }
         // what stays closed: anonymous callers learn nothing about which paths exist, and paths that exist keep their roles
         HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri("/api/v1/nothing-here")).build(),
