@@ -31,9 +31,17 @@ final class UnmappedPaths implements AuthorizationManager<RequestAuthorizationCo
         this.mappings = mappings;
     }
 
+    /**
+     * An admin passes either way, so only a refused caller pays the handler lookup (it walks every handler mapping: a
+     * quarter of the CPU of a cheap admin-only request when every call paid it).
+     */
     @Override
     public AuthorizationResult authorize(Supplier<? extends Authentication> authentication, RequestAuthorizationContext context) {
-        return (served(context.getRequest()) ? admin : signedIn).authorize(authentication, context);
+        AuthorizationResult asAdmin = admin.authorize(authentication, context);
+        if (asAdmin != null && asAdmin.isGranted()) {
+            return asAdmin;
+        }
+        return served(context.getRequest()) ? asAdmin : signedIn.authorize(authentication, context);
     }
 
     private boolean served(HttpServletRequest request) {
