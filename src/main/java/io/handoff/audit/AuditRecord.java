@@ -1,14 +1,24 @@
 package io.handoff.audit;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import tools.jackson.databind.JsonNode;
 
-/** One stored record of the log: its chain position, the indexed fields, the evidence body and its hashes. */
-@JsonPropertyOrder({"seq", "decisionId", "kind", "contractId", "domain", "handoffType", "outcome", "posture",
-        "rulesetVersion", "inputHash", "recordedAt", "prevHash", "hash", "record"})
+/**
+ * One stored record of the log: its chain position, the indexed fields, the evidence body and its hashes.
+ * {@code format} says what its hash covers (docs/audit.md): 1, the body; 2, the body and every searchable column
+ * including {@code firedRules} and {@code gates} (the fired rule ids in firing order and the required gate ids).
+ */
+@JsonPropertyOrder({"seq", "format", "decisionId", "kind", "contractId", "domain", "handoffType", "outcome", "posture",
+        "rulesetVersion", "inputHash", "recordedAt", "firedRules", "gates", "prevHash", "hash", "record"})
 public record AuditRecord(long seq, String decisionId, String kind, String contractId, String domain,
                           String handoffType, String outcome, String posture, String rulesetVersion, String inputHash,
-                          Instant recordedAt, JsonNode record, String prevHash, String hash) {
+                          Instant recordedAt, JsonNode record, String prevHash, String hash, int format,
+                          List<String> firedRules, List<String> gates) {
+    public AuditRecord {
+        firedRules = List.copyOf(firedRules);
+        gates = List.copyOf(gates);
+    }
 }

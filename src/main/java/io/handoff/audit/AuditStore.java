@@ -1,8 +1,10 @@
 package io.handoff.audit;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -23,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** JDBC access to the log tables; the same SQL on H2 and PostgreSQL. Appends and retention are its only writes. */
 public final class AuditStore {
     private static final String COLUMNS = "seq, decision_id, kind, contract_id, domain, handoff_type, outcome, posture, "
-            + "ruleset_version, input_hash, recorded_at, fired_rules, gates, body, prev_hash, hash";
+            + "ruleset_version, input_hash, recorded_at, fired_rules, gates, body, prev_hash, hash, record_format";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcTemplate jdbc;
@@ -66,9 +68,11 @@ public final class AuditStore {
                     continue;
                 }
                 seq++;
-                String hash = ChainHash.of(seq, prev, p.body());
+                Instant recordedAt = HashedColumns.stored(e.recordedAt());
+                String hash = ChainHash.of(seq, prev, hashedColumns(e, recordedAt), p.body().getBytes(StandardCharsets.UTF_8));
                 records.add(new AuditRecord(seq, e.decisionId(), e.kind(), e.contractId(), e.domain(), e.handoffType(),
-                        e.outcome(), e.posture(), e.rulesetVersion(), e.inputHash(), e.recordedAt(), null, prev, hash));
+                        e.outcome(), e.posture(), e.rulesetVersion(), e.inputHash(), recordedAt, null, prev, hash,
+                        ChainHash.FORMAT_COLUMNS_AND_BODY, e.ruleIds(), e.gateIds()));
                 prev = hash;
             }
             if (seq > head.seq()) {
@@ -86,6 +90,13 @@ public final class AuditStore {
         });
     }
 
+    /** What a new record's hash covers besides seq, link and body: its columns exactly as they will be stored. */
+    private static HashedColumns hashedColumns(AuditEntry e, Instant recordedAt) {
+        return new HashedColumns(e.decisionId(), e.kind(), e.contractId(), e.domain(), e.handoffType(), e.outcome(), e.posture(),
+                e.rulesetVersion(), e.inputHash(), HashedColumns.micros(recordedAt), HashedColumns.idList(e.ruleIds()),
+                HashedColumns.idList(e.gateIds()));
+    }
+
     private void insert(List<AuditRecord> records, List<Prepared> batch) {
         List<Object[]> rows = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
@@ -96,15 +107,10 @@ public final class AuditStore {
             AuditEntry e = batch.get(i).entry();
             rows.add(new Object[] {r.seq(), r.decisionId(), r.kind(), r.contractId(), r.domain(), r.handoffType(),
                     r.outcome(), r.posture(), r.rulesetVersion(), r.inputHash(),
-                    OffsetDateTime.ofInstant(r.recordedAt(), ZoneOffset.UTC), idList(e.ruleIds()), idList(e.gateIds()),
-                    batch.get(i).body(), r.prevHash(), r.hash()});
+                    OffsetDateTime.ofInstant(r.recordedAt(), ZoneOffset.UTC), HashedColumns.idList(e.ruleIds()),
+                    HashedColumns.idList(e.gateIds()), batch.get(i).body(), r.prevHash(), r.hash(), r.format()});
         }
-        jdbc.batchUpdate("INSERT INTO audit_record (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
-    }
-
-    /** ' A B C ': every id delimited by spaces on both sides, so {@code LIKE '% A %'} finds exactly A. */
-    static String idList(List<String> ids) {
-        return ids.isEmpty() ? " " : " " + String.join(" ", ids) + " ";
+        jdbc.batchUpdate("INSERT INTO audit_record (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
     }
 
     static String idPattern(String id) {
@@ -154,15 +160,19 @@ public final class AuditStore {
         }, (RowCallbackHandler) rs -> sink.accept(map(rs, 0))));
     }
 
-    /** A stored row as verification sees it: the body exactly as stored, not re-serialized. */
-    record StoredRow(long seq, RecordColumns.Columns columns, String body, String prevHash, String hash) {
+    /**
+     * A stored row as verification sees it: the columns as stored and the body's stored bytes (read as bytes: never
+     * decoded to text and encoded again, never re-serialized).
+     */
+    record StoredRow(long seq, int format, HashedColumns columns, byte[] body, String prevHash, String hash) {
         String decisionId() {
             return columns.decisionId();
         }
     }
 
-    private static final String STORED_ROW = "SELECT seq, decision_id, kind, contract_id, domain, handoff_type, outcome, posture, "
-            + "ruleset_version, input_hash, body, prev_hash, hash FROM audit_record WHERE seq >= ? AND seq <= ? ORDER BY seq";
+    private static final String STORED_ROW = "SELECT seq, record_format, decision_id, kind, contract_id, domain, handoff_type, "
+            + "outcome, posture, ruleset_version, input_hash, recorded_at, fired_rules, gates, body, prev_hash, hash "
+            + "FROM audit_record WHERE seq >= ? AND seq <= ? ORDER BY seq";
 
     /**
      * Rows with {@code from <= seq <= to}, oldest first, through one cursor ({@code fetchSize} rows per round trip, never
@@ -187,9 +197,10 @@ public final class AuditStore {
     }
 
     private static StoredRow storedRow(ResultSet rs) throws SQLException {
-        return new StoredRow(rs.getLong(1), new RecordColumns.Columns(rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10)),
-                rs.getString(11), rs.getString(12), rs.getString(13));
+        HashedColumns columns = new HashedColumns(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
+                HashedColumns.micros(rs.getObject(12, OffsetDateTime.class).toInstant()), rs.getString(13), rs.getString(14));
+        return new StoredRow(rs.getLong(1), rs.getInt(2), columns, rs.getBytes(15), rs.getString(16), rs.getString(17));
     }
 
     /** The ruleset version column of a decision or rejection, for the steps that name it. */
@@ -252,6 +263,7 @@ public final class AuditStore {
                 rs.getString("contract_id"), rs.getString("domain"), rs.getString("handoff_type"), rs.getString("outcome"),
                 rs.getString("posture"), rs.getString("ruleset_version"), rs.getString("input_hash"),
                 rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), JSON.readTree(rs.getString("body")),
-                rs.getString("prev_hash"), rs.getString("hash"));
+                rs.getString("prev_hash"), rs.getString("hash"), rs.getInt("record_format"),
+                HashedColumns.ids(rs.getString("fired_rules")), HashedColumns.ids(rs.getString("gates")));
     }
 }

@@ -5,24 +5,61 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** The hash chain: {@code hash = SHA-256(seq + "\n" + prevHash + "\n" + body)}, starting from {@link #GENESIS}. */
+/**
+ * The hash chain, starting from {@link #GENESIS}; the formats are documented for auditors in docs/audit.md.
+ * <ul>
+ * <li>Format 1 (rows written before V29): {@code hash = SHA-256(seq "\n" prevHash "\n" body)}.</li>
+ * <li>Format 2: {@code hash = SHA-256("handoff-audit-record/2\n" seq "\n" prevHash "\n" column... body)}, each of the
+ * twelve searchable columns (in {@link HashedColumns}' order) written as {@code <UTF-8 byte length>:<value>\n}, a null
+ * as {@code -\n}. The prefix keeps the two formats apart: a format-1 input starts with a digit.</li>
+ * </ul>
+ */
 public final class ChainHash {
     public static final String GENESIS = "0".repeat(64);
+    public static final int FORMAT_BODY_ONLY = 1;
+    public static final int FORMAT_COLUMNS_AND_BODY = 2;
+    private static final byte[] V2_PREFIX = "handoff-audit-record/2\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NULL_FIELD = "-\n".getBytes(StandardCharsets.US_ASCII);
+    private static final HexFormat HEX = HexFormat.of();
 
     private ChainHash() {
     }
 
+    /** Format 1. */
     public static String of(long seq, String prevHash, String body) {
         return of(seq, prevHash, body.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The same, over the body's UTF-8 bytes (a caller that needs them anyway encodes once). */
+    /** Format 1, over the body's UTF-8 bytes (a caller that has them does not encode again). */
     public static String of(long seq, String prevHash, byte[] body) {
+        MessageDigest digest = sha256();
+        digest.update((seq + "\n" + prevHash + "\n").getBytes(StandardCharsets.UTF_8));
+        digest.update(body);
+        return HEX.formatHex(digest.digest());
+    }
+
+    /** Format 2: seq, link, every searchable column and the body's stored bytes. */
+    public static String of(long seq, String prevHash, HashedColumns columns, byte[] body) {
+        MessageDigest digest = sha256();
+        digest.update(V2_PREFIX);
+        digest.update((seq + "\n" + prevHash + "\n").getBytes(StandardCharsets.US_ASCII));
+        for (String value : columns.inHashOrder()) {
+            if (value == null) {
+                digest.update(NULL_FIELD);
+            } else {
+                byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+                digest.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
+                digest.update(bytes);
+                digest.update((byte) '\n');
+            }
+        }
+        digest.update(body);
+        return HEX.formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((seq + "\n" + prevHash + "\n").getBytes(StandardCharsets.UTF_8));
-            digest.update(body);
-            return HexFormat.of().formatHex(digest.digest());
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }

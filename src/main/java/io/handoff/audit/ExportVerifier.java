@@ -3,6 +3,7 @@ package io.handoff.audit;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.security.PublicKey;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,8 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Verifies an NDJSON export ({@code GET /api/v1/decisions/export?kind=all}) without the service or its database:
- * every line's hash recomputed from its seq, prevHash and {@code record} (compact JSON, fields in their exported
- * order: the bytes the service hashed), each link to the line before, consecutive seqs, the columns against the
+ * every line's hash recomputed as its {@code format} prescribes (1, or absent: from its seq, prevHash and {@code record};
+ * 2: from those and its column fields; {@code record} written as compact JSON, fields in their exported order: the
+ * bytes the service hashed), each link to the line before, consecutive seqs, the columns against the
  * record, the checkpoint signatures, and that every signed checkpoint inside the exported range is reached.
  */
 public final class ExportVerifier {
@@ -80,6 +82,30 @@ public final class ExportVerifier {
                 (System.nanoTime() - started) / 1_000_000, anchors.reached(), problems);
     }
 
+    /** The hash the line's format prescribes; null for a format this verifier does not know. */
+    private static String expectedHash(JsonNode node, int format, long seq, String prevHash, byte[] record) {
+        if (format == ChainHash.FORMAT_BODY_ONLY) {
+            return ChainHash.of(seq, prevHash, record);
+        }
+        if (format != ChainHash.FORMAT_COLUMNS_AND_BODY) {
+            return null;
+        }
+        HashedColumns columns = new HashedColumns(RecordColumns.text(node, "decisionId"), RecordColumns.text(node, "kind"),
+                RecordColumns.text(node, "contractId"), RecordColumns.text(node, "domain"), RecordColumns.text(node, "handoffType"),
+                RecordColumns.text(node, "outcome"), RecordColumns.text(node, "posture"), RecordColumns.text(node, "rulesetVersion"),
+                RecordColumns.text(node, "inputHash"), HashedColumns.micros(Instant.parse(RecordColumns.text(node, "recordedAt"))),
+                HashedColumns.idList(ids(node, "firedRules")), HashedColumns.idList(ids(node, "gates")));
+        return ChainHash.of(seq, prevHash, columns, record);
+    }
+
+    private static List<String> ids(JsonNode node, String field) {
+        JsonNode list = node.get(field);
+        if (list == null || !list.isArray()) {
+            throw new IllegalArgumentException(field + " must be a list of ids");
+        }
+        return list.valueStream().map(JsonNode::asString).toList();
+    }
+
     private static VerifyReport.Problem checkLine(JsonNode node, long seq, String decisionId, String expectedPrev,
                                                   Anchors anchors, Map<String, String> decisionVersions) {
         String prevHash = RecordColumns.text(node, "prevHash");
@@ -92,9 +118,18 @@ public final class ExportVerifier {
         if (expectedPrev != null && !expectedPrev.equals(prevHash)) {
             return new VerifyReport.Problem(seq, decisionId, VerifyReport.Problem.LINK, "prevHash does not link to the record before");
         }
-        if (!ChainHash.of(seq, prevHash, JSON.writeValueAsString(record)).equals(hash)) {
+        int format = node.has("format") ? node.get("format").asInt() : ChainHash.FORMAT_BODY_ONLY; // exports before V29 lack it
+        String expected;
+        try {
+            expected = expectedHash(node, format, seq, prevHash, JSON.writeValueAsBytes(record));
+        } catch (RuntimeException malformed) {
+            return new VerifyReport.Problem(seq, decisionId, VerifyReport.Problem.NOT_JSON,
+                    "the record's columns cannot be read: " + malformed.getMessage());
+        }
+        if (!hash.equals(expected)) {
             return new VerifyReport.Problem(seq, decisionId, VerifyReport.Problem.HASH, "hash does not match the exported record");
         }
+        // format 2 hashes the columns; comparing them with the record as well costs nothing here (the line is parsed)
         RecordColumns.Columns columns = new RecordColumns.Columns(decisionId, RecordColumns.text(node, "kind"),
                 RecordColumns.text(node, "contractId"), RecordColumns.text(node, "domain"), RecordColumns.text(node, "handoffType"),
                 RecordColumns.text(node, "outcome"), RecordColumns.text(node, "posture"), RecordColumns.text(node, "rulesetVersion"),

@@ -1,6 +1,5 @@
 package io.handoff.audit;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -16,8 +15,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What can be checked of a record on its own, without the records around it (its hash recomputed from seq, link and
- * body; its columns against its body), checked for a range in parallel: rows are streamed oldest first, cut into
+ * What can be checked of a record on its own, without the records around it (format 2: its hash recomputed from seq,
+ * link, columns and stored body bytes, no JSON read; format 1: its hash from seq, link and body, its columns against
+ * the body's top-level fields), checked for a range in parallel: rows are streamed oldest first, cut into
  * chunks, each chunk checked on a worker thread, and the results handed back in seq order to the walk, which joins
  * the chain (links, gaps, signed checkpoints) one record after the other, across chunk edges as within a chunk. At
  * most {@code 2 x threads} chunks are held at once, whatever the size of the range.
@@ -86,23 +86,36 @@ final class RowChecks {
         return () -> {
             List<Checked> checked = new ArrayList<>(rows.size());
             for (AuditStore.StoredRow row : rows) {
-                // encoded once: hashed, then parsed (Jackson's fastest parser reads UTF-8 bytes)
-                byte[] body = row.body().getBytes(StandardCharsets.UTF_8);
-                boolean hashMatches = ChainHash.of(row.seq(), row.prevHash(), body).equals(row.hash());
-                checked.add(new Checked(row, hashMatches, columnsProblem(row, body)));
+                checked.add(row.format() == ChainHash.FORMAT_BODY_ONLY ? checkBodyOnly(row) : checkColumnsAndBody(row));
             }
             return checked;
         };
     }
 
-    private String columnsProblem(AuditStore.StoredRow row, byte[] body) {
+    /** Format 2: the hash covers the columns and the stored bytes; nothing is parsed. */
+    private static Checked checkColumnsAndBody(AuditStore.StoredRow row) {
+        if (row.format() != ChainHash.FORMAT_COLUMNS_AND_BODY) {
+            return new Checked(row, false, null);
+        }
+        return new Checked(row, ChainHash.of(row.seq(), row.prevHash(), row.columns(), row.body()).equals(row.hash()), null);
+    }
+
+    /** Format 1: the hash covers the body; the columns are compared with the body's top-level fields. */
+    private Checked checkBodyOnly(AuditStore.StoredRow row) {
+        boolean hashMatches = ChainHash.of(row.seq(), row.prevHash(), row.body()).equals(row.hash());
+        return new Checked(row, hashMatches, hashMatches ? columnsProblem(row) : null);
+    }
+
+    private String columnsProblem(AuditStore.StoredRow row) {
         JsonNode fields;
         try {
-            fields = RecordColumns.fields(body);
+            fields = RecordColumns.fields(row.body());
         } catch (JacksonException notJson) {
             return "stored body is not JSON";
         }
-        return RecordColumns.problem(row.columns(), fields, store::rulesetVersionOf);
+        HashedColumns c = row.columns();
+        return RecordColumns.problem(new RecordColumns.Columns(c.decisionId(), c.kind(), c.contractId(), c.domain(),
+                c.handoffType(), c.outcome(), c.posture(), c.rulesetVersion(), c.inputHash()), fields, store::rulesetVersionOf);
     }
 
     private static List<Checked> result(Future<List<Checked>> future) {

@@ -41,7 +41,7 @@ class RecordFactsTest {
     private static AuditRecord record(String kind, String contractId) throws Exception {
         var body = ContractFixtures.JSON.readTree(Files.readString(Path.of("src/test/resources/api/records/" + kind + ".json")));
         return new AuditRecord(7, body.get("recordId").asString(), kind, contractId, null, null, body.path("outcome").asString(),
-                null, null, null, Instant.parse("2026-11-21T10:00:00Z"), body, "p", "h");
+                null, null, null, Instant.parse("2026-11-21T10:00:00Z"), body, "p", "h", 2, List.of(), List.of());
     }
 
     private static String value(List<RecordFacts.Fact> facts, String label) {

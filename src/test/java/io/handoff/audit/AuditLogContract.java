@@ -40,7 +40,12 @@ abstract class AuditLogContract {
     private MutableClock clock;
     private DecisionService decisions;
 
-    abstract TestDatabase database();
+    /** A database migrated up to {@code flywayTarget} (null: every migration). */
+    abstract TestDatabase database(String flywayTarget);
+
+    TestDatabase database() {
+        return database(null);
+    }
 
     @BeforeEach
     void openLog() {
@@ -162,9 +167,8 @@ abstract class AuditLogContract {
                 null, 8, 3);
         assertThat(chunksOfEight.verify(null, null).intact()).isTrue();
 
-        String body17 = db.jdbc.queryForObject("SELECT body FROM audit_record WHERE seq = 17", String.class);
         String forged = "f".repeat(64);
-        db.jdbc.update("UPDATE audit_record SET prev_hash = ?, hash = ? WHERE seq = 17", forged, ChainHash.of(17, forged, body17));
+        db.jdbc.update("UPDATE audit_record SET prev_hash = ?, hash = ? WHERE seq = 17", forged, DocumentedHash.of(db.jdbc, 17, forged));
         VerifyReport relinked = chunksOfEight.verify(null, null);
         assertThat(relinked.firstBad().seq()).isEqualTo(17);
         assertThat(relinked.firstBad().code()).isEqualTo(VerifyReport.Problem.LINK);
@@ -182,15 +186,122 @@ abstract class AuditLogContract {
         assertThat(log.verify(null, null).firstBad()).as("the default chunking names the same record").isEqualTo(removed.firstBad());
     }
 
+    /**
+     * Format 2 hashes every searchable column with the body: each one changed alone, on the first record of a chunk
+     * (seq 9 with chunks of 8) and on the last (seq 16), is named as that record's hash mismatch.
+     */
     @Test
     void changedIndexedColumnIsNamedByVerify() throws Exception {
         decideConcurrently(20);
-        db.jdbc.update("UPDATE audit_record SET outcome = 'accept' WHERE seq = 9 AND outcome <> 'accept'");
-        db.jdbc.update("UPDATE audit_record SET outcome = 'escalate' WHERE seq = 9 AND outcome = 'accept' "
-                + "AND body NOT LIKE '%\"outcome\":\"escalate\"%'");
-        VerifyReport report = log.verify(null, null);
-        assertThat(report.firstBad().seq()).isEqualTo(9);
-        assertThat(report.firstBad().problem()).contains("columns");
+        ChainVerifier chunksOfEight = new ChainVerifier(new AuditStore(db.jdbc, db.transactions), new SignedCheckpointStore(db.jdbc),
+                null, 8, 2);
+        assertThat(db.jdbc.queryForList("SELECT DISTINCT record_format FROM audit_record", Integer.class)).containsExactly(2);
+        Map<String, String> changes = new java.util.LinkedHashMap<>();
+        changes.put("decision_id", "decision_id = 'forged-id'");
+        changes.put("kind", "kind = 'rejection'");
+        changes.put("contract_id", "contract_id = 'HC-OTHER'");
+        changes.put("domain", "domain = 'other-domain'");
+        changes.put("handoff_type", "handoff_type = 'other-type'");
+        changes.put("outcome", "outcome = 'other-outcome'");
+        changes.put("posture", "posture = 'other'");
+        changes.put("ruleset_version", "ruleset_version = 'v-other'");
+        changes.put("input_hash", "input_hash = 'other-hash'");
+        changes.put("recorded_at", "recorded_at = ?");
+        changes.put("fired_rules", "fired_rules = ' GUARD-XX-999 '");
+        changes.put("gates", "gates = ' other-gate '");
+        changes.put("record_format", "record_format = 1");
+        for (long seq : new long[] {9, 16}) {
+            for (Map.Entry<String, String> change : changes.entrySet()) {
+                Map<String, Object> before = db.jdbc.queryForMap("SELECT * FROM audit_record WHERE seq = ?", seq);
+                if (change.getKey().equals("recorded_at")) {
+                    db.jdbc.update("UPDATE audit_record SET " + change.getValue() + " WHERE seq = " + seq,
+                            java.time.OffsetDateTime.parse("2026-01-01T00:00:00.000001Z"));
+                } else {
+                    db.jdbc.update("UPDATE audit_record SET " + change.getValue() + " WHERE seq = " + seq);
+                }
+                VerifyReport report = chunksOfEight.verify(null, null);
+                assertThat(report.firstBad()).as(change.getKey() + " at " + seq).isNotNull();
+                assertThat(report.firstBad().seq()).as(change.getKey() + " at " + seq).isEqualTo(seq);
+                assertThat(report.firstBad().code()).as(change.getKey() + " at " + seq).isEqualTo(VerifyReport.Problem.HASH);
+                db.jdbc.update("UPDATE audit_record SET " + change.getKey() + " = ? WHERE seq = ?", before.get(change.getKey()), seq);
+                assertThat(chunksOfEight.verify(null, null).intact()).as("restored " + change.getKey()).isTrue();
+            }
+        }
+        // seqs swapped at a chunk edge: the record now at 8 does not link to 7
+        db.jdbc.update("UPDATE audit_record SET seq = -1 WHERE seq = 8");
+        db.jdbc.update("UPDATE audit_record SET seq = 8 WHERE seq = 9");
+        db.jdbc.update("UPDATE audit_record SET seq = 9 WHERE seq = -1");
+        VerifyReport swapped = chunksOfEight.verify(null, null);
+        assertThat(swapped.firstBad().seq()).isEqualTo(8);
+        assertThat(swapped.firstBad().code()).isEqualTo(VerifyReport.Problem.LINK);
+    }
+
+    /**
+     * Existing databases hold format-1 rows (written before V29): after the migration they verify the old way (hash
+     * of seq, link and body; columns against the body's JSON), new records continue the same chain in format 2, and
+     * the whole chain verifies online and from an export.
+     */
+    @Test
+    void formatOneRowsWrittenBeforeV29StillVerifyAndTheChainContinuesInFormatTwo() throws Exception {
+        try (TestDatabase old = database("28")) {
+            List<AuditEntry> entries = new ArrayList<>();
+            DecisionService before = new DecisionService(new ContractValidator(), RulesetRouting.fixed(ShippedRuleset::ruleset), clock,
+                    (entry, decision, contract, submittedBy) -> entries.add(entry), log.masking());
+            for (int i = 0; i < 12; i++) {
+                before.decide(CONTRACTS.get(i % CONTRACTS.size()));
+            }
+            FormatOneRows.append(old.jdbc, entries); // as the code before V29 wrote them
+            old.migrate();
+            AuditLog upgraded = new AuditLog(old.jdbc, old.transactions, new AuditProperties(true,
+                    List.of("/case/customer/email", "/case/customer/name"), 64, 1000, Duration.ofSeconds(10),
+                    Duration.ofHours(1), Map.of()));
+            try {
+                DecisionService after = new DecisionService(new ContractValidator(), RulesetRouting.fixed(ShippedRuleset::ruleset),
+                        clock, (entry, decision, contract, submittedBy) -> upgraded.append(entry), upgraded.masking());
+                for (int i = 0; i < 10; i++) {
+                    after.decide(CONTRACTS.get(i % CONTRACTS.size()));
+                }
+                assertThat(old.jdbc.queryForList("SELECT record_format FROM audit_record ORDER BY seq", Integer.class))
+                        .containsExactlyElementsOf(java.util.stream.Stream.concat(java.util.Collections.nCopies(12, 1).stream(),
+                                java.util.Collections.nCopies(10, 2).stream()).toList());
+                ChainVerifier chunksOfFive = new ChainVerifier(new AuditStore(old.jdbc, old.transactions),
+                        new SignedCheckpointStore(old.jdbc), null, 5, 2);
+                VerifyReport report = chunksOfFive.verify(null, null);
+                assertThat(report.status()).as(report.toString()).isEqualTo("intact");
+                assertThat(report.checked()).isEqualTo(22);
+                assertThat(upgraded.verify(null, null).intact()).isTrue();
+                assertThat(upgraded.find(entries.get(3).decisionId()).orElseThrow().format()).isEqualTo(1);
+
+                StringBuilder export = new StringBuilder();
+                upgraded.stream(AuditQuery.all().ofKind(AuditQuery.ALL_KINDS), r -> export.append(JSON.writeValueAsString(r)).append('\n'));
+                VerifyReport offline = new ExportVerifier(List.of(), List.of()).verify(new java.io.BufferedReader(
+                        new java.io.StringReader(export.toString())));
+                assertThat(offline.status()).as(offline.toString()).isEqualTo("intact");
+                assertThat(offline.checked()).isEqualTo(22);
+
+                // a format-1 row is still checked the old way: a column against its body, a body byte against its hash
+                old.jdbc.update("UPDATE audit_record SET contract_id = 'HC-OTHER' WHERE seq = 6");
+                assertThat(chunksOfFive.verify(null, null).firstBad()).satisfies(bad -> {
+                    assertThat(bad.seq()).isEqualTo(6);
+                    assertThat(bad.code()).isEqualTo(VerifyReport.Problem.COLUMNS);
+                });
+                old.jdbc.update("UPDATE audit_record SET contract_id = ? WHERE seq = 6", entries.get(5).contractId());
+                old.jdbc.update("UPDATE audit_record SET body = REPLACE(body, '\"score\":', '\"score\":1') WHERE seq = 5");
+                assertThat(chunksOfFive.verify(null, null).firstBad()).satisfies(bad -> {
+                    assertThat(bad.seq()).isEqualTo(5);
+                    assertThat(bad.code()).isEqualTo(VerifyReport.Problem.HASH);
+                });
+                // nor can a format-1 row be passed off as format 2 (or back): the formats hash different inputs
+                old.jdbc.update("UPDATE audit_record SET body = ? WHERE seq = 5", entries.get(4).body());
+                old.jdbc.update("UPDATE audit_record SET record_format = 2 WHERE seq = 11");
+                assertThat(chunksOfFive.verify(null, null).firstBad()).satisfies(bad -> {
+                    assertThat(bad.seq()).isEqualTo(11);
+                    assertThat(bad.code()).isEqualTo(VerifyReport.Problem.HASH);
+                });
+            } finally {
+                upgraded.close();
+            }
+        }
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
         disabledReason = "PostgreSQL audit tests skipped: set HANDOFF_TEST_POSTGRES_URL=jdbc:postgresql://127.0.0.1:5432/test?user=root (.ci/run does)")
 class PostgresAuditLogTest extends AuditLogContract {
     @Override
-    TestDatabase database() {
-        return TestDatabase.postgresOrNull();
+    TestDatabase database(String flywayTarget) {
+        return TestDatabase.postgresOrNull(flywayTarget);
     }
 }

@@ -7,11 +7,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -104,6 +102,7 @@ abstract class SignedChainContract {
         assertThat(report.checked()).as("every record up to the checkpoint is consistent in itself").isEqualTo(19);
     }
 
+    /** A record's hash covers its searchable columns (format 2): a changed column is a changed record. */
     @Test
     void aChangedOutcomeOrRulesetColumnIsNamed() {
         decide(12);
@@ -111,14 +110,13 @@ abstract class SignedChainContract {
         db.jdbc.update("UPDATE audit_record SET outcome = ? WHERE seq = 7", "accept".equals(original) ? "escalate" : "accept");
         VerifyReport outcome = log.verify(null, null);
         assertThat(outcome.firstBad().seq()).isEqualTo(7);
-        assertThat(outcome.firstBad().code()).isEqualTo("columns-differ");
-        assertThat(outcome.firstBad().problem()).endsWith("differ from the hashed record: outcome");
+        assertThat(outcome.firstBad().code()).isEqualTo("hash-mismatch");
         db.jdbc.update("UPDATE audit_record SET outcome = ? WHERE seq = 7", original);
         assertThat(log.verify(null, null).status()).isEqualTo("intact");
         db.jdbc.update("UPDATE audit_record SET ruleset_version = 'v-other', kind = 'rejection' WHERE seq = 3");
         assertThat(log.verify(null, null).firstBad()).satisfies(bad -> {
             assertThat(bad.seq()).isEqualTo(3);
-            assertThat(bad.problem()).endsWith("differ from the hashed record: kind, ruleset_version");
+            assertThat(bad.code()).isEqualTo("hash-mismatch");
         });
     }
 
@@ -178,6 +176,16 @@ abstract class SignedChainContract {
         Run broken = verifyExport(export, publicKey);
         assertThat(broken.exit()).isEqualTo(1);
         assertThat(broken.out()).startsWith("BROKEN at seq 5 (").contains("[hash-mismatch]");
+
+        // format 2 hashes the columns: a search column changed in the export (not in the record) is named too
+        lines.set(4, line);
+        String third = lines.get(2);
+        lines.set(2, third.replaceFirst("\"firedRules\":\\[\"", "\"firedRules\":[\"X"));
+        assertThat(lines.get(2)).as("the third record fired a rule").isNotEqualTo(third);
+        Files.write(export, lines);
+        Run renamedRule = verifyExport(export, publicKey);
+        assertThat(renamedRule.exit()).isEqualTo(1);
+        assertThat(renamedRule.out()).startsWith("BROKEN at seq 3 (").contains("[hash-mismatch]");
     }
 
     private void decide(int count) {
@@ -191,20 +199,11 @@ abstract class SignedChainContract {
         String prev = db.jdbc.queryForObject("SELECT prev_hash FROM audit_record WHERE seq = ?", String.class, seq);
         long head = db.jdbc.queryForObject("SELECT MAX(seq) FROM audit_record", Long.class);
         for (long s = seq; s <= head; s++) {
-            String body = db.jdbc.queryForObject("SELECT body FROM audit_record WHERE seq = ?", String.class, s);
-            String hash = sha256(s + "\n" + prev + "\n" + body); // docs/audit.md
+            String hash = DocumentedHash.of(db.jdbc, s, prev); // docs/audit.md
             db.jdbc.update("UPDATE audit_record SET prev_hash = ?, hash = ? WHERE seq = ?", prev, hash, s);
             prev = hash;
         }
         db.jdbc.update("UPDATE audit_head SET hash = ? WHERE id = 1", prev);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private record Run(int exit, String out) {

@@ -26,32 +26,58 @@ final class TestDatabase implements AutoCloseable {
     private final String schema;
 
     private TestDatabase(String name, String url, String schema) {
+        this(name, url, schema, null);
+    }
+
+    private TestDatabase(String name, String url, String schema, String flywayTarget) {
         this.name = name;
         this.schema = schema;
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setMaximumPoolSize(6);
         this.dataSource = new HikariDataSource(config);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                .schemas(schema == null ? new String[0] : new String[] {schema}).load().migrate();
+        migrate(flywayTarget);
         this.jdbc = new JdbcTemplate(dataSource);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
+    /** Runs every migration not yet applied. */
+    void migrate() {
+        migrate(null);
+    }
+
+    private void migrate(String target) {
+        var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                .schemas(schema == null ? new String[0] : new String[] {schema});
+        if (target != null) {
+            flyway.target(target);
+        }
+        flyway.load().migrate();
+    }
+
     static TestDatabase h2() {
+        return h2(null);
+    }
+
+    /** Migrated up to {@code flywayTarget} (null: every migration). */
+    static TestDatabase h2(String flywayTarget) {
         return new TestDatabase("H2", "jdbc:h2:file:./target/test-db/audit-" + UUID.randomUUID()
-                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", null);
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", null, flywayTarget);
+    }
+
+    static TestDatabase postgresOrNull() {
+        return postgresOrNull(null);
     }
 
     /** Null when no PostgreSQL is configured. */
-    static TestDatabase postgresOrNull() {
+    static TestDatabase postgresOrNull(String flywayTarget) {
         String url = System.getenv(POSTGRES_ENV);
         if (url == null || url.isBlank()) {
             return null;
         }
         String schema = "audit_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String separator = url.contains("?") ? "&" : "?";
-        return new TestDatabase("PostgreSQL", url + separator + "currentSchema=" + schema, schema);
+        return new TestDatabase("PostgreSQL", url + separator + "currentSchema=" + schema, schema, flywayTarget);
     }
 
     DataSource dataSource() {

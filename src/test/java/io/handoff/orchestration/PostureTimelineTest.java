@@ -18,7 +18,7 @@ class PostureTimelineTest {
     private static AuditRecord decision(String id, String outcome, String posture, Instant at, boolean enforced) {
         JsonNode body = JSON.readTree(enforced ? "{\"decision\":{}}" : "{\"decision\":{\"rollout\":{\"enforced\":false}}}");
         return new AuditRecord(1, id, "decision", "HC-1", "customer-support", "tier1-to-tier2", outcome, posture, "v1",
-                "h", at, body, "p", "h");
+                "h", at, body, "p", "h", 2, List.of(), List.of());
     }
 
     private static Records.Transition step(String decisionId, String recordId, String from, String to, Instant at) {
