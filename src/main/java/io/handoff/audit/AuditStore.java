@@ -58,26 +58,12 @@ public final class AuditStore {
         return transactions.execute(status -> {
             lockHead();
             Head head = head();
-            List<AuditRecord> records = new ArrayList<>(batch.size());
-            long seq = head.seq();
-            String prev = head.hash();
-            for (Prepared p : batch) {
-                AuditEntry e = p.entry();
-                if (e == null) {
-                    records.add(null);
-                    continue;
-                }
-                seq++;
-                Instant recordedAt = HashedColumns.stored(e.recordedAt());
-                String hash = ChainHash.of(seq, prev, hashedColumns(e, recordedAt), p.body().getBytes(StandardCharsets.UTF_8));
-                records.add(new AuditRecord(seq, e.decisionId(), e.kind(), e.contractId(), e.domain(), e.handoffType(),
-                        e.outcome(), e.posture(), e.rulesetVersion(), e.inputHash(), recordedAt, null, prev, hash,
-                        ChainHash.FORMAT_COLUMNS_AND_BODY, e.ruleIds(), e.gateIds()));
-                prev = hash;
-            }
-            if (seq > head.seq()) {
-                insert(records, batch);
-                jdbc.update("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", seq, prev);
+            List<AuditRecord> records = chain(head, batch);
+            List<Object[]> rows = rows(records, batch);
+            if (!rows.isEmpty()) {
+                AuditRecord last = records.get(records.size() - 1 - lastRecordOffset(records));
+                jdbc.batchUpdate(INSERT, rows);
+                jdbc.update("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", last.seq(), last.hash());
             }
             Map<Alongside, List<Object>> state = new LinkedHashMap<>();
             for (Prepared p : batch) {
@@ -97,20 +83,57 @@ public final class AuditStore {
                 HashedColumns.idList(e.gateIds()));
     }
 
-    private void insert(List<AuditRecord> records, List<Prepared> batch) {
+    /** The columns {@link #rows} fills, in order. */
+    static final String INSERT_COLUMNS = COLUMNS;
+    private static final String INSERT = "INSERT INTO audit_record (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
+    /**
+     * The batch's records numbered and linked after {@code head}, each hashed in format 2 over its columns as they will
+     * be stored; null in place of a state-only item.
+     */
+    static List<AuditRecord> chain(Head head, List<Prepared> batch) {
+        List<AuditRecord> records = new ArrayList<>(batch.size());
+        long seq = head.seq();
+        String prev = head.hash();
+        for (Prepared p : batch) {
+            AuditEntry e = p.entry();
+            if (e == null) {
+                records.add(null);
+                continue;
+            }
+            seq++;
+            Instant recordedAt = HashedColumns.stored(e.recordedAt());
+            String hash = ChainHash.of(seq, prev, hashedColumns(e, recordedAt), p.body().getBytes(StandardCharsets.UTF_8));
+            records.add(new AuditRecord(seq, e.decisionId(), e.kind(), e.contractId(), e.domain(), e.handoffType(),
+                    e.outcome(), e.posture(), e.rulesetVersion(), e.inputHash(), recordedAt, null, prev, hash,
+                    ChainHash.FORMAT_COLUMNS_AND_BODY, e.ruleIds(), e.gateIds()));
+            prev = hash;
+        }
+        return records;
+    }
+
+    private static int lastRecordOffset(List<AuditRecord> records) {
+        int offset = 0;
+        while (records.get(records.size() - 1 - offset) == null) {
+            offset++;
+        }
+        return offset;
+    }
+
+    /** The chained records as rows of {@link #INSERT_COLUMNS}, state-only items left out. */
+    static List<Object[]> rows(List<AuditRecord> records, List<Prepared> batch) {
         List<Object[]> rows = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             AuditRecord r = records.get(i);
             if (r == null) {
                 continue; // state only: no record
             }
-            AuditEntry e = batch.get(i).entry();
             rows.add(new Object[] {r.seq(), r.decisionId(), r.kind(), r.contractId(), r.domain(), r.handoffType(),
                     r.outcome(), r.posture(), r.rulesetVersion(), r.inputHash(),
-                    OffsetDateTime.ofInstant(r.recordedAt(), ZoneOffset.UTC), HashedColumns.idList(e.ruleIds()),
-                    HashedColumns.idList(e.gateIds()), batch.get(i).body(), r.prevHash(), r.hash(), r.format()});
+                    OffsetDateTime.ofInstant(r.recordedAt(), ZoneOffset.UTC), HashedColumns.idList(r.firedRules()),
+                    HashedColumns.idList(r.gates()), batch.get(i).body(), r.prevHash(), r.hash(), r.format()});
         }
-        jdbc.batchUpdate("INSERT INTO audit_record (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows);
+        return rows;
     }
 
     static String idPattern(String id) {
@@ -161,12 +184,23 @@ public final class AuditStore {
     }
 
     /**
-     * A stored row as verification sees it: the columns as stored and the body's stored bytes (read as bytes: never
-     * decoded to text and encoded again, never re-serialized).
+     * A stored row as verification sees it: the searchable columns and the body as the stored bytes (read as bytes:
+     * never decoded to text and encoded again, never re-serialized); the columns in {@link HashedColumns}' order,
+     * {@code recorded_at} as its microseconds in ASCII.
      */
-    record StoredRow(long seq, int format, HashedColumns columns, byte[] body, String prevHash, String hash) {
+    record StoredRow(long seq, int format, byte[][] columnBytes, byte[] body, String prevHash, String hash) {
         String decisionId() {
-            return columns.decisionId();
+            return text(0);
+        }
+
+        /** The columns as text (format 1's check against the body, and problems that name the record). */
+        HashedColumns columns() {
+            return new HashedColumns(text(0), text(1), text(2), text(3), text(4), text(5), text(6), text(7), text(8),
+                    Long.parseLong(text(9)), text(10), text(11));
+        }
+
+        private String text(int column) {
+            return columnBytes[column] == null ? null : new String(columnBytes[column], StandardCharsets.UTF_8);
         }
     }
 
@@ -197,9 +231,14 @@ public final class AuditStore {
     }
 
     private static StoredRow storedRow(ResultSet rs) throws SQLException {
-        HashedColumns columns = new HashedColumns(rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11),
-                HashedColumns.micros(rs.getObject(12, OffsetDateTime.class).toInstant()), rs.getString(13), rs.getString(14));
+        byte[][] columns = new byte[12][];
+        for (int i = 0; i < 9; i++) {
+            columns[i] = rs.getBytes(3 + i);
+        }
+        columns[9] = Long.toString(HashedColumns.micros(rs.getObject(12, OffsetDateTime.class).toInstant()))
+                .getBytes(StandardCharsets.US_ASCII);
+        columns[10] = rs.getBytes(13);
+        columns[11] = rs.getBytes(14);
         return new StoredRow(rs.getLong(1), rs.getInt(2), columns, rs.getBytes(15), rs.getString(16), rs.getString(17));
     }
 

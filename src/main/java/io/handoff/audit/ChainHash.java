@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The hash chain, starting from {@link #GENESIS}; the formats are documented for auditors in docs/audit.md.
@@ -40,16 +41,25 @@ public final class ChainHash {
 
     /** Format 2: seq, link, every searchable column and the body's stored bytes. */
     public static String of(long seq, String prevHash, HashedColumns columns, byte[] body) {
+        List<String> values = columns.inHashOrder();
+        byte[][] bytes = new byte[values.size()][];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = values.get(i) == null ? null : values.get(i).getBytes(StandardCharsets.UTF_8);
+        }
+        return of(seq, prevHash, bytes, body);
+    }
+
+    /** Format 2 over the columns' UTF-8 bytes as stored, in {@link HashedColumns}' order (null for a null column). */
+    static String of(long seq, String prevHash, byte[][] columns, byte[] body) {
         MessageDigest digest = sha256();
         digest.update(V2_PREFIX);
         digest.update((seq + "\n" + prevHash + "\n").getBytes(StandardCharsets.US_ASCII));
-        for (String value : columns.inHashOrder()) {
+        for (byte[] value : columns) {
             if (value == null) {
                 digest.update(NULL_FIELD);
             } else {
-                byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-                digest.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
-                digest.update(bytes);
+                digest.update((value.length + ":").getBytes(StandardCharsets.US_ASCII));
+                digest.update(value);
                 digest.update((byte) '\n');
             }
         }

@@ -8,16 +8,17 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Walks the chain (or a range) oldest first, the rows streamed and their own checks run in parallel chunks
- * ({@link RowChecks}), the chain joined in seq order: each record's hash must be SHA-256 of its seq, link and stored
- * body; each link must be the previous record's hash (or the checkpoint of a range retention removed); the
- * indexed columns must say what the body says; each record at a signed checkpoint's seq must hash to what was
+ * Walks the chain (or a range) oldest first, the rows read and their own checks run in parallel chunks
+ * ({@link RowChecks}), the chain joined in seq order: each record's hash must be what its format prescribes
+ * ({@link ChainHash}: format 2 over seq, link, columns and stored body; format 1 over seq, link and body, with the
+ * indexed columns required to say what the body says); each link must be the previous record's hash (or the
+ * checkpoint of a range retention removed); each record at a signed checkpoint's seq must hash to what was
  * signed (checkpoints from the database and from the external sink, signatures checked against the trusted
  * keys); and a whole-chain walk must end at the recorded head, with no signed checkpoint beyond it.
  */
 final class ChainVerifier {
-    /** Rows per chunk checked on one worker thread (and per round trip to the database). */
-    static final int CHUNK = 1000;
+    /** Consecutive seqs per chunk, read with one query and checked on one worker thread. */
+    static final int CHUNK = 2000;
     private final AuditStore store;
     private final SignedCheckpointStore signed;
     private final AuditSigning signing;
@@ -35,11 +36,28 @@ final class ChainVerifier {
         this.rowChecks = new RowChecks(store, chunk, threads);
     }
 
+    /**
+     * The chunks are read in separate transactions, so not from one snapshot: records at or below the head read at the
+     * start never change, but retention may remove a range (and checkpoint it) while the walk runs. A walk that found
+     * records missing while the checkpoints changed under it is therefore run once more against the new checkpoints.
+     */
     VerifyReport verify(Long requestedFrom, Long requestedTo) {
         long started = System.nanoTime();
+        List<Checkpoint> before = store.checkpoints();
+        VerifyReport report = verify(requestedFrom, requestedTo, before, started);
+        if (report.firstBad() != null && VerifyReport.Problem.MISSING.equals(report.firstBad().code())) {
+            List<Checkpoint> after = store.checkpoints();
+            if (!after.equals(before)) {
+                return verify(requestedFrom, requestedTo, after, started);
+            }
+        }
+        return report;
+    }
+
+    private VerifyReport verify(Long requestedFrom, Long requestedTo, List<Checkpoint> retention, long started) {
         AuditStore.Head head = store.head();
         Map<Long, Checkpoint> checkpoints = new TreeMap<>();
-        store.checkpoints().forEach(c -> checkpoints.put(c.firstSeq(), c));
+        retention.forEach(c -> checkpoints.put(c.firstSeq(), c));
         List<VerifyReport.Problem> problems = new ArrayList<>();
         Anchors anchors = anchors(problems);
         long from = requestedFrom == null ? 1 : Math.max(1, requestedFrom);
@@ -118,7 +136,7 @@ final class ChainVerifier {
         }
 
         void check(RowChecks.Checked checked, Map<Long, Checkpoint> checkpoints) {
-            AuditStore.StoredRow row = checked.row();
+            RowChecks.Checked row = checked;
             if (row.seq() != nextSeq && !crossGapTo(row.seq(), checkpoints)) {
                 return;
             }
@@ -159,7 +177,7 @@ final class ChainVerifier {
             return true;
         }
 
-        private static VerifyReport.Problem problem(AuditStore.StoredRow row, String code, String message) {
+        private static VerifyReport.Problem problem(RowChecks.Checked row, String code, String message) {
             return new VerifyReport.Problem(row.seq(), row.decisionId(), code, message);
         }
     }

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,16 +18,22 @@ import tools.jackson.databind.JsonNode;
 /**
  * What can be checked of a record on its own, without the records around it (format 2: its hash recomputed from seq,
  * link, columns and stored body bytes, no JSON read; format 1: its hash from seq, link and body, its columns against
- * the body's top-level fields), checked for a range in parallel: rows are streamed oldest first, cut into
- * chunks, each chunk checked on a worker thread, and the results handed back in seq order to the walk, which joins
- * the chain (links, gaps, signed checkpoints) one record after the other, across chunk edges as within a chunk. At
- * most {@code 2 x threads} chunks are held at once, whatever the size of the range.
+ * the body's top-level fields), checked for a range in parallel: the range is cut into chunks of consecutive seqs,
+ * each chunk read (on a connection of its own, one query per chunk) and checked on a worker thread, and the results
+ * handed back in seq order to the walk, which joins the chain (links, gaps, signed checkpoints) one record after the
+ * other, across chunk edges as within a chunk. A result keeps no body: at most {@code 2 x threads} chunks of results
+ * are held at once, and one chunk of rows per worker, whatever the size of the range.
  */
 final class RowChecks {
-    /** A stored row and the checks that need nothing but the row. */
-    record Checked(AuditStore.StoredRow row, boolean hashMatches, String columnsProblem) {
+    /** A stored row's chain fields and the checks that need nothing but the row. */
+    record Checked(long seq, String decisionId, String prevHash, String hash, boolean hashMatches, String columnsProblem) {
     }
 
+    /**
+     * Rows per round trip. The driver holds a whole fetch in memory: small fetches keep each row's bytes short-lived
+     * (a chunk of 6 KB bodies held whole survived young collections and was copied).
+     */
+    private static final int FETCH = 250;
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final AuditStore store;
@@ -47,22 +54,13 @@ final class RowChecks {
             return thread;
         });
         Deque<Future<List<Checked>>> pending = new ArrayDeque<>();
-        boolean[] stopped = {false};
-        List<AuditStore.StoredRow> chunk = new ArrayList<>(chunkSize);
         try {
-            store.streamRows(from, to, chunkSize, row -> {
-                chunk.add(row);
-                if (chunk.size() == chunkSize) {
-                    pending.add(workers.submit(check(List.copyOf(chunk))));
-                    chunk.clear();
-                    stopped[0] = !drain(pending, 2 * threads, walk);
-                }
-                return !stopped[0];
-            });
-            if (!stopped[0] && !chunk.isEmpty()) {
-                pending.add(workers.submit(check(List.copyOf(chunk))));
+            boolean walking = true;
+            for (long start = from; walking && start <= to; start += chunkSize) {
+                pending.add(workers.submit(check(start, Math.min(to, start + chunkSize - 1))));
+                walking = drain(pending, 2 * threads, walk);
             }
-            if (!stopped[0]) {
+            if (walking) {
                 drain(pending, 0, walk);
             }
         } finally {
@@ -82,28 +80,30 @@ final class RowChecks {
         return true;
     }
 
-    private java.util.concurrent.Callable<List<Checked>> check(List<AuditStore.StoredRow> rows) {
+    private Callable<List<Checked>> check(long from, long to) {
         return () -> {
-            List<Checked> checked = new ArrayList<>(rows.size());
-            for (AuditStore.StoredRow row : rows) {
-                checked.add(row.format() == ChainHash.FORMAT_BODY_ONLY ? checkBodyOnly(row) : checkColumnsAndBody(row));
-            }
+            List<Checked> checked = new ArrayList<>((int) (to - from + 1));
+            store.streamRows(from, to, FETCH, row -> checked.add(row.format() == ChainHash.FORMAT_BODY_ONLY
+                    ? checkBodyOnly(row) : checkColumnsAndBody(row)));
             return checked;
         };
     }
 
-    /** Format 2: the hash covers the columns and the stored bytes; nothing is parsed. */
+    /** Format 2: the hash covers the columns and the stored bytes; nothing is parsed. An unknown format never matches. */
     private static Checked checkColumnsAndBody(AuditStore.StoredRow row) {
-        if (row.format() != ChainHash.FORMAT_COLUMNS_AND_BODY) {
-            return new Checked(row, false, null);
-        }
-        return new Checked(row, ChainHash.of(row.seq(), row.prevHash(), row.columns(), row.body()).equals(row.hash()), null);
+        boolean matches = row.format() == ChainHash.FORMAT_COLUMNS_AND_BODY
+                && ChainHash.of(row.seq(), row.prevHash(), row.columnBytes(), row.body()).equals(row.hash());
+        return checked(row, matches, null);
     }
 
     /** Format 1: the hash covers the body; the columns are compared with the body's top-level fields. */
     private Checked checkBodyOnly(AuditStore.StoredRow row) {
-        boolean hashMatches = ChainHash.of(row.seq(), row.prevHash(), row.body()).equals(row.hash());
-        return new Checked(row, hashMatches, hashMatches ? columnsProblem(row) : null);
+        boolean matches = ChainHash.of(row.seq(), row.prevHash(), row.body()).equals(row.hash());
+        return checked(row, matches, matches ? columnsProblem(row) : null);
+    }
+
+    private static Checked checked(AuditStore.StoredRow row, boolean hashMatches, String columnsProblem) {
+        return new Checked(row.seq(), row.decisionId(), row.prevHash(), row.hash(), hashMatches, columnsProblem);
     }
 
     private String columnsProblem(AuditStore.StoredRow row) {

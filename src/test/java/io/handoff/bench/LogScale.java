@@ -50,14 +50,16 @@ final class LogScale {
         String schema = "bench_log_" + System.nanoTime();
         String url = postgresUrl + (postgresUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         try (HikariDataSource dataSource = new HikariDataSource()) {
-            // the bulk loader only: one multi-row INSERT per batch instead of 1,000 statements
-            dataSource.setJdbcUrl(url + "&reWriteBatchedInserts=true");
+            dataSource.setJdbcUrl(url);
             dataSource.setMaximumPoolSize(2);
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").schemas(schema).load().migrate();
+            // the service's own migrations, PostgreSQL's included (the body's compression and storage): the rows are laid
+            // out as a service on PostgreSQL writes them, not as they would be if those migrations ran after the load
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/postgresql")
+                    .schemas(schema).load().migrate();
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
             System.out.printf(Locale.ROOT, "  appending %,d records to PostgreSQL schema %s ...%n", records, schema);
-            double perSecond = BulkRecords.append(jdbc, transactions, templates(), records, contracts, 1000);
+            double perSecond = BulkRecords.append(jdbc, transactions, templates(), records, contracts, 5000);
             jdbc.execute("ANALYZE audit_record");
             try (ServiceProcess service = ServiceProcess.start(work.resolve("log-scale-service.log"), "spring.datasource.url=" + url,
                     "spring.flyway.schemas=" + schema, "handoff.audit.retention-interval=1000d",
