@@ -51,20 +51,88 @@ public final class ChainHash {
 
     /** Format 2 over the columns' UTF-8 bytes as stored, in {@link HashedColumns}' order (null for a null column). */
     static String of(long seq, String prevHash, byte[][] columns, byte[] body) {
-        MessageDigest digest = sha256();
-        digest.update(V2_PREFIX);
-        digest.update((seq + "\n" + prevHash + "\n").getBytes(StandardCharsets.US_ASCII));
+        // verify hashes every record through here: the digest and the header's buffer are reused per thread, and the
+        // header (prefix, seq, link, the columns' fields) goes to the digest in one update
+        Scratch scratch = SCRATCH.get();
+        scratch.length = 0;
+        scratch.put(V2_PREFIX);
+        scratch.putDecimal(seq);
+        scratch.put((byte) '\n');
+        scratch.putAscii(prevHash);
+        scratch.put((byte) '\n');
         for (byte[] value : columns) {
             if (value == null) {
-                digest.update(NULL_FIELD);
+                scratch.put(NULL_FIELD);
             } else {
-                digest.update((value.length + ":").getBytes(StandardCharsets.US_ASCII));
-                digest.update(value);
-                digest.update((byte) '\n');
+                scratch.putDecimal(value.length);
+                scratch.put((byte) ':');
+                scratch.put(value);
+                scratch.put((byte) '\n');
             }
         }
+        MessageDigest digest = scratch.digest;
+        digest.reset();
+        digest.update(scratch.bytes, 0, scratch.length);
         digest.update(body);
         return HEX.formatHex(digest.digest());
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /** A thread's digest and header buffer. */
+    private static final class Scratch {
+        final MessageDigest digest = sha256();
+        byte[] bytes = new byte[1024];
+        int length;
+
+        void put(byte b) {
+            ensure(1);
+            bytes[length++] = b;
+        }
+
+        void put(byte[] b) {
+            ensure(b.length);
+            System.arraycopy(b, 0, bytes, length, b.length);
+            length += b.length;
+        }
+
+        /** UTF-8, like every other part; a stored link is hex, so ASCII is the path taken. */
+        void putAscii(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) >= 0x80) {
+                    put(text.getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+            }
+            ensure(text.length());
+            for (int i = 0; i < text.length(); i++) {
+                bytes[length++] = (byte) text.charAt(i);
+            }
+        }
+
+        void putDecimal(long value) {
+            if (value < 0) {
+                put((byte) '-');
+                value = -value; // seqs and lengths are never Long.MIN_VALUE
+            }
+            ensure(20);
+            int start = length;
+            do {
+                bytes[length++] = (byte) ('0' + value % 10);
+                value /= 10;
+            } while (value > 0);
+            for (int i = start, j = length - 1; i < j; i++, j--) {
+                byte t = bytes[i];
+                bytes[i] = bytes[j];
+                bytes[j] = t;
+            }
+        }
+
+        private void ensure(int more) {
+            if (length + more > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+            }
+        }
     }
 
     private static MessageDigest sha256() {
