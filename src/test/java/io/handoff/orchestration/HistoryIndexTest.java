@@ -97,6 +97,32 @@ class HistoryIndexTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aBouncedHandoffStaysBouncedForItsReceiverWhenARevisionRewritesItsRowOrItWasReportedBeforeItsRowExisted(String database)
+            throws Exception {
+        try (Database db = Database.open(database); AuditLog log = TestOpenings.auditLog(db.jdbc, db.transactions)) {
+            Orchestrator orchestrator = TestOpenings.orchestrator(db.jdbc, db.transactions, log);
+            List<Orchestrator.Opening> first = List.of(opening("HF-1", "T-F", "tier3", AS_OF.minus(Duration.ofDays(3))));
+            db.transactions.executeWithoutResult(s -> orchestrator.openings().writeAll(List.copyOf(first)));
+            bounce(db.jdbc, "HF-1", AS_OF.minus(Duration.ofDays(1)));
+            bounce(db.jdbc, "HF-2", AS_OF.minus(Duration.ofHours(5))); // reported before its row: the row picks it up
+            List<Orchestrator.Opening> then = List.of(
+                    opening("HF-1", "T-F", "tier3", AS_OF.minus(Duration.ofDays(2))), // revised: its row is rewritten
+                    opening("HF-2", "T-G", "tier3", AS_OF.minus(Duration.ofDays(1))),
+                    opening("HF-3", "T-H", "tier3", AS_OF.minus(Duration.ofDays(1))));
+            db.transactions.executeWithoutResult(s -> orchestrator.openings().writeAll(List.copyOf(then)));
+
+            HandoffHistory history = orchestrator.history().read(opening("HF-4", "T-I", "tier3", AS_OF).contract());
+
+            assertThat(history.receiverHandoffs30Days()).isEqualTo(3);
+            assertThat(history.receiverBounces30Days()).isEqualTo(2);
+            // a bounce reported after the window's end is not known to it
+            assertThat(orchestrator.history().read(opening("HF-5", "T-J", "tier3", AS_OF.minus(Duration.ofHours(12))).contract())
+                    .receiverBounces30Days()).isEqualTo(1);
+        }
+    }
+
     @Test
     @EnabledIfEnvironmentVariable(named = "HANDOFF_TEST_POSTGRES_URL", matches = ".+",
             disabledReason = "PostgreSQL test skipped: set HANDOFF_TEST_POSTGRES_URL=jdbc:postgresql://127.0.0.1:5432/test?user=root (.ci/run does)")
@@ -111,6 +137,7 @@ class HistoryIndexTest {
                     + "SELECT 'o-' || n, 'HG-' || n, 'd-' || n, 'bounced-back', "
                     + "TIMESTAMP WITH TIME ZONE '2026-06-01 00:00:00+00' + n * INTERVAL '1 minute', 'test', now() "
                     + "FROM generate_series(1, 50000, 7) AS n");
+            db.jdbc.update("UPDATE handoff_history h SET bounced_at = o.occurred_at FROM outcome_report o WHERE o.contract_id = h.contract_id");
             db.jdbc.execute("ANALYZE handoff_history");
             db.jdbc.execute("ANALYZE outcome_report");
             Orchestrator.Opening next = opening("HG-NEW", "T-G17", "team-17", Instant.parse("2026-06-30T00:00:00Z"));
@@ -130,6 +157,7 @@ class HistoryIndexTest {
         jdbc.update("INSERT INTO outcome_report (id, contract_id, decision_id, kind, occurred_at, reported_by, recorded_at) "
                 + "VALUES (?, ?, 'd', 'bounced-back', ?, 'test', ?)", UUID.randomUUID().toString(), contractId, HandoffStore.ts(at),
                 HandoffStore.ts(at));
+        HistoryIndex.reported(jdbc, contractId, HistoryIndex.BOUNCED, at); // as HandoffStore#insertOutcome does
     }
 
     /** The ping-pong case's contract as a handoff of {@code ticket} to {@code receiver} as of {@code asOf}, decided and enforced. */
