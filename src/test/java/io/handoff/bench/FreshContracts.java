@@ -16,16 +16,22 @@ import tools.jackson.databind.node.ObjectNode;
  * same 38 contract ids instead makes every decision after the first round an unchanged resubmission (nothing decided
  * or recorded); and keeping the cases' ticket ids (every support case is ticket T-1000, every product case PRD-410)
  * makes every new handoff another handoff of one of two tickets, whose history read before each decision then counts
- * every decision made so far: neither is what a decision service sees.
+ * every decision made so far: neither is what a decision service sees. The asOf moves on by a millisecond per request
+ * (from the case's own), as a stream of handoffs stated one after another does: with every contract at one instant,
+ * each receiver's earlier handoffs all lie at the window's end, outside it, and the history read walked all of them.
  */
 final class FreshContracts implements LoadRun.Bodies {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String MARK = "@@FRESH@@";
+    private static final String AS_OF = "@@ASOF@@";
+    private static final AtomicLong MILLIS = new AtomicLong();
     private static final AtomicLong NEXT = new AtomicLong(ProcessHandle.current().pid() * 1_000_000_000L);
 
     /** Per case: its bytes split where its contract id and ticket id go. */
     private final List<byte[][]> parts = new ArrayList<>();
     private final List<String> ids = new ArrayList<>();
+    private final List<java.time.Instant> asOfs = new ArrayList<>();
+    private final List<Integer> asOfAt = new ArrayList<>();
     private final int resubmitEvery;
     private final ThreadLocal<String> previous = new ThreadLocal<>();
 
@@ -34,7 +40,9 @@ final class FreshContracts implements LoadRun.Bodies {
         for (byte[] body : bodies) {
             ObjectNode contract = (ObjectNode) JSON.readTree(body);
             ids.add(contract.path("contractId").asString());
+            asOfs.add(java.time.OffsetDateTime.parse(contract.path("asOf").asString()).toInstant());
             contract.put("contractId", MARK);
+            contract.put("asOf", AS_OF);
             for (String[] ticket : new String[][] {{"case", "ticketId"}, {"workItem", "id"}}) {
                 JsonNode holder = contract.get(ticket[0]);
                 if (holder instanceof ObjectNode object && object.has(ticket[1])) {
@@ -42,7 +50,17 @@ final class FreshContracts implements LoadRun.Bodies {
                 }
             }
             String text = JSON.writeValueAsString(contract);
-            parts.add(java.util.Arrays.stream(text.split(MARK, -1)).map(p -> p.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new));
+            List<byte[]> pieces = new ArrayList<>();
+            String[] aroundAsOf = text.split(AS_OF, -1);
+            for (int a = 0; a < aroundAsOf.length; a++) {
+                for (String piece : aroundAsOf[a].split(MARK, -1)) {
+                    pieces.add(piece.getBytes(StandardCharsets.UTF_8));
+                }
+                if (a == 0) {
+                    asOfAt.add(pieces.size()); // the asOf goes before this piece; the id before every other
+                }
+            }
+            parts.add(pieces.toArray(byte[][]::new));
         }
     }
 
@@ -55,21 +73,16 @@ final class FreshContracts implements LoadRun.Bodies {
         }
         previous.set(id);
         byte[] value = id.getBytes(StandardCharsets.US_ASCII);
+        byte[] asOf = asOfs.get(k).plusMillis(MILLIS.incrementAndGet()).toString().getBytes(StandardCharsets.US_ASCII);
         byte[][] pieces = parts.get(k);
-        int length = value.length * (pieces.length - 1);
-        for (byte[] piece : pieces) {
-            length += piece.length;
-        }
-        byte[] body = new byte[length];
-        int at = 0;
+        int asOfBefore = asOfAt.get(k);
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(256 + pieces.length * 64);
         for (int p = 0; p < pieces.length; p++) {
             if (p > 0) {
-                System.arraycopy(value, 0, body, at, value.length);
-                at += value.length;
+                body.writeBytes(p == asOfBefore ? asOf : value);
             }
-            System.arraycopy(pieces[p], 0, body, at, pieces[p].length);
-            at += pieces[p].length;
+            body.writeBytes(pieces[p]);
         }
-        return body;
+        return body.toByteArray();
     }
 }
