@@ -8,3 +8,8 @@
 ALTER TABLE handoff_history ADD COLUMN bounced_at TIMESTAMP WITH TIME ZONE;
 UPDATE handoff_history SET bounced_at = (SELECT MIN(o.occurred_at) FROM outcome_report o
     WHERE o.contract_id = handoff_history.contract_id AND o.kind = 'bounced-back');
+-- the receiver's index carries it too: the read walks the index alone (H2 takes a column from the index entry when the
+-- index has it, and fetched the row for bounced_at otherwise; PostgreSQL can scan index-only). Its order is that of
+-- V26's three columns, so the read still takes the receiver's latest handoffs straight from it.
+DROP INDEX ix_handoff_history_receiver;
+CREATE INDEX ix_handoff_history_receiver ON handoff_history (receiver_team, as_of DESC, contract_id DESC, bounced_at);
