@@ -329,6 +329,7 @@ final class HandoffStore {
                         + "reason_code, slip_days, metric_name, metric_value, metric_met) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 o.outcomeId(), o.contractId(), o.decisionId(), o.kind(), ts(o.occurredAt()), o.note(), o.reportedBy(),
                 ts(o.recordedAt()), o.reasonCode(), o.slipDays(), o.metric(), o.value(), o.metricMet());
+        HistoryIndex.reported(jdbc, o.contractId(), o.kind(), o.occurredAt());
     }
 
     List<Records.OutcomeReport> outcomesOf(String contractId) {

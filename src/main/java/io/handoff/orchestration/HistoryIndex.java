@@ -36,17 +36,17 @@ public final class HistoryIndex implements HistorySource {
     /**
      * One round trip, each count on an index range: the ticket's rows by (work_key, as_of); their bounces through
      * outcome_report's unique (contract_id, kind, occurred_at); the receiver's rows by (receiver_team, as_of, contract_id)
-     * in one pass, each probing that unique index once. The receiver part costs one index entry and one probe per
-     * handoff the team received in the 30 days, so it is bounded to the latest {@link #RECEIVER_SAMPLE} of them (a
-     * backward scan of the same index): see docs/benchmarks.md.
+     * in one pass, each row saying itself when it was first bounced ({@code bounced_at}, V30: bounced before the
+     * window's end is exactly "a bounced-back report before it", without a probe of outcome_report per row). The
+     * receiver part costs one row per handoff the team received in the 30 days, so it is bounded to the latest
+     * {@link #RECEIVER_SAMPLE} of them (a backward scan of the same index): see docs/benchmarks.md.
      */
     private static final String COUNTS = "SELECT a.n, b.n, r.n, r.b FROM "
             + "(SELECT COUNT(*) AS n FROM handoff_history WHERE work_key = ? AND as_of >= ? AND as_of <> ? AND contract_id <> ?) a, "
             + "(SELECT COUNT(DISTINCT t.contract_id) AS n FROM handoff_history t JOIN outcome_report o ON o.contract_id = t.contract_id "
             + "WHERE t.work_key = ? AND o.kind = '" + BOUNCED + "' AND o.occurred_at >= ? AND o.occurred_at < ?) b, "
-            + "(SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN EXISTS (SELECT 1 FROM outcome_report o WHERE o.contract_id = t.contract_id "
-            + "AND o.kind = '" + BOUNCED + "' AND o.occurred_at < ?) THEN 1 ELSE 0 END), 0) AS b "
-            + "FROM (SELECT contract_id FROM handoff_history WHERE receiver_team = ? AND as_of >= ? AND as_of < ? AND contract_id <> ? "
+            + "(SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN t.bounced_at < ? THEN 1 ELSE 0 END), 0) AS b "
+            + "FROM (SELECT bounced_at FROM handoff_history WHERE receiver_team = ? AND as_of >= ? AND as_of < ? AND contract_id <> ? "
             + "ORDER BY receiver_team, as_of DESC, contract_id DESC LIMIT " + RECEIVER_SAMPLE + ") t) r";
 
     private final JdbcTemplate jdbc;
@@ -98,7 +98,22 @@ public final class HistoryIndex implements HistorySource {
             statement.setArray(1, connection.createArrayOf("VARCHAR", rows.keySet().toArray()));
             return statement;
         });
-        jdbc.batchUpdate("INSERT INTO handoff_history (contract_id, work_key, receiver_team, as_of, decision_id) VALUES (?,?,?,?,?)",
-                List.copyOf(rows.values()));
+        // a revision rewrites the row: when the handoff was first bounced is carried over from its reports
+        jdbc.batchUpdate("INSERT INTO handoff_history (contract_id, work_key, receiver_team, as_of, decision_id, bounced_at) "
+                        + "VALUES (?,?,?,?,?, (SELECT MIN(o.occurred_at) FROM outcome_report o WHERE o.contract_id = ? AND o.kind = '"
+                        + BOUNCED + "'))",
+                rows.values().stream().map(row -> new Object[] {row[0], row[1], row[2], row[3], row[4], row[0]}).toList());
+    }
+
+    /**
+     * A bounced-back report of {@code contractId} at {@code occurredAt}, in the transaction that records it: the handoff's
+     * row keeps the earliest such time. Other kinds of report change nothing here.
+     */
+    static void reported(JdbcTemplate jdbc, String contractId, String kind, Instant occurredAt) {
+        if (BOUNCED.equals(kind)) {
+            var at = HandoffStore.ts(occurredAt);
+            jdbc.update("UPDATE handoff_history SET bounced_at = ? WHERE contract_id = ? AND (bounced_at IS NULL OR bounced_at > ?)",
+                    at, contractId, at);
+        }
     }
 }

@@ -26,6 +26,8 @@ final class CpuProfile {
     static {
         STEPS.put("API-key check (SHA-256 of the key, lookup)", "io.handoff.security.ApiKeys#");
         STEPS.put("read + validate the contract (JSON Schema)", "io.handoff.contract.ContractValidator#read");
+        STEPS.put("read the ticket's and receiver's history (database)", "io.handoff.orchestration.HistoryIndex#read");
+        STEPS.put("read where the handoff stands (database)", "io.handoff.orchestration.Lineage#current");
         STEPS.put("evaluate on Drools with trace", "io.handoff.engine.Ruleset#evaluate");
         STEPS.put("assemble the decision", "io.handoff.decision.DecisionAssembler#assemble");
         STEPS.put("write the decision JSON", "io.handoff.decision.DecisionJson#write");
@@ -68,6 +70,8 @@ final class CpuProfile {
 
     static {
         STAGES.put("validation", List.of("read + validate the contract (JSON Schema)"));
+        STAGES.put("reads before deciding", List.of("read the ticket's and receiver's history (database)",
+                "read where the handoff stands (database)"));
         STAGES.put("engine", List.of("evaluate on Drools with trace", "assemble the decision"));
         STAGES.put("serialization", List.of("write the decision JSON", "input hash (canonical contract JSON, SHA-256)",
                 "build the audit body (canonical JSON, masking)"));

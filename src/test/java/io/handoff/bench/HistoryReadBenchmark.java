@@ -117,6 +117,9 @@ public final class HistoryReadBenchmark {
         jdbc.batchUpdate("INSERT INTO handoff_history (contract_id, work_key, receiver_team, as_of, decision_id) VALUES (?,?,?,?,?)", rows);
         jdbc.batchUpdate("INSERT INTO outcome_report (id, contract_id, decision_id, kind, occurred_at, reported_by, recorded_at) "
                 + "VALUES (?,?,?,'bounced-back',?,'bench',?)", bounces);
+        // as HandoffStore#insertOutcome keeps it (V30)
+        jdbc.update("UPDATE handoff_history SET bounced_at = (SELECT MIN(o.occurred_at) FROM outcome_report o "
+                + "WHERE o.contract_id = handoff_history.contract_id AND o.kind = 'bounced-back')");
     }
 
     private static HandoffContract contract(String receiver, Instant asOf) throws Exception {

@@ -32,6 +32,11 @@ final class PacedRun {
     }
 
     static Result run(URI uri, List<byte[]> bodies, double perSecond, Duration duration) throws Exception {
+        return run(uri, LoadRun.Bodies.cycling(bodies), perSecond, duration);
+    }
+
+    /** As above, with the bodies from {@code bodies} (e.g. {@link FreshContracts}). */
+    static Result run(URI uri, LoadRun.Bodies bodies, double perSecond, Duration duration) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicInteger errors = new AtomicInteger();
@@ -48,7 +53,7 @@ final class PacedRun {
             }
             long scheduled = due;
             HttpRequest request = TestKeys.request(uri).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(sent % bodies.size()))).build();
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.next(0, sent))).build();
             inFlight[sent++] = http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
                 long took = System.nanoTime() - scheduled;
                 if (failure != null || (response.statusCode() != 200 && response.statusCode() != 429)) {

@@ -23,7 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
  * target/bench/scale.json.
  * Run: {@code ./mvnw -q -Pbench test-compile exec:exec -Dbench.main=io.handoff.bench.ScaleBenchmark}; options in
  * -Dbench.args="...": -Dbench.sections=engine,startup,http,profile,ruleset,log -Dbench.starts=3 -Dbench.concurrency=4,16,64 -Dbench.seconds=5
- * -Dbench.records=1000000 -Dbench.rows=100,1000,5000. PostgreSQL from HANDOFF_TEST_POSTGRES_URL, default
+ * -Dbench.records=1000000 -Dbench.rows=100,1000,5000 -Dbench.contracts=fresh (default; cases: the case contracts under their own ids,
+ * unchanged resubmissions after the first round). PostgreSQL from HANDOFF_TEST_POSTGRES_URL, default
  * jdbc:postgresql://127.0.0.1:5432/test?user=root.
  */
 public final class ScaleBenchmark {
@@ -103,6 +104,18 @@ public final class ScaleBenchmark {
         target("startup to ready <= 6 s (median)", String.format(Locale.ROOT, "H2 %.1f s, PostgreSQL %.1f s", h2, pg), Math.max(h2, pg) <= 6);
     }
 
+    /**
+     * What the HTTP and profile sections post: by default every request a handoff of its own (the case contracts with a
+     * fresh contract id each, {@link FreshContracts}), so each is a decision evaluated and recorded. With
+     * {@code -Dbench.contracts=cases} the 38 case contracts are posted again and again under their own ids: after the
+     * first round each is an unchanged resubmission (the current decision read back, nothing evaluated or recorded,
+     * header Handoff-Unchanged), which is what runs before 2026-12-06 20:20 UTC measured as "decisions".
+     */
+    private static LoadRun.Bodies workload(List<byte[]> cases) {
+        return "cases".equals(System.getProperty("bench.contracts", "fresh")) ? LoadRun.Bodies.cycling(cases)
+                : new FreshContracts(cases, 0);
+    }
+
     private static double median(List<StartupRun.Start> starts, String database) {
         double[] ready = starts.stream().filter(s -> s.database().equals(database)).mapToDouble(StartupRun.Start::readySeconds).sorted().toArray();
         return ready[ready.length / 2];
@@ -113,7 +126,8 @@ public final class ScaleBenchmark {
                 .map(Integer::valueOf).toList();
         Duration measure = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.seconds", "5")));
         Duration warmup = Duration.ofSeconds(3);
-        List<byte[]> bodies = BenchContracts.caseContracts().stream().map(BenchContracts::bytes).toList();
+        List<byte[]> cases = BenchContracts.caseContracts().stream().map(BenchContracts::bytes).toList();
+        LoadRun.Bodies bodies = workload(cases);
         String loadBefore = loadAverage();
         String pgUrl = postgres + (postgres.contains("?") ? "&" : "?") + "currentSchema=bench_http_" + System.nanoTime();
         String pgSchema = pgUrl.substring(pgUrl.indexOf("currentSchema=") + "currentSchema=".length());
@@ -129,15 +143,15 @@ public final class ScaleBenchmark {
         Thread rss = rssSampler(maxRss, h2.pid(), pg.pid());
         List<LoadRun.Result> rows = new ArrayList<>();
         try (h2; pg) {
-            LoadRun.run("warm-up", h2.uri("/bench/echo"), bodies, 16, warmup, Duration.ofSeconds(1));
-            LoadRun.run("warm-up", h2.uri("/api/v1/decisions"), bodies, 16, warmup.multipliedBy(2), Duration.ofSeconds(1));
-            LoadRun.run("warm-up", pg.uri("/api/v1/decisions"), bodies, 16, warmup.multipliedBy(2), Duration.ofSeconds(1));
+            LoadRun.run("warm-up", h2.uri("/bench/echo"), bodies, 16, warmup, Duration.ofSeconds(1), -1, false, false);
+            LoadRun.run("warm-up", h2.uri("/api/v1/decisions"), bodies, 16, warmup.multipliedBy(2), Duration.ofSeconds(1), -1, false, false);
+            LoadRun.run("warm-up", pg.uri("/api/v1/decisions"), bodies, 16, warmup.multipliedBy(2), Duration.ofSeconds(1), -1, false, false);
             for (int c : levels) {
-                rows.add(LoadRun.run("echo (no decision)", h2.uri("/bench/echo"), bodies, c, Duration.ofSeconds(1), measure, h2.pid(), false));
+                rows.add(LoadRun.run("echo (no decision)", h2.uri("/bench/echo"), bodies, c, Duration.ofSeconds(1), measure, h2.pid(), false, false));
                 rows.add(LoadRun.run("decisions, H2 recorded", h2.uri("/api/v1/decisions"), bodies, c, Duration.ofSeconds(1), measure,
-                        h2.pid(), false));
+                        h2.pid(), false, false));
                 rows.add(LoadRun.run("decisions, PostgreSQL rec.", pg.uri("/api/v1/decisions"), bodies, c, Duration.ofSeconds(1), measure,
-                        pg.pid(), true));
+                        pg.pid(), true, false));
                 rows.subList(rows.size() - 3, rows.size()).forEach(r -> System.out.println(r.row()));
             }
             double echoPeak = peak(rows, "echo");
@@ -147,7 +161,8 @@ public final class ScaleBenchmark {
             PacedRun.Result pgPaced = PacedRun.run(pg.uri("/api/v1/decisions"), bodies, 0.7 * pgPeak, Duration.ofSeconds(10));
             rss.interrupt();
             table.append(String.format(Locale.ROOT, "%nHTTP (closed loop, %d s per level after 1 s warm-up; load generator on the same 2 cores; "
-                    + "load average before: %s)%n%s   shed%n", measure.toSeconds(), loadBefore, LoadRun.Result.header()));
+                    + "load average before: %s; contracts: %s)%n%s   shed%n", measure.toSeconds(), loadBefore,
+                    System.getProperty("bench.contracts", "fresh"), LoadRun.Result.header()));
             rows.forEach(r -> table.append(r.row()).append(String.format(Locale.ROOT, " %6d%n", r.shed())));
             table.append(String.format(Locale.ROOT, """
                       peak req/s: echo %,.0f, H2 recorded %,.0f (ratio %.2f), PostgreSQL recorded %,.0f (ratio %.2f)
@@ -207,7 +222,7 @@ public final class ScaleBenchmark {
      * does not sample: GC and JIT threads).
      */
     private void profile() throws Exception {
-        List<byte[]> bodies = BenchContracts.caseContracts().stream().map(BenchContracts::bytes).toList();
+        LoadRun.Bodies bodies = workload(BenchContracts.caseContracts().stream().map(BenchContracts::bytes).toList());
         try (ServiceProcess service = ServiceProcess.start(work.resolve("profile-h2.log"), "spring.profiles.active=bench",
                 "spring.datasource.url=" + BenchH2.url(work.resolve("profile-h2-" + System.nanoTime())), "handoff.audit.retention-interval=1000d")) {
             table.append("\nCPU PROFILE (JFR execution samples of the service, H2, 16 clients, 10 s each; load average before: "
@@ -215,14 +230,14 @@ public final class ScaleBenchmark {
             ObjectNode profiles = json.putObject("profile");
             Duration warmup = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.profile-warmup", "8")));
             for (String[] endpoint : new String[][] {{"echo", "/bench/echo"}, {"decisions", "/api/v1/decisions"}}) {
-                LoadRun.run("warm-up", service.uri(endpoint[1]), bodies, 16, warmup, Duration.ofSeconds(1));
+                LoadRun.run("warm-up", service.uri(endpoint[1]), bodies, 16, warmup, Duration.ofSeconds(1), -1, false, false);
                 Path file = work.resolve("profile-" + endpoint[0] + ".jfr");
                 Files.deleteIfExists(file);
                 java.util.concurrent.atomic.AtomicReference<LoadRun.Result> metered = new java.util.concurrent.atomic.AtomicReference<>();
                 Thread load = new Thread(() -> {
                     try {
                         metered.set(LoadRun.run("profiled", service.uri(endpoint[1]), bodies, 16, Duration.ofSeconds(1),
-                                Duration.ofSeconds(25), service.pid(), false)); // outlasts a slow JFR attach
+                                Duration.ofSeconds(25), service.pid(), false, false)); // outlasts a slow JFR attach
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }

@@ -97,15 +97,43 @@ class HistoryIndexTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aBouncedHandoffStaysBouncedForItsReceiverWhenARevisionRewritesItsRowOrItWasReportedBeforeItsRowExisted(String database)
+            throws Exception {
+        try (Database db = Database.open(database); AuditLog log = TestOpenings.auditLog(db.jdbc, db.transactions)) {
+            Orchestrator orchestrator = TestOpenings.orchestrator(db.jdbc, db.transactions, log);
+            List<Orchestrator.Opening> first = List.of(opening("HF-1", "T-F", "tier3", AS_OF.minus(Duration.ofDays(3))));
+            db.transactions.executeWithoutResult(s -> orchestrator.openings().writeAll(List.copyOf(first)));
+            bounce(db.jdbc, "HF-1", AS_OF.minus(Duration.ofDays(1)));
+            bounce(db.jdbc, "HF-2", AS_OF.minus(Duration.ofHours(5))); // reported before its row: the row picks it up
+            List<Orchestrator.Opening> then = List.of(
+                    opening("HF-1", "T-F", "tier3", AS_OF.minus(Duration.ofDays(2))), // revised: its row is rewritten
+                    opening("HF-2", "T-G", "tier3", AS_OF.minus(Duration.ofDays(1))),
+                    opening("HF-3", "T-H", "tier3", AS_OF.minus(Duration.ofDays(1))));
+            db.transactions.executeWithoutResult(s -> orchestrator.openings().writeAll(List.copyOf(then)));
+
+            HandoffHistory history = orchestrator.history().read(opening("HF-4", "T-I", "tier3", AS_OF).contract());
+
+            assertThat(history.receiverHandoffs30Days()).isEqualTo(3);
+            assertThat(history.receiverBounces30Days()).isEqualTo(2);
+            // a bounce reported after the window's end is not known to it
+            assertThat(orchestrator.history().read(opening("HF-5", "T-J", "tier3", AS_OF.minus(Duration.ofHours(12))).contract())
+                    .receiverBounces30Days()).isEqualTo(1);
+        }
+    }
+
     @Test
     @EnabledIfEnvironmentVariable(named = "HANDOFF_TEST_POSTGRES_URL", matches = ".+",
             disabledReason = "PostgreSQL test skipped: set HANDOFF_TEST_POSTGRES_URL=jdbc:postgresql://127.0.0.1:5432/test?user=root (.ci/run does)")
     void onPostgresTheReadUsesTheIndexesOnceTheTablesHaveGrown() throws Exception {
         try (Database db = Database.open("PostgreSQL"); AuditLog log = TestOpenings.auditLog(db.jdbc, db.transactions)) {
             Orchestrator orchestrator = TestOpenings.orchestrator(db.jdbc, db.transactions, log);
-            db.jdbc.update("INSERT INTO handoff_history (contract_id, work_key, receiver_team, as_of, decision_id) "
+            // every 7th handoff bounced as it was handed off (the reports below), as HandoffStore#insertOutcome records it
+            db.jdbc.update("INSERT INTO handoff_history (contract_id, work_key, receiver_team, as_of, decision_id, bounced_at) "
                     + "SELECT 'HG-' || n, 'customer-support:T-G' || (n % 5000), 'team-' || (n % 50), "
-                    + "TIMESTAMP WITH TIME ZONE '2026-06-01 00:00:00+00' + n * INTERVAL '1 minute', 'd-' || n "
+                    + "TIMESTAMP WITH TIME ZONE '2026-06-01 00:00:00+00' + n * INTERVAL '1 minute', 'd-' || n, "
+                    + "CASE WHEN n % 7 = 1 THEN TIMESTAMP WITH TIME ZONE '2026-06-01 00:00:00+00' + n * INTERVAL '1 minute' END "
                     + "FROM generate_series(1, 50000) AS n");
             db.jdbc.update("INSERT INTO outcome_report (id, contract_id, decision_id, kind, occurred_at, reported_by, recorded_at) "
                     + "SELECT 'o-' || n, 'HG-' || n, 'd-' || n, 'bounced-back', "
@@ -130,6 +158,7 @@ class HistoryIndexTest {
         jdbc.update("INSERT INTO outcome_report (id, contract_id, decision_id, kind, occurred_at, reported_by, recorded_at) "
                 + "VALUES (?, ?, 'd', 'bounced-back', ?, 'test', ?)", UUID.randomUUID().toString(), contractId, HandoffStore.ts(at),
                 HandoffStore.ts(at));
+        HistoryIndex.reported(jdbc, contractId, HistoryIndex.BOUNCED, at); // as HandoffStore#insertOutcome does
     }
 
     /** The ping-pong case's contract as a handoff of {@code ticket} to {@code receiver} as of {@code asOf}, decided and enforced. */
