@@ -27,6 +27,19 @@ final class ProductionLaunch {
 
     /** The java arguments after the heap option: the archive and the extracted jar. */
     static List<String> command() throws IOException {
+        return List.of("-XX:SharedArchiveFile=" + ARCHIVE, "-jar", jar().toString());
+    }
+
+    /**
+     * {@link #command} with target/test-classes after the jar (the archive still maps: the class path only grew at
+     * its end), for benchmarks that need the {@code bench} profile's echo endpoint.
+     */
+    static List<String> commandWithTestClasses() throws IOException {
+        return List.of("-XX:SharedArchiveFile=" + ARCHIVE, "-cp",
+                jar() + java.io.File.pathSeparator + Path.of("target", "test-classes").toAbsolutePath(), "io.handoff.HandoffApplication");
+    }
+
+    private static Path jar() throws IOException {
         if (!built()) {
             throw new IllegalStateException("no CDS archive at " + ARCHIVE + ": build the production launch with "
                     + "./mvnw -Pcds package -DskipTests, or measure the class path launch (-Dbench.launch=classpath)");
@@ -38,9 +51,8 @@ final class ProductionLaunch {
                     + "./mvnw -Pcds package -DskipTests, so the benchmark measures this build");
         }
         try (Stream<Path> files = Files.list(APP)) {
-            Path jar = files.filter(f -> f.getFileName().toString().matches("handoff-decisions-.*\\.jar")).findFirst()
+            return files.filter(f -> f.getFileName().toString().matches("handoff-decisions-.*\\.jar")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no handoff-decisions jar in " + APP));
-            return List.of("-XX:SharedArchiveFile=" + ARCHIVE, "-jar", jar.toString());
         }
     }
 

@@ -128,14 +128,15 @@ public final class ScaleBenchmark {
         String loadBefore = loadAverage();
         String pgUrl = postgres + (postgres.contains("?") ? "&" : "?") + "currentSchema=bench_http_" + System.nanoTime();
         String pgSchema = pgUrl.substring(pgUrl.indexOf("currentSchema=") + "currentSchema=".length());
-        // the services under load run the production launch when it is built (RSS is the deployed process's)
+        // the services under load run the production launch when it is built (RSS is the deployed process's), with
+        // the test classes after the jar for the bench profile's echo endpoint
         String launch = StartupRun.launches().get(0);
         long startH2 = System.nanoTime();
-        ServiceProcess h2 = StartupRun.service(launch, work, work.resolve("scale-h2.log"), "spring.profiles.active=bench",
+        ServiceProcess h2 = StartupRun.service(launch, true, work, work.resolve("scale-h2.log"), "spring.profiles.active=bench",
                 "spring.datasource.url=" + BenchH2.url(work.resolve("scale-h2-" + System.nanoTime())), "handoff.audit.retention-interval=1000d");
         double h2Startup = (System.nanoTime() - startH2) / 1e9;
         long startPg = System.nanoTime();
-        ServiceProcess pg = StartupRun.service(launch, work, work.resolve("scale-pg.log"), "spring.profiles.active=bench",
+        ServiceProcess pg = StartupRun.service(launch, true, work, work.resolve("scale-pg.log"), "spring.profiles.active=bench",
                 "spring.datasource.url=" + pgUrl, "spring.flyway.schemas=" + pgSchema, "handoff.audit.retention-interval=1000d");
         double pgStartup = (System.nanoTime() - startPg) / 1e9;
         AtomicLong maxRss = new AtomicLong();

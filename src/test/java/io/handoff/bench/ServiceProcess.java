@@ -48,6 +48,11 @@ final class ServiceProcess implements AutoCloseable {
         return startWith(ProductionLaunch.command(), "512m", log, properties);
     }
 
+    /** {@link #startProduction} with the test classes after the jar: the {@code bench} profile's echo endpoint. */
+    static ServiceProcess startProductionWithTestClasses(Path log, String... properties) throws Exception {
+        return startWith(ProductionLaunch.commandWithTestClasses(), "512m", log, properties);
+    }
+
     private static ServiceProcess startWith(List<String> launch, String maxHeap, Path log, String... properties) throws Exception {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

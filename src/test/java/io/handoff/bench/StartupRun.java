@@ -69,11 +69,19 @@ final class StartupRun {
      * configuration, the jar would not).
      */
     static ServiceProcess service(String launch, Path work, Path log, String... properties) throws Exception {
+        return service(launch, false, work, log, properties);
+    }
+
+    /** {@code withTestClasses}: the production launch with target/test-classes after the jar (the echo endpoint). */
+    static ServiceProcess service(String launch, boolean withTestClasses, Path work, Path log, String... properties) throws Exception {
         List<String> all = new ArrayList<>(List.of(properties));
         all.add("handoff.audit.signing.sink-dir=" + work.resolve("checkpoints-" + System.nanoTime()));
         all.add("handoff.audit.signing.dev-key-dir=" + work.resolve("signing"));
         String[] args = all.toArray(String[]::new);
-        return PRODUCTION.equals(launch) ? ServiceProcess.startProduction(log, args) : ServiceProcess.start(log, args);
+        if (!PRODUCTION.equals(launch)) {
+            return ServiceProcess.start(log, args);
+        }
+        return withTestClasses ? ServiceProcess.startProductionWithTestClasses(log, args) : ServiceProcess.startProduction(log, args);
     }
 
     private static Start start(String launch, String database, Path work, String... properties) throws Exception {
