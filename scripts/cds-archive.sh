@@ -42,7 +42,7 @@ log="$app/cds-training.log"
     --handoff.audit.signing.dev-key-dir="$work/signing" --handoff.audit.signing.sink-dir="$work/checkpoints") \
     > "$log" 2>&1 &
 training=$!
-trap 'kill $training 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill $training 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 600); do
     kill -0 $training 2>/dev/null || { cat "$log"; echo "cds-archive: the training run ended before it was ready"; exit 1; }
     port=$(grep -oE 'Tomcat started on port [0-9]+' "$log" | grep -oE '[0-9]+$' || true)
