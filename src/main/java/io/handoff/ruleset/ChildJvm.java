@@ -65,7 +65,7 @@ final class ChildJvm {
                 "-Xmx" + limits.heap().toMegabytes() + "m", "-XX:MaxMetaspaceSize=256m", "-XX:+ExitOnOutOfMemoryError",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:ActiveProcessorCount=1",
                 "-Djava.io.tmpdir=" + tmp, "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8"));
-        String classPath = System.getProperty("java.class.path");
+        String classPath = absolute(System.getProperty("java.class.path"));
         Path bootJar = bootJar(classPath);
         if (bootJar != null) {
             command.addAll(List.of("-jar", bootJar.toString()));
@@ -78,6 +78,23 @@ final class ChildJvm {
         }
         command.addAll(arguments);
         return command;
+    }
+
+    /**
+     * The class path with every entry made absolute: the child runs in a working directory of its own, where a
+     * relative entry (the service started as {@code java -jar target/app/handoff-decisions.jar}, the production
+     * launch, has {@code target/app/...} as its class path) would name nothing.
+     */
+    static String absolute(String classPath) {
+        if (classPath == null || classPath.isEmpty()) {
+            return classPath;
+        }
+        List<String> entries = new ArrayList<>();
+        for (String entry : classPath.split(File.pathSeparator, -1)) {
+            // an empty entry is the working directory, as for the JVM
+            entries.add(Path.of(entry).toAbsolutePath().toString());
+        }
+        return String.join(File.pathSeparator, entries);
     }
 
     private static String java() {

@@ -92,16 +92,26 @@ public final class ScaleBenchmark {
     private void startup() throws Exception {
         String loadBefore = loadAverage();
         String jvm = System.getProperty("bench.service-jvm", "");
-        List<StartupRun.Start> starts = StartupRun.run(postgres, work, Integer.parseInt(System.getProperty("bench.starts", "3")));
-        table.append(String.format(Locale.ROOT, "%nSTARTUP (shipped rules, empty database each time, -Xmx512m%s; load average before: %s)%n",
+        List<String> launches = StartupRun.launches();
+        List<StartupRun.Start> starts = StartupRun.run(postgres, work, Integer.parseInt(System.getProperty("bench.starts", "3")),
+                launches);
+        table.append(String.format(Locale.ROOT, "%nSTARTUP (shipped rules, empty database each time, -Xmx512m%s; load average before: %s)%n"
+                        + "  launches: cds = the production launch (target/app jar + CDS archive, docs/operations.md), "
+                        + "classpath = classes from target/classes, no archive (as ./mvnw spring-boot:run)%n",
                 jvm.isBlank() ? "" : " " + jvm, loadBefore));
-        starts.forEach(s -> table.append(String.format(Locale.ROOT, "  %-10s ready %5.1f s   cases passed %5.1f s%n", s.database(),
-                s.readySeconds(), s.casesPassedSeconds())));
-        double h2 = median(starts, "H2");
-        double pg = median(starts, "PostgreSQL");
-        table.append(String.format(Locale.ROOT, "  median ready: H2 %.1f s, PostgreSQL %.1f s%n", h2, pg));
+        starts.forEach(s -> table.append(String.format(Locale.ROOT, "  %-9s %-10s ready %5.1f s   cases passed %5.1f s%n",
+                s.launch(), s.database(), s.readySeconds(), s.casesPassedSeconds())));
+        for (String launch : launches) {
+            table.append(String.format(Locale.ROOT, "  median ready, %s: H2 %.1f s, PostgreSQL %.1f s%n", launch,
+                    median(starts, launch, "H2"), median(starts, launch, "PostgreSQL")));
+        }
         json.set("startup", JSON.valueToTree(starts));
-        target("startup to ready <= 6 s (median)", String.format(Locale.ROOT, "H2 %.1f s, PostgreSQL %.1f s", h2, pg), Math.max(h2, pg) <= 6);
+        // the target is judged on the production launch when it was measured
+        String judged = launches.contains(StartupRun.PRODUCTION) ? StartupRun.PRODUCTION : launches.get(0);
+        double h2 = median(starts, judged, "H2");
+        double pg = median(starts, judged, "PostgreSQL");
+        target("startup to ready <= 6 s (median, " + judged + " launch)",
+                String.format(Locale.ROOT, "H2 %.1f s, PostgreSQL %.1f s", h2, pg), Math.max(h2, pg) <= 6);
     }
 
     /**
@@ -116,8 +126,9 @@ public final class ScaleBenchmark {
                 : new FreshContracts(cases, 0);
     }
 
-    private static double median(List<StartupRun.Start> starts, String database) {
-        double[] ready = starts.stream().filter(s -> s.database().equals(database)).mapToDouble(StartupRun.Start::readySeconds).sorted().toArray();
+    private static double median(List<StartupRun.Start> starts, String launch, String database) {
+        double[] ready = starts.stream().filter(s -> s.launch().equals(launch) && s.database().equals(database))
+                .mapToDouble(StartupRun.Start::readySeconds).sorted().toArray();
         return ready[ready.length / 2];
     }
 
@@ -131,12 +142,15 @@ public final class ScaleBenchmark {
         String loadBefore = loadAverage();
         String pgUrl = postgres + (postgres.contains("?") ? "&" : "?") + "currentSchema=bench_http_" + System.nanoTime();
         String pgSchema = pgUrl.substring(pgUrl.indexOf("currentSchema=") + "currentSchema=".length());
+        // the services under load run the production launch when it is built (RSS is the deployed process's), with
+        // the test classes after the jar for the bench profile's echo endpoint
+        String launch = StartupRun.launches().get(0);
         long startH2 = System.nanoTime();
-        ServiceProcess h2 = ServiceProcess.start(work.resolve("scale-h2.log"), "spring.profiles.active=bench",
+        ServiceProcess h2 = StartupRun.service(launch, true, work, work.resolve("scale-h2.log"), "spring.profiles.active=bench",
                 "spring.datasource.url=" + BenchH2.url(work.resolve("scale-h2-" + System.nanoTime())), "handoff.audit.retention-interval=1000d");
         double h2Startup = (System.nanoTime() - startH2) / 1e9;
         long startPg = System.nanoTime();
-        ServiceProcess pg = ServiceProcess.start(work.resolve("scale-pg.log"), "spring.profiles.active=bench",
+        ServiceProcess pg = StartupRun.service(launch, true, work, work.resolve("scale-pg.log"), "spring.profiles.active=bench",
                 "spring.datasource.url=" + pgUrl, "spring.flyway.schemas=" + pgSchema, "handoff.audit.retention-interval=1000d");
         double pgStartup = (System.nanoTime() - startPg) / 1e9;
         AtomicLong maxRss = new AtomicLong();
@@ -177,11 +191,11 @@ public final class ScaleBenchmark {
             table.append(String.format(Locale.ROOT, """
                       open loop at 70%% of peak: H2 %,.0f/s -> p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms (%d errors, %d shed = %.2f%%)
                                                 PostgreSQL %,.0f/s -> p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms (%d errors, %d shed = %.2f%%)
-                      startup to ready (process start to health 200): H2 %.1f s, PostgreSQL %.1f s; max RSS under load %d MB
+                      startup to ready (process start to health 200, %s launch): H2 %.1f s, PostgreSQL %.1f s; max RSS under load %d MB
                     """, h2Paced.targetPerSecond(), h2Paced.p50Millis(),
                     h2Paced.p99Millis(), h2Paced.p999Millis(), h2Paced.errors(), h2Paced.shed(), 100 * h2Paced.shedShare(),
                     pgPaced.targetPerSecond(), pgPaced.p50Millis(), pgPaced.p99Millis(), pgPaced.p999Millis(), pgPaced.errors(),
-                    pgPaced.shed(), 100 * pgPaced.shedShare(), h2Startup, pgStartup, maxRss.get() / 1024));
+                    pgPaced.shed(), 100 * pgPaced.shedShare(), launch, h2Startup, pgStartup, maxRss.get() / 1024));
             ObjectNode http = json.putObject("http");
             http.set("closedLoop", JSON.valueToTree(rows));
             http.put("echoPeak", echoPeak).put("h2Peak", h2Peak).put("postgresPeak", pgPeak);
@@ -204,9 +218,9 @@ public final class ScaleBenchmark {
             target("p99 <= 25 ms at 70% of peak (H2), shed <= 1%", String.format(Locale.ROOT, "H2 %.1f ms, %.2f%% shed (PostgreSQL %.1f ms)",
                     h2Paced.p99Millis(), 100 * h2Paced.shedShare(), pgPaced.p99Millis()),
                     h2Paced.p99Millis() <= 25 && h2Paced.shedShare() <= 0.01);
-            target("startup to ready <= 6 s", String.format(Locale.ROOT, "H2 %.1f s, PostgreSQL %.1f s", h2Startup, pgStartup),
+            target("startup to ready <= 6 s (one start, " + launch + " launch)", String.format(Locale.ROOT, "H2 %.1f s, PostgreSQL %.1f s", h2Startup, pgStartup),
                     Math.max(h2Startup, pgStartup) <= 6);
-            target("RSS <= 500 MB under load", maxRss.get() / 1024 + " MB (max of both services)", maxRss.get() / 1024 <= 500);
+            target("RSS <= 500 MB under load", maxRss.get() / 1024 + " MB (max of both services, " + launch + " launch)", maxRss.get() / 1024 <= 500);
         } finally {
             rss.interrupt();
             try (var c = java.sql.DriverManager.getConnection(postgres); var s = c.createStatement()) {

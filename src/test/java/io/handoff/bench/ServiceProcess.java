@@ -37,6 +37,23 @@ final class ServiceProcess implements AutoCloseable {
      * aside), so old and new code are measured side by side in one run.
      */
     static ServiceProcess startOn(String classpath, String maxHeap, Path log, String... properties) throws Exception {
+        return startWith(List.of("-cp", classpath, "io.handoff.HandoffApplication"), maxHeap, log, properties);
+    }
+
+    /**
+     * The documented production launch (docs/operations.md, "Class data sharing"): the jar extracted to target/app,
+     * started with its CDS archive, as {@code ./mvnw -Pcds package -DskipTests} builds them.
+     */
+    static ServiceProcess startProduction(Path log, String... properties) throws Exception {
+        return startWith(ProductionLaunch.command(), "512m", log, properties);
+    }
+
+    /** {@link #startProduction} with the test classes after the jar: the {@code bench} profile's echo endpoint. */
+    static ServiceProcess startProductionWithTestClasses(Path log, String... properties) throws Exception {
+        return startWith(ProductionLaunch.commandWithTestClasses(), "512m", log, properties);
+    }
+
+    private static ServiceProcess startWith(List<String> launch, String maxHeap, Path log, String... properties) throws Exception {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + maxHeap));
@@ -45,8 +62,8 @@ final class ServiceProcess implements AutoCloseable {
         if (!extra.isBlank()) {
             command.addAll(List.of(extra.split(",")));
         }
-        command.addAll(List.of("-cp", classpath, "io.handoff.HandoffApplication",
-                "--server.port=" + port, "--logging.level.root=WARN"));
+        command.addAll(launch);
+        command.addAll(List.of("--server.port=" + port, "--logging.level.root=WARN"));
         for (String property : properties) {
             command.add("--" + property);
         }
