@@ -193,22 +193,33 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
             report = candidateReport(CheckReport.failed(version, "candidate could not be evaluated: " + FirstLine.of(e), null),
                     submitted);
         }
-        candidates.put(version, new Candidate(report, ruleset));
+        // the outcome's event is written before the status shows it: a caller who reads "passed" finds its event
+        // in the history (the other way round, a client polling the status could count the events a moment too early)
         recordOutcome(version, report);
+        candidates.put(version, new Candidate(report, ruleset));
+        if (report.passed()) {
+            announcePassed(version);
+        }
     }
 
-    /** The outcome goes to the history (cut to what it holds) and, when passed, to the other instances. */
+    /** The outcome goes to the history, cut to what it holds; a failure to record it is logged, never thrown. */
     private void recordOutcome(String version, CandidateReport report) {
         try {
             String outcome = report.passed() ? report.casesPassed() + " cases passed" : String.join(" | ", report.problems().isEmpty()
                     ? report.caseFailures() : report.problems());
             history.record(version, report.passed() ? "passed" : "rejected", "service",
                     outcome.length() <= 2000 ? outcome : outcome.substring(0, 1999) + "…", "{}", clock.instant());
-            if (report.passed()) {
-                pointer.announcePassed(version);
-            }
         } catch (RuntimeException e) {
             log.error("outcome of candidate {} ({}) could not be recorded", version, report.status(), e);
+        }
+    }
+
+    /** A passed candidate is announced to the other instances once this one shows it as passed. */
+    private void announcePassed(String version) {
+        try {
+            pointer.announcePassed(version);
+        } catch (RuntimeException e) {
+            log.error("passed candidate {} could not be announced to the other instances", version, e);
         }
     }
 
