@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -54,17 +55,23 @@ final class RowChecks {
             return thread;
         });
         Deque<Future<List<Checked>>> pending = new ArrayDeque<>();
+        AtomicBoolean stopped = new AtomicBoolean();
         try {
             boolean walking = true;
             for (long start = from; walking && start <= to; start += chunkSize) {
-                pending.add(workers.submit(check(start, Math.min(to, start + chunkSize - 1))));
+                pending.add(workers.submit(check(start, Math.min(to, start + chunkSize - 1), stopped)));
                 walking = drain(pending, 2 * threads, walk);
             }
             if (walking) {
                 drain(pending, 0, walk);
             }
         } finally {
-            workers.shutdownNow();
+            // never interrupt a worker: it is inside a JDBC read, and an interrupt during H2's file read closes the
+            // FileChannel and with it the whole database ("The database has been closed"). Chunks not started are
+            // cancelled; a running one stops at its next row and gives its connection back.
+            stopped.set(true);
+            pending.forEach(future -> future.cancel(false));
+            workers.shutdown();
         }
     }
 
@@ -80,10 +87,10 @@ final class RowChecks {
         return true;
     }
 
-    private Callable<List<Checked>> check(long from, long to) {
+    private Callable<List<Checked>> check(long from, long to, AtomicBoolean stopped) {
         return () -> {
             List<Checked> checked = new ArrayList<>((int) (to - from + 1));
-            store.streamRows(from, to, FETCH, row -> checked.add(row.format() == ChainHash.FORMAT_BODY_ONLY
+            store.streamRows(from, to, FETCH, row -> !stopped.get() && checked.add(row.format() == ChainHash.FORMAT_BODY_ONLY
                     ? checkBodyOnly(row) : checkColumnsAndBody(row)));
             return checked;
         };
