@@ -152,7 +152,7 @@ public final class DecisionService {
         if (plan.unchanged() != null) {
             return resubmissions.unchanged(submission, plan.unchanged(), inputHash, contractId, now());
         }
-        HandoffHistory history = historyOf(validated.contract(), ruleset);
+        HandoffHistory history = historyOf(validated.contract());
         Evaluated evaluated;
         try {
             evaluated = evaluate(decisionId, validated, inputHash, ruleset, now(), limit, history);
@@ -303,16 +303,8 @@ public final class DecisionService {
                 inputHash, evaluation).withHistory(history), evaluation.nanos());
     }
 
-    /**
-     * The history a live decision is made with, read before the rules run; an unreadable store is a 503, as recording is.
-     * Not read when no rule of the ruleset matches {@link io.handoff.rulemodel.TicketHistory}: the decision is then made,
-     * and recorded, without history (no {@code history} in it, as a case's), exactly as that ruleset decides it whatever
-     * the records say, and without a database read.
-     */
-    private HandoffHistory historyOf(io.handoff.contract.HandoffContract contract, Ruleset ruleset) {
-        if (!ruleset.matches(io.handoff.rulemodel.TicketHistory.class)) {
-            return null;
-        }
+    /** The history a live decision is made with, read before the rules run; an unreadable store is a 503, as recording is. */
+    private HandoffHistory historyOf(io.handoff.contract.HandoffContract contract) {
         try {
             return histories.read(contract);
         } catch (org.springframework.dao.DataAccessException e) {

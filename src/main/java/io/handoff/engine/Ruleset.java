@@ -18,8 +18,6 @@ public final class Ruleset {
     private final List<SourceFile> sources;
     private final List<CompileProblem> warnings;
     private final int maxFirings;
-    /** The fact classes the rules' conditions match, found once on first use; null until then. */
-    private volatile java.util.Set<Class<?>> matched;
 
     Ruleset(String version, KieBase kieBase, Map<String, RuleLocation> locations, List<SourceFile> sources,
             List<CompileProblem> warnings, int maxFirings) {
@@ -58,44 +56,6 @@ public final class Ruleset {
 
     public List<CompileProblem> warnings() {
         return warnings;
-    }
-
-    /**
-     * Whether a condition of some rule (or query) matches facts of {@code type}: a pattern on it anywhere in a rule's
-     * conditions, including under not/exists/or, accumulate and from. A fact type no condition matches cannot change
-     * what the ruleset decides, so a caller may leave such facts out (and spare the work of making them). A rule whose
-     * conditions cannot be read this way counts as reading every type.
-     */
-    public boolean matches(Class<?> type) {
-        java.util.Set<Class<?>> types = matched;
-        if (types == null) {
-            types = matchedTypes(kieBase);
-            matched = types;
-        }
-        return types.contains(Object.class) || types.stream().anyMatch(t -> t.isAssignableFrom(type));
-    }
-
-    private static java.util.Set<Class<?>> matchedTypes(KieBase kieBase) {
-        java.util.Set<Class<?>> types = new java.util.HashSet<>();
-        for (org.kie.api.definition.KiePackage kiePackage : kieBase.getKiePackages()) {
-            for (org.kie.api.definition.rule.Rule rule : kiePackage.getRules()) {
-                if (rule instanceof org.drools.base.definitions.rule.impl.RuleImpl impl) {
-                    collect(impl.getLhs(), types);
-                } else {
-                    types.add(Object.class);
-                }
-            }
-        }
-        return java.util.Set.copyOf(types);
-    }
-
-    private static void collect(org.drools.base.rule.RuleConditionElement element, java.util.Set<Class<?>> types) {
-        if (element instanceof org.drools.base.rule.Pattern pattern) {
-            types.add(pattern.getObjectType() instanceof org.drools.base.base.ClassObjectType type ? type.getClassType() : Object.class);
-        }
-        for (org.drools.base.rule.RuleConditionElement nested : element.getNestedElements()) {
-            collect(nested, types);
-        }
     }
 
     /** Evaluates the facts and returns the fired rules in order, each with the facts it inserted. */
