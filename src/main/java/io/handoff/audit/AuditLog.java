@@ -102,7 +102,13 @@ public final class AuditLog implements AutoCloseable {
     }
 
     public VerifyReport verify(Long fromSeq, Long toSeq) {
-        return verifier.verify(fromSeq, toSeq);
+        try {
+            return verifier.verify(fromSeq, toSeq);
+        } catch (org.springframework.dao.DataAccessException e) {
+            // the store could not be read (no connection in time, database down): 503 as for a decision, never a 500
+            throw new AuditUnavailableException("the audit log could not be read to verify it: "
+                    + e.getMostSpecificCause().getMessage(), e);
+        }
     }
 
     public Retention.Report applyRetention(Instant now) {

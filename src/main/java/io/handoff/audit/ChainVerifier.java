@@ -24,8 +24,9 @@ final class ChainVerifier {
     private final AuditSigning signing;
     private final RowChecks rowChecks;
 
+    /** One worker per core, at most four: each holds a pooled connection, and decisions need the rest of the pool (10). */
     ChainVerifier(AuditStore store, SignedCheckpointStore signed, AuditSigning signing) {
-        this(store, signed, signing, CHUNK, Runtime.getRuntime().availableProcessors());
+        this(store, signed, signing, CHUNK, Math.min(4, Runtime.getRuntime().availableProcessors()));
     }
 
     /** {@code chunk} rows per task on {@code threads} worker threads (tests put chunk edges where they tamper). */
