@@ -92,6 +92,13 @@ public final class ContractValidator {
             if (node == null || node.isMissingNode()) {
                 throw new MalformedContractException("the request body holds no JSON value", 1, 1, null);
             }
+            String unpaired = UnpairedSurrogates.pointer(node);
+            if (unpaired != null) {
+                // refused before anything is recorded: a rejection record would keep text that has no UTF-8 form
+                throw new MalformedContractException("the text at " + (unpaired.isEmpty() ? "the top level" : unpaired)
+                        + " holds an unpaired UTF-16 surrogate escape (\\ud800-\\udfff without its pair), which is not"
+                        + " Unicode text: send the character itself or its full surrogate pair", -1, -1, null);
+            }
             return node;
         } catch (JacksonException e) {
             TokenStreamLocation location = e.getLocation();

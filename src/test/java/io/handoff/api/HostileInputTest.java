@@ -42,6 +42,37 @@ class HostileInputTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    /**
+     * A lone surrogate escape is JSON but no Unicode text: kept as evidence, the exported record would not hash to what
+     * was recorded (offline verify said hash-mismatch while online verify said intact). It is refused before anything is
+     * recorded, in a value or a field name; a full pair (an emoji spelled as two escapes) is text and decides.
+     */
+    @Test
+    void anUnpairedSurrogateIsRefusedBeforeAnythingIsRecorded() throws Exception {
+        String base = new String(ContractFixtures.contract("cs-enterprise-sev1-to-engineering.json"), StandardCharsets.UTF_8);
+        assertThat(base).contains("\"summary\": \"");
+        long recordsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM audit_record", Long.class);
+        for (String bad : List.of("\\ud800 outage", "outage \\udc00", "\\udc00\\ud800")) {
+            HttpResponse<String> refused = post(base.replace("\"summary\": \"", "\"summary\": \"" + bad));
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            JsonNode problem = ContractFixtures.JSON.readTree(refused.body());
+            assertThat(problem.get("code").asString()).isEqualTo("malformed-json");
+            assertThat(problem.get("detail").asString()).contains("/summary").contains("unpaired UTF-16 surrogate");
+        }
+        HttpResponse<String> fieldName = post("{\"x\\ud800\": 1, " + base.substring(base.indexOf('{') + 1));
+        assertThat(fieldName.statusCode()).as(fieldName.body()).isEqualTo(400);
+        assertThat(fieldName.body()).contains("\"code\":\"malformed-json\"").contains("surrogate"); // the parser itself refuses it there
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_record", Long.class)).isEqualTo(recordsBefore);
+
+        HttpResponse<String> paired = post(base.replace("\"summary\": \"", "\"summary\": \"\\ud83d\\ude00 "));
+        assertThat(paired.statusCode()).as(paired.body()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> post(String body) throws Exception {
+        return http.send(TestKeys.request(uri("/api/v1/decisions")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     void generatedMalformedBodiesNeverGetA5xxAndTheLogStaysIntact() throws Exception {
         long recordsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM audit_record", Long.class);
