@@ -61,7 +61,7 @@ public final class AuditStore {
             List<AuditRecord> records = chain(head, batch);
             List<Object[]> rows = rows(records, batch);
             if (!rows.isEmpty()) {
-                AuditRecord last = records.get(records.size() - 1 - lastRecordOffset(records));
+                AuditRecord last = records.stream().filter(java.util.Objects::nonNull).reduce((a, b) -> b).orElseThrow();
                 jdbc.batchUpdate(INSERT, rows);
                 jdbc.update("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", last.seq(), last.hash());
             }
@@ -85,7 +85,7 @@ public final class AuditStore {
 
     /** The columns {@link #rows} fills, in order. */
     static final String INSERT_COLUMNS = COLUMNS;
-    private static final String INSERT = "INSERT INTO audit_record (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    static final String INSERT = "INSERT INTO audit_record (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
     /**
      * The batch's records numbered and linked after {@code head}, each hashed in format 2 over its columns as they will
@@ -110,14 +110,6 @@ public final class AuditStore {
             prev = hash;
         }
         return records;
-    }
-
-    private static int lastRecordOffset(List<AuditRecord> records) {
-        int offset = 0;
-        while (records.get(records.size() - 1 - offset) == null) {
-            offset++;
-        }
-        return offset;
     }
 
     /** The chained records as rows of {@link #INSERT_COLUMNS}, state-only items left out. */

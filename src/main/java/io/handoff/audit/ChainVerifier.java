@@ -136,17 +136,16 @@ final class ChainVerifier {
             this.anchors = anchors;
         }
 
-        void check(RowChecks.Checked checked, Map<Long, Checkpoint> checkpoints) {
-            RowChecks.Checked row = checked;
+        void check(RowChecks.Checked row, Map<Long, Checkpoint> checkpoints) {
             if (row.seq() != nextSeq && !crossGapTo(row.seq(), checkpoints)) {
                 return;
             }
             if (expectedPrev != null && !expectedPrev.equals(row.prevHash())) {
                 bad = problem(row, VerifyReport.Problem.LINK, "prev_hash does not link to the record before");
-            } else if (!checked.hashMatches()) {
+            } else if (!row.hashMatches()) {
                 bad = problem(row, VerifyReport.Problem.HASH, "hash does not match the stored record");
             } else {
-                bad = checked.columnsProblem() != null ? problem(row, VerifyReport.Problem.COLUMNS, checked.columnsProblem())
+                bad = row.columnsProblem() != null ? problem(row, VerifyReport.Problem.COLUMNS, row.columnsProblem())
                         : anchors.check(row.seq(), row.hash(), row.decisionId());
             }
             if (bad == null) {

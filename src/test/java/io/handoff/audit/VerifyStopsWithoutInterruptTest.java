@@ -46,7 +46,7 @@ class VerifyStopsWithoutInterruptTest {
                             t.ruleIds(), t.gateIds()), body, null, null));
                 }
                 List<AuditRecord> records = AuditStore.chain(head, batch);
-                db.jdbc.batchUpdate("INSERT INTO audit_record (" + AuditStore.INSERT_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                db.jdbc.batchUpdate(AuditStore.INSERT,
                         AuditStore.rows(records, batch));
                 AuditRecord last = records.get(records.size() - 1);
                 db.jdbc.update("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", last.seq(), last.hash());
