@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.pattern.PathPattern;
 
+import io.handoff.contract.UnpairedSurrogates;
 import io.handoff.security.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -28,14 +29,18 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What every API request must be before anyone authenticates or parses it: a method the path has (else 405 with
  * {@code Allow}, whatever the caller's role), no content coding (a gzip body is 415 with {@code Accept-Encoding:
  * identity}, never parsed as JSON), a body within the cap (413, counted as it is read, whatever Content-Length said)
- * and, unless it is a ruleset zip, valid UTF-8 (an overlong {@code C0 AF} is 400, never read as "/").
+ * and, unless it is a ruleset zip, valid UTF-8 (an overlong {@code C0 AF} is 400, never read as "/") whose JSON spells no
+ * half of a surrogate pair.
  */
 final class RequestEdge extends OncePerRequestFilter {
+    private static final JsonMapper SCAN = JsonMapper.builder().build();
     private record Mapping(PathPattern pattern, Set<String> methods) {
     }
 
@@ -91,7 +96,46 @@ final class RequestEdge extends OncePerRequestFilter {
                     "The body is not valid UTF-8 (invalid or overlong byte sequence at byte " + bad + ").");
             return;
         }
+        String surrogate = unpairedSurrogate(body);
+        if (surrogate != null) {
+            Problems.write(response, 400, "malformed-json", "The body is not valid JSON", surrogate);
+            return;
+        }
         chain.doFilter(new Buffered(request, body), response);
+    }
+
+    /**
+     * Why a JSON body must be refused for a string that spells half a UTF-16 surrogate pair ({@code "\\ud800"}), or null.
+     * Every operation's body is checked here, before anyone reads it: such text has no UTF-8 form, so anything recorded
+     * from it would not be what was received, and its exported record would fail offline verification.
+     */
+    static String unpairedSurrogate(byte[] body) {
+        int offset = UnpairedSurrogates.firstEscape(body);
+        if (offset < 0) {
+            return null;
+        }
+        String pointer;
+        try {
+            pointer = UnpairedSurrogates.pointer(SCAN.readTree(body));
+        } catch (JacksonException notJson) {
+            return null; // not JSON (or the name of a field, which the parser itself refuses): its reader refuses it
+        }
+        if (pointer == null) {
+            return null;
+        }
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < offset; i++) {
+            if (body[i] == '\n') {
+                line++;
+                column = 1;
+            } else if ((body[i] & 0xC0) != 0x80) { // a character's first byte
+                column++;
+            }
+        }
+        return "the text at " + (pointer.isEmpty() ? "the top level" : pointer) + " (line " + line + ", column " + column
+                + ") holds an unpaired UTF-16 surrogate escape (\\ud800-\\udfff without its pair), which is not Unicode"
+                + " text: send the character itself or its full surrogate pair. Nothing was recorded.";
     }
 
     private static void tooLarge(HttpServletResponse response, long limit) throws IOException {

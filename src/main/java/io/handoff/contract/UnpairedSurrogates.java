@@ -8,13 +8,63 @@ import tools.jackson.databind.JsonNode;
  * Finds text a JSON document can spell but Unicode cannot hold: a {@code \ud800}-{@code \udfff} escape without its pair.
  * Such a string has no UTF-8 form, so the evidence kept for it would not be the text received (each writer replaces it
  * differently, and an exported record would no longer hash to what was recorded). Field names are checked as well.
+ * The HTTP edge refuses every JSON body holding one ({@code api.RequestEdge}); the contract reader checks again for
+ * contracts that do not come over HTTP (the command line, the cases).
  */
-final class UnpairedSurrogates {
+public final class UnpairedSurrogates {
     private UnpairedSurrogates() {
     }
 
+    /**
+     * The byte offset of the first {@code \\u} escape in JSON text that spells half a surrogate pair, or -1. A cheap scan
+     * for the edge: a backslash is only valid JSON inside a string, where {@code \\\\} escapes a backslash; a body
+     * that is not JSON is left to its parser to refuse.
+     */
+    public static int firstEscape(byte[] json) {
+        for (int i = 0; i < json.length - 1; i++) {
+            if (json[i] != '\\') {
+                continue;
+            }
+            if (json[i + 1] != 'u') {
+                i++; // an escaped character, perhaps a backslash: never the start of another escape
+                continue;
+            }
+            int unit = hex4(json, i + 2);
+            if (unit < 0) {
+                continue;
+            }
+            if (Character.isLowSurrogate((char) unit)) {
+                return i;
+            }
+            if (Character.isHighSurrogate((char) unit)) {
+                int next = i + 6 < json.length - 1 && json[i + 6] == '\\' && json[i + 7] == 'u' ? hex4(json, i + 8) : -1;
+                if (next < 0 || !Character.isLowSurrogate((char) next)) {
+                    return i;
+                }
+                i += 6; // the pair's second escape
+            }
+            i += 5;
+        }
+        return -1;
+    }
+
+    private static int hex4(byte[] json, int at) {
+        if (at + 4 > json.length) {
+            return -1;
+        }
+        int value = 0;
+        for (int k = at; k < at + 4; k++) {
+            int digit = Character.digit(json[k], 16);
+            if (digit < 0) {
+                return -1;
+            }
+            value = value << 4 | digit;
+        }
+        return value;
+    }
+
     /** The JSON pointer of the first string or field name holding an unpaired surrogate, or null when there is none. */
-    static String pointer(JsonNode node) {
+    public static String pointer(JsonNode node) {
         return find(node, "");
     }
 
@@ -41,7 +91,7 @@ final class UnpairedSurrogates {
         return null;
     }
 
-    static boolean unpaired(String text) {
+    public static boolean unpaired(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c)) {

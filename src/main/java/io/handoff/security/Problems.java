@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.core.io.JsonStringEncoder;
 
 /**
  * Writes problems from servlet filters (authentication, admission), which run before the MVC problem
@@ -20,7 +21,14 @@ public final class Problems {
             response.setHeader("WWW-Authenticate", "ApiKey header=\"" + ApiKeyFilter.HEADER + "\"");
         }
         response.getOutputStream().write(("{\"type\":\"https://handoff.io/problems/" + code + "\",\"title\":\"" + title
-                + "\",\"status\":" + status + ",\"code\":\"" + code + "\",\"detail\":\"" + detail + "\"}")
+                + "\",\"status\":" + status + ",\"code\":\"" + code + "\",\"detail\":\"" + quoted(detail) + "\"}")
                 .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A detail may name what the caller sent (a JSON pointer holding a quote, say): escaped, so the problem stays JSON. */
+    private static String quoted(String detail) {
+        StringBuilder out = new StringBuilder(detail.length() + 16);
+        JsonStringEncoder.getInstance().quoteAsString(detail, out);
+        return out.toString();
     }
 }

@@ -263,6 +263,42 @@ class DocumentedProblemsTest {
     }
 
     /**
+     * Every operation that takes a JSON body refuses one whose text spells half a surrogate pair ({@code "\\ud800"}) with
+     * 400 malformed-json naming its JSON pointer, before it is authenticated, parsed or recorded: such text has no UTF-8
+     * form, so what a record kept of it would not be what was received.
+     */
+    @Test
+    void everyJsonBodyRefusesHalfASurrogatePair() throws Exception {
+        int bodies = 0;
+        for (var path : docs.get("paths").properties()) {
+            for (var op : path.getValue().properties()) {
+                if (!op.getValue().at("/requestBody/content").has("application/json")) {
+                    continue;
+                }
+                String key = op.getKey().toUpperCase() + " " + path.getKey();
+                String good = goodBody(op.getValue().get("operationId").asString());
+                java.util.regex.Matcher firstText = java.util.regex.Pattern.compile("\"([^\"]+)\"(\\s*:\\s*)\"").matcher(good);
+                String target = path.getKey().replaceAll("\\{[^}]+}", "no-such-id");
+                for (String half : List.of("\\ud800", "\\udfff", "\\ud83d\\u0041")) {
+                    String bad = firstText.find(0)
+                            ? good.substring(0, firstText.end()) + half + good.substring(firstText.end())
+                            : "{\"note\":\"" + half + "\"}";
+                    String pointer = firstText.find(0) ? "/" + firstText.group(1) : "/note";
+                    for (String role : java.util.Arrays.asList("admin", null)) {
+                        HttpResponse<String> answer = send(role, op.getKey().toUpperCase(), target, bad, null);
+                        assertThat(answer.statusCode()).as(key + " <- " + bad).isEqualTo(400);
+                        JsonNode problem = ContractFixtures.JSON.readTree(answer.body());
+                        assertThat(problem.path("code").asString()).as(key).isEqualTo("malformed-json");
+                        assertThat(problem.path("detail").asString()).as(key).contains(pointer).contains("surrogate");
+                        bodies++;
+                    }
+                }
+            }
+        }
+        assertThat(bodies).isGreaterThanOrEqualTo(6 * 12);
+    }
+
+    /**
      * Hostile path values on every path with a parameter, with a fixed seed: every answer is a documented problem of
      * that operation or one of the edge problems the document lists under components/responses, never Tomcat's HTML,
      * Spring's default error JSON, a 2xx or a 500.

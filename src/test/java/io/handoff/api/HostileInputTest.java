@@ -68,6 +68,33 @@ class HostileInputTest {
         assertThat(paired.statusCode()).as(paired.body()).isEqualTo(200);
     }
 
+    /**
+     * The same refusal on a body recorded as evidence beside a decision: an outcome report on a decided handoff, before
+     * anything is recorded; the full pair is taken, and the exported record verifies offline.
+     */
+    @Test
+    void anOutcomeReportWithHalfASurrogatePairIsRefusedAndNothingIsRecorded() throws Exception {
+        String id = "HC-SURROGATE-" + java.util.UUID.randomUUID();
+        HttpResponse<String> decided = post(ContractFixtures.contract("cs-enterprise-sev1-to-engineering.json", id).toString());
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
+        long recordsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM audit_record", Long.class);
+        String report = "{\"contractId\":\"" + id + "\",\"kind\":\"resolved\",\"occurredAt\":\"%s\",\"note\":\"fixed %s ok\"}";
+        String at = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        HttpResponse<String> refused = outcome(String.format(report, at, "\\ud800"));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("\"code\":\"malformed-json\"").contains("/note").contains("surrogate");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_record", Long.class)).isEqualTo(recordsBefore);
+
+        HttpResponse<String> paired = outcome(String.format(report, at, "\\ud83d\\ude00"));
+        assertThat(paired.statusCode()).as(paired.body()).isLessThan(300);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_record", Long.class)).isGreaterThan(recordsBefore);
+    }
+
+    private HttpResponse<String> outcome(String body) throws Exception {
+        return http.send(TestKeys.request(uri("/api/v1/outcomes")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpResponse<String> post(String body) throws Exception {
         return http.send(TestKeys.request(uri("/api/v1/decisions")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

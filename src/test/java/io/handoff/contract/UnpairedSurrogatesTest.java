@@ -1,0 +1,43 @@
+package io.handoff.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+/** The edge's byte scan finds exactly the escapes that spell half a surrogate pair, and nothing that only looks like one. */
+class UnpairedSurrogatesTest {
+    private static int scan(String json) {
+        return UnpairedSurrogates.firstEscape(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void halfAPairIsFoundWhereItStarts() {
+        assertThat(scan("{\"a\":\"x\\ud800\"}")).isEqualTo(7);
+        assertThat(scan("{\"a\":\"\\udc00\"}")).isEqualTo(6);
+        assertThat(scan("{\"a\":\"\\ud800\\u0041\"}")).isEqualTo(6); // a high half followed by another escape
+        assertThat(scan("{\"a\":\"\\uD800\"}")).isEqualTo(6); // upper-case hex
+        assertThat(scan("{\"a\":\"\\udc00\\ud800\"}")).isEqualTo(6); // the halves in the wrong order
+        assertThat(scan("{\"a\":\"\\ud83d\\ude00\\ud800\"}")).isEqualTo(18); // after a whole pair
+        assertThat(scan("{\"a\":\"\\ud800")).isEqualTo(6); // at the very end
+    }
+
+    @Test
+    void wholePairsEscapedBackslashesAndOtherEscapesAreText() {
+        assertThat(scan("{\"a\":\"\\ud83d\\ude00\"}")).isEqualTo(-1);
+        assertThat(scan("{\"a\":\"\\\\ud800\"}")).isEqualTo(-1); // a backslash, then the letters "ud800"
+        assertThat(scan("{\"a\":\"\\\\\\\\ud800\"}")).isEqualTo(-1);
+        assertThat(scan("{\"a\":\"\\u00e9\\n\\t\\\"\"}")).isEqualTo(-1);
+        assertThat(scan("{\"a\":\"\\u12\"}")).isEqualTo(-1); // not an escape at all: the parser refuses it
+        assertThat(scan("\\")).isEqualTo(-1);
+        assertThat(scan("")).isEqualTo(-1);
+    }
+
+    @Test
+    void unpairedTextIsTheSameRuleOnDecodedStrings() {
+        assertThat(UnpairedSurrogates.unpaired("x\ud800")).isTrue();
+        assertThat(UnpairedSurrogates.unpaired("\udc00x")).isTrue();
+        assertThat(UnpairedSurrogates.unpaired("\ud83d\ude00")).isFalse();
+    }
+}
