@@ -35,6 +35,30 @@ final class CpuMeter {
         }
     }
 
+    /**
+     * CPU of a JVM process by thread kind, in nanoseconds: each thread's name from /proc/PID/task/TID/comm (the kernel
+     * keeps 15 characters) with its numbering dropped, so the request threads, the GC workers, the JIT compilers and the
+     * service's own named threads each sum to one entry. What JFR's execution samples cannot show: GC and JIT are not
+     * sampled, and a thread is sampled by how often it runs Java code, not by the CPU it uses.
+     */
+    static java.util.Map<String, Long> threadKindNanos(long pid) {
+        java.util.Map<String, Long> kinds = new java.util.TreeMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            tasks.forEach(t -> {
+                try {
+                    String kind = Files.readString(t.resolve("comm")).strip().replaceAll("[#-]?\\d+$", "")
+                            .replaceAll("-\\d+-", "-N-");
+                    kinds.merge(kind, ticks(t.resolve("stat")) * (1_000_000_000L / CLOCK_TICKS_PER_SECOND), Long::sum);
+                } catch (IOException gone) {
+                    // the thread ended while listed
+                }
+            });
+        } catch (IOException e) {
+            return kinds;
+        }
+        return kinds;
+    }
+
     /** CPU of every process named postgres (0 when none runs here). */
     static long postgresNanos() {
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {

@@ -258,8 +258,10 @@ public final class ScaleBenchmark {
                 });
                 load.start();
                 Thread.sleep(1500);
+                Map<String, Long> threadsBefore = CpuMeter.threadKindNanos(service.pid());
                 CpuProfile.record(service.pid(), 10, file);
                 load.join();
+                Map<String, Long> threadsAfter = CpuMeter.threadKindNanos(service.pid());
                 CpuProfile.awaitWritten(file, Duration.ofSeconds(120));
                 CpuProfile.Summary summary = CpuProfile.summarize(file);
                 table.append(summary.describe(endpoint[0] + " " + endpoint[1]));
@@ -270,11 +272,35 @@ public final class ScaleBenchmark {
                 stages.forEach((stage, micros) -> line.append(String.format(Locale.ROOT, " %s %.0f,", stage, micros)));
                 line.setLength(line.length() - 1);
                 table.append(line).append(" (us)\n");
+                table.append(threadKinds(threadsBefore, threadsAfter, metered.get()));
                 profile.put("cpuMicrosPerRequest", cpu);
                 profile.set("stageMicros", JSON.valueToTree(stages));
                 profiles.set(endpoint[0], profile);
             }
         }
+    }
+
+    /**
+     * The service's CPU per request split by thread kind in proportion to each kind's CPU during the recording (from
+     * /proc), the kinds over 2 % of it: where the CPU goes
+     * whatever JFR samples (GC and JIT threads are not sampled at all).
+     */
+    private static String threadKinds(Map<String, Long> before, Map<String, Long> after, LoadRun.Result metered) {
+        if (metered == null || metered.serviceCpuMicros() <= 0) {
+            return "";
+        }
+        Map<String, Long> used = new java.util.HashMap<>();
+        after.forEach((kind, nanos) -> used.put(kind, nanos - before.getOrDefault(kind, 0L)));
+        long total = used.values().stream().mapToLong(Long::longValue).sum();
+        if (total <= 0) {
+            return "";
+        }
+        StringBuilder line = new StringBuilder("    by thread kind (/proc, share of the CPU per request, us):");
+        used.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .filter(e -> e.getValue() > total / 50)
+                .forEach(e -> line.append(String.format(Locale.ROOT, " %s %.0f,", e.getKey(), metered.serviceCpuMicros() * e.getValue() / total)));
+        line.setLength(line.length() - 1);
+        return line.append('\n').toString();
     }
 
     private void ruleset() throws Exception {
