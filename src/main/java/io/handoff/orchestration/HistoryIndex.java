@@ -32,9 +32,15 @@ public final class HistoryIndex implements HistorySource {
     static final String BOUNCED = "bounced-back";
     /** The receiver's rate is taken over its latest handoffs in the window, at most this many: the read's cost stays bounded. */
     static final int RECEIVER_SAMPLE = 1_000;
+    /**
+     * A ticket's part is bounded too: its handoffs in the window are counted up to this many, and its bounces among its
+     * latest this-many handoffs. A real ticket has a handful; a sender posting thousands of handoffs of one ticket would
+     * otherwise make every later decision of that ticket walk all of them (the rules ask for 2 or 3).
+     */
+    static final int TICKET_SAMPLE = 1_000;
 
     /**
-     * One round trip, each count on an index range: the ticket's rows by (work_key, as_of); their bounces through
+     * One round trip, each count on a bounded index range: the ticket's rows by (work_key, as_of); their bounces through
      * outcome_report's unique (contract_id, kind, occurred_at); the receiver's rows by (receiver_team, as_of, contract_id)
      * in one pass, each row saying itself when it was first bounced ({@code bounced_at}, V30: bounced before the
      * window's end is exactly "a bounced-back report before it", without a probe of outcome_report per row). The
@@ -42,9 +48,11 @@ public final class HistoryIndex implements HistorySource {
      * {@link #RECEIVER_SAMPLE} of them (a backward scan of the same index): see docs/benchmarks.md.
      */
     private static final String COUNTS = "SELECT a.n, b.n, r.n, r.b FROM "
-            + "(SELECT COUNT(*) AS n FROM handoff_history WHERE work_key = ? AND as_of >= ? AND as_of <> ? AND contract_id <> ?) a, "
-            + "(SELECT COUNT(DISTINCT t.contract_id) AS n FROM handoff_history t JOIN outcome_report o ON o.contract_id = t.contract_id "
-            + "WHERE t.work_key = ? AND o.kind = '" + BOUNCED + "' AND o.occurred_at >= ? AND o.occurred_at < ?) b, "
+            + "(SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM handoff_history WHERE work_key = ? AND as_of >= ? AND as_of <> ? "
+            + "AND contract_id <> ? LIMIT " + TICKET_SAMPLE + ") t) a, "
+            + "(SELECT COUNT(DISTINCT t.contract_id) AS n FROM (SELECT contract_id FROM handoff_history WHERE work_key = ? "
+            + "ORDER BY work_key, as_of DESC LIMIT " + TICKET_SAMPLE + ") t JOIN outcome_report o ON o.contract_id = t.contract_id "
+            + "WHERE o.kind = '" + BOUNCED + "' AND o.occurred_at >= ? AND o.occurred_at < ?) b, "
             + "(SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN t.bounced_at < ? THEN 1 ELSE 0 END), 0) AS b "
             + "FROM (SELECT bounced_at FROM handoff_history WHERE receiver_team = ? AND as_of >= ? AND as_of < ? AND contract_id <> ? "
             + "ORDER BY receiver_team, as_of DESC, contract_id DESC LIMIT " + RECEIVER_SAMPLE + ") t) r";

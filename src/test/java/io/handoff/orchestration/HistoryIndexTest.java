@@ -123,6 +123,32 @@ class HistoryIndexTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aTicketWithThousandsOfHandoffsIsCountedUpToItsBoundNotWalkedWhole(String database) throws Exception {
+        try (Database db = Database.open(database); AuditLog log = TestOpenings.auditLog(db.jdbc, db.transactions)) {
+            Orchestrator orchestrator = TestOpenings.orchestrator(db.jdbc, db.transactions, log);
+            List<Object[]> rows = new ArrayList<>();
+            List<Object[]> bounces = new ArrayList<>();
+            for (int n = 0; n < HistoryIndex.TICKET_SAMPLE + 500; n++) {
+                Instant at = AS_OF.minus(Duration.ofMinutes(n + 1));
+                rows.add(new Object[] {"HK-" + n, "customer-support:T-K", "team-k", HandoffStore.ts(at), "d-" + n});
+                if (n % 2 == 0) {
+                    bounces.add(new Object[] {"o-" + n, "HK-" + n, HandoffStore.ts(at.plusSeconds(30)), HandoffStore.ts(at.plusSeconds(30))});
+                }
+            }
+            db.jdbc.batchUpdate("INSERT INTO handoff_history (contract_id, work_key, receiver_team, as_of, decision_id) VALUES (?,?,?,?,?)",
+                    rows);
+            db.jdbc.batchUpdate("INSERT INTO outcome_report (id, contract_id, decision_id, kind, occurred_at, reported_by, recorded_at) "
+                    + "VALUES (?, ?, 'd', 'bounced-back', ?, 'test', ?)", bounces);
+
+            HandoffHistory history = orchestrator.history().read(opening("HK-NEW", "T-K", "team-k", AS_OF).contract());
+
+            assertThat(history.handoffsOfTicketIn7Days()).isEqualTo(HistoryIndex.TICKET_SAMPLE);
+            assertThat(history.bouncesOfTicketIn7Days()).isEqualTo(HistoryIndex.TICKET_SAMPLE / 2); // among its latest handoffs
+        }
+    }
+
     @Test
     @EnabledIfEnvironmentVariable(named = "HANDOFF_TEST_POSTGRES_URL", matches = ".+",
             disabledReason = "PostgreSQL test skipped: set HANDOFF_TEST_POSTGRES_URL=jdbc:postgresql://127.0.0.1:5432/test?user=root (.ci/run does)")
