@@ -2,7 +2,7 @@
 # The production launch (docs/operations.md, "Class data sharing"): the packaged jar extracted to target/app and a
 # class data sharing archive of the ~18,000 classes a start loads, so a start maps them instead of reading, parsing
 # and verifying each. Run by `./mvnw -Pcds package` (or by hand after `./mvnw package`): scripts/cds-archive.sh [jar]
-# Then: java -XX:SharedArchiveFile=target/app/handoff.jsa -jar target/app/handoff-decisions-<version>.jar
+# Then: java -XX:+UseSerialGC -XX:SharedArchiveFile=target/app/handoff.jsa -jar target/app/handoff-decisions-<version>.jar
 #
 # JDK 17's dynamic archive (-XX:ArchiveClassesAtExit) crashes while it is written (SIGSEGV in
 # SystemDictionaryShared::adjust_lambda_proxy_class_dictionary: a lambda whose class or interface is in a signed jar,
@@ -66,4 +66,4 @@ echo "cds-archive: dumping $(grep -vc '^@' "$app/classes.lst") classes ..."
 "$java" -Xshare:dump -XX:SharedClassListFile="$app/classes.lst" -XX:SharedArchiveFile="$app/handoff.jsa" \
     -jar "$main" > "$app/cds-dump.log" 2>&1 || { tail -40 "$app/cds-dump.log"; exit 1; }
 echo "cds-archive: $app/handoff.jsa ($(du -m "$app/handoff.jsa" | cut -f1) MB); start with"
-echo "  java -XX:SharedArchiveFile=$app/handoff.jsa -jar $main"
+echo "  java -XX:+UseSerialGC -XX:SharedArchiveFile=$app/handoff.jsa -jar $main"
