@@ -131,7 +131,9 @@ class OpenApiConfiguration {
             problems.merge("400", "bad-parameter: a query parameter is invalid", (a, b) -> a + "; " + b);
         }
         if (operation.getRequestBody() != null) {
-            problems.merge("400", "malformed-json: the body is not valid JSON or not UTF-8", (a, b) -> a + "; " + b);
+            problems.merge("400", "malformed-json: the body is not valid JSON, not UTF-8 (a NUL byte, as UTF-16 and UTF-32"
+                    + " text holds, included) or spells half a UTF-16 surrogate pair (\\ud800 without its pair, named by pointer,"
+                    + " line and column)", (a, b) -> a + "; " + b);
             problems.put("413", "payload-too-large: over the body cap");
             if (!isContractBody(operation)) { // a contract's over-long field is a schema violation (invalid-contract)
                 problems.merge("422", "field-too-long: a free-text field over its limit (errors[].pointer)", (a, b) -> a + "; " + b);

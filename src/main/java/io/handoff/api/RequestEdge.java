@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -36,8 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * What every API request must be before anyone authenticates or parses it: a method the path has (else 405 with
  * {@code Allow}, whatever the caller's role), no content coding (a gzip body is 415 with {@code Accept-Encoding:
  * identity}, never parsed as JSON), a body within the cap (413, counted as it is read, whatever Content-Length said)
- * and, unless it is a ruleset zip, valid UTF-8 (an overlong {@code C0 AF} is 400, never read as "/") whose JSON spells no
- * half of a surrogate pair.
+ * and, unless it is a ruleset zip (exactly {@code application/zip}), valid UTF-8 (an overlong {@code C0 AF} is 400, never
+ * read as "/"; a NUL byte, which UTF-16 and UTF-32 text holds, is 400) whose JSON spells no half of a surrogate pair.
  */
 final class RequestEdge extends OncePerRequestFilter {
     private static final JsonMapper SCAN = JsonMapper.builder().build();
@@ -72,7 +74,7 @@ final class RequestEdge extends OncePerRequestFilter {
                     "Send the body uncompressed (no Content-Encoding); compressed bodies are not decoded.");
             return;
         }
-        boolean zip = request.getContentType() != null && request.getContentType().startsWith("application/zip");
+        boolean zip = isZip(request.getContentType());
         long limit = zip ? zipCap : cap;
         if (request.getContentLengthLong() > limit) {
             tooLarge(response, limit);
@@ -96,9 +98,15 @@ final class RequestEdge extends OncePerRequestFilter {
                     "The body is not valid UTF-8 (invalid or overlong byte sequence at byte " + bad + ").");
             return;
         }
+        int nul = firstNul(body);
+        if (nul >= 0) { // ASCII in UTF-16 or UTF-32 is valid UTF-8 byte by byte, and Jackson would read it as such text
+            Problems.write(response, 400, "malformed-json", "The body is not valid UTF-8",
+                    "The body holds a NUL byte at byte " + nul + ": it is not UTF-8 text (UTF-16 and UTF-32 are refused; send UTF-8).");
+            return;
+        }
         String surrogate = unpairedSurrogate(body);
         if (surrogate != null) {
-            Problems.write(response, 400, "malformed-json", "The body is not valid JSON", surrogate);
+            Problems.write(response, 400, "malformed-json", "The body is not Unicode text", surrogate);
             return;
         }
         chain.doFilter(new Buffered(request, body), response);
@@ -110,32 +118,42 @@ final class RequestEdge extends OncePerRequestFilter {
      * from it would not be what was received, and its exported record would fail offline verification.
      */
     static String unpairedSurrogate(byte[] body) {
-        int offset = UnpairedSurrogates.firstEscape(body);
-        if (offset < 0) {
+        if (UnpairedSurrogates.firstEscape(body) < 0) {
             return null;
         }
-        String pointer;
+        UnpairedSurrogates.Found found = UnpairedSurrogates.locate(SCAN, body);
+        if (found == null) {
+            return null; // not JSON, or a field name the parser itself refuses: its reader refuses the body
+        }
+        return "the text at " + (found.pointer().isEmpty() ? "the top level" : found.pointer()) + " (line " + found.line()
+                + ", column " + found.column() + ") holds an unpaired UTF-16 surrogate escape (\\ud800-\\udfff without its"
+                + " pair), which is not Unicode text: send the character itself or its full surrogate pair. Nothing was recorded.";
+    }
+
+    /**
+     * Exactly {@code application/zip} (with any parameters): the ruleset upload, read by its own capped zip reader. Not
+     * {@code application/zip+json} or the like, which Spring's JSON reader accepts as JSON: those get every check here.
+     */
+    static boolean isZip(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
         try {
-            pointer = UnpairedSurrogates.pointer(SCAN.readTree(body));
-        } catch (JacksonException notJson) {
-            return null; // not JSON (or the name of a field, which the parser itself refuses): its reader refuses it
+            MediaType type = MediaType.parseMediaType(contentType);
+            return "application".equalsIgnoreCase(type.getType()) && "zip".equalsIgnoreCase(type.getSubtype());
+        } catch (InvalidMediaTypeException notAType) {
+            return false;
         }
-        if (pointer == null) {
-            return null;
-        }
-        int line = 1;
-        int column = 1;
-        for (int i = 0; i < offset; i++) {
-            if (body[i] == '\n') {
-                line++;
-                column = 1;
-            } else if ((body[i] & 0xC0) != 0x80) { // a character's first byte
-                column++;
+    }
+
+    /** The offset of the first NUL byte, or -1: JSON and form text never hold one raw, UTF-16 and UTF-32 text always does. */
+    static int firstNul(byte[] body) {
+        for (int i = 0; i < body.length; i++) {
+            if (body[i] == 0) {
+                return i;
             }
         }
-        return "the text at " + (pointer.isEmpty() ? "the top level" : pointer) + " (line " + line + ", column " + column
-                + ") holds an unpaired UTF-16 surrogate escape (\\ud800-\\udfff without its pair), which is not Unicode"
-                + " text: send the character itself or its full surrogate pair. Nothing was recorded.";
+        return -1;
     }
 
     private static void tooLarge(HttpServletResponse response, long limit) throws IOException {

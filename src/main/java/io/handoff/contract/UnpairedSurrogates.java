@@ -2,7 +2,12 @@ package io.handoff.contract;
 
 import java.util.Map;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Finds text a JSON document can spell but Unicode cannot hold: a {@code \ud800}-{@code \udfff} escape without its pair.
@@ -61,6 +66,31 @@ public final class UnpairedSurrogates {
             value = value << 4 | digit;
         }
         return value;
+    }
+
+    /** Where a JSON text spells half a surrogate pair: the JSON pointer of the string or field name, its line and column. */
+    public record Found(String pointer, int line, int column) {
+    }
+
+    /**
+     * The first string or field name of a JSON text that holds an unpaired surrogate, as the parser meets it (a field
+     * given twice is reported where it holds one), or null when there is none or the text is not JSON (its reader
+     * refuses it then). Only run when {@link #firstEscape} found a candidate: it parses the whole text.
+     */
+    public static Found locate(JsonMapper mapper, byte[] json) {
+        try (JsonParser parser = mapper.createParser(json)) {
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                String text = token == JsonToken.PROPERTY_NAME ? parser.currentName()
+                        : token == JsonToken.VALUE_STRING ? parser.getString() : null;
+                if (text != null && unpaired(text)) {
+                    TokenStreamLocation at = parser.currentTokenLocation();
+                    return new Found(parser.streamReadContext().pathAsPointer().toString(), at.getLineNr(), at.getColumnNr());
+                }
+            }
+            return null;
+        } catch (JacksonException notJson) {
+            return null;
+        }
     }
 
     /** The JSON pointer of the first string or field name holding an unpaired surrogate, or null when there is none. */

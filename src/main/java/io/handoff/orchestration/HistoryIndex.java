@@ -40,18 +40,19 @@ public final class HistoryIndex implements HistorySource {
     static final int TICKET_SAMPLE = 1_000;
 
     /**
-     * One round trip, each count on a bounded index range: the ticket's rows by (work_key, as_of); their bounces through
+     * One round trip, each count on a bounded index range: the ticket's rows by (work_key, as_of, contract_id), newest first
+     * (V31); their bounces through
      * outcome_report's unique (contract_id, kind, occurred_at); the receiver's rows by (receiver_team, as_of, contract_id)
      * in one pass, each row saying itself when it was first bounced ({@code bounced_at}, V30: bounced before the
      * window's end is exactly "a bounced-back report before it", without a probe of outcome_report per row). The
      * receiver part costs one row per handoff the team received in the 30 days, so it is bounded to the latest
      * {@link #RECEIVER_SAMPLE} of them (a backward scan of the same index): see docs/benchmarks.md.
      */
-    private static final String COUNTS = "SELECT a.n, b.n, r.n, r.b FROM "
+    static final String COUNTS = "SELECT a.n, b.n, r.n, r.b FROM "
             + "(SELECT COUNT(*) AS n FROM (SELECT 1 AS one FROM handoff_history WHERE work_key = ? AND as_of >= ? AND as_of <> ? "
             + "AND contract_id <> ? LIMIT " + TICKET_SAMPLE + ") t) a, "
             + "(SELECT COUNT(DISTINCT t.contract_id) AS n FROM (SELECT contract_id FROM handoff_history WHERE work_key = ? "
-            + "ORDER BY work_key, as_of DESC LIMIT " + TICKET_SAMPLE + ") t JOIN outcome_report o ON o.contract_id = t.contract_id "
+            + "ORDER BY work_key, as_of DESC, contract_id DESC LIMIT " + TICKET_SAMPLE + ") t JOIN outcome_report o ON o.contract_id = t.contract_id "
             + "WHERE o.kind = '" + BOUNCED + "' AND o.occurred_at >= ? AND o.occurred_at < ?) b, "
             + "(SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN t.bounced_at < ? THEN 1 ELSE 0 END), 0) AS b "
             + "FROM (SELECT bounced_at FROM handoff_history WHERE receiver_team = ? AND as_of >= ? AND as_of < ? AND contract_id <> ? "

@@ -35,6 +35,19 @@ class UnpairedSurrogatesTest {
     }
 
     @Test
+    void locateNamesThePointerLineAndColumnOfTheStringThatHoldsIt() {
+        tools.jackson.databind.json.JsonMapper mapper = tools.jackson.databind.json.JsonMapper.builder().build();
+        assertThat(UnpairedSurrogates.locate(mapper, "{\"a\":\"ok\",\n \"b\":[1,\"x\\udc00\"]}".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(new UnpairedSurrogates.Found("/b/1", 2, 9)); // where the string starts
+        // a field given twice: the one that holds it, where it is (a tree keeps only the last)
+        assertThat(UnpairedSurrogates.locate(mapper, "{\"a\":\"\\ud800\",\"a\":\"ok\",\"b\":\"\\udc00\"}".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(new UnpairedSurrogates.Found("/a", 1, 6));
+        assertThat(UnpairedSurrogates.locate(mapper, "{\"a\":\"\\ud800\"".getBytes(StandardCharsets.UTF_8))).isNotNull();
+        assertThat(UnpairedSurrogates.locate(mapper, "{\"a\":\"\\ud83d\\ude00\"}".getBytes(StandardCharsets.UTF_8))).isNull();
+        assertThat(UnpairedSurrogates.locate(mapper, "not json \\ud800".getBytes(StandardCharsets.UTF_8))).isNull();
+    }
+
+    @Test
     void unpairedTextIsTheSameRuleOnDecodedStrings() {
         assertThat(UnpairedSurrogates.unpaired("x\ud800")).isTrue();
         assertThat(UnpairedSurrogates.unpaired("\udc00x")).isTrue();
