@@ -26,9 +26,18 @@ final class TableLayoutChecks {
         }
         hiddenRows(file, table, problems);
         columns(file, table, problems);
-        for (int r = table.firstDataRow(); r < table.end(); r++) {
+        for (int r = table.top(); r < table.end(); r++) {
             for (int c = table.left(); c < table.width(); c++) {
                 SheetGrid.Cell cell = grid.cell(r, c);
+                if (cell.value() != null && cell.value().codePoints().anyMatch(cp -> cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE)) {
+                    // Excel's escape _xD800_ reads as half a surrogate pair: text with no UTF-8 form, which every decision
+                    // firing the row would record (and the export of that record would no longer verify offline)
+                    problems.add(CompileProblem.error("unpaired-surrogate", table.cell(file, r, c), "the cell holds half a"
+                            + " UTF-16 surrogate pair (Excel's _xD800_ escape, say), which is not Unicode text: retype the cell"));
+                }
+                if (r < table.firstDataRow()) {
+                    continue;
+                }
                 if (cell.isFormula()) {
                     problems.add(CompileProblem.error("formula-in-table", table.cell(file, r, c), "a formula (=" + cell.formula()
                             + ") where a value is expected: Drools compiles its result '" + cell.value() + "', which the sheet"

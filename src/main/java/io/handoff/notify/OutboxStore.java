@@ -86,7 +86,7 @@ final class OutboxStore {
     }
 
     private static String cut(String error) {
-        return error == null || error.length() <= 2000 ? error : error.substring(0, 1999) + "…";
+        return error == null || error.length() <= 2000 ? error : error.substring(0, Character.isHighSurrogate(error.charAt(1998)) ? 1998 : 1999) + "…";
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

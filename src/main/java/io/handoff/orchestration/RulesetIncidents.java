@@ -133,7 +133,7 @@ public final class RulesetIncidents implements RollbackListener {
 
     private static String cut(String text) {
         String t = text == null || text.isBlank() ? "-" : text;
-        return t.length() <= 2000 ? t : t.substring(0, 1999) + "…";
+        return t.length() <= 2000 ? t : t.substring(0, Character.isHighSurrogate(t.charAt(1998)) ? 1998 : 1999) + "…";
     }
 
     private static Incident incident(ResultSet rs, int row) throws SQLException {

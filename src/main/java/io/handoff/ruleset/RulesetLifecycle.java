@@ -208,7 +208,7 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
             String outcome = report.passed() ? report.casesPassed() + " cases passed" : String.join(" | ", report.problems().isEmpty()
                     ? report.caseFailures() : report.problems());
             history.record(version, report.passed() ? "passed" : "rejected", "service",
-                    outcome.length() <= 2000 ? outcome : outcome.substring(0, 1999) + "…", "{}", clock.instant());
+                    outcome.length() <= 2000 ? outcome : outcome.substring(0, Character.isHighSurrogate(outcome.charAt(1998)) ? 1998 : 1999) + "…", "{}", clock.instant());
         } catch (RuntimeException e) {
             log.error("outcome of candidate {} ({}) could not be recorded", version, report.status(), e);
         }

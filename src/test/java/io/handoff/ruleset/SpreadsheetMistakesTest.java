@@ -76,6 +76,8 @@ class SpreadsheetMistakesTest {
                 }), "unknown-column", "decision-tables/scoring.xlsx, sheet Scoring, row 10, column H (Owner)"),
                 new Mistake("misspelled column type", t -> set(t, "routing.xlsx", "Routing", 6, 5, "ACTIVATION-GRUOP"),
                         "unknown-column", "decision-tables/routing.xlsx, sheet Routing, row 6, column F (Group)"),
+                new Mistake("half a surrogate pair in a reason (Excel's _xD800_ escape)", t -> set(t, "gates.xlsx", "Gates", 10, 5,
+                        "needs approval _xD800_ now"), "unpaired-surrogate", "decision-tables/gates.xlsx, sheet Gates, row 10, column F (Reason)"),
                 new Mistake("band boundary written as a formula", t -> edit(t, "thresholds.xlsx", "Posture",
                         s -> s.getRow(13).getCell(3).setCellFormula("60+5")), "formula-in-table",
                         "decision-tables/thresholds.xlsx, sheet Posture, row 14, column D (Score from)"),
