@@ -45,6 +45,11 @@ final class DecisionTableTranslator {
     }
 
     Result translate(SourceFile source) {
+        return translate(source, new WorkbookGrids());
+    }
+
+    /** {@link #translate(SourceFile)}, reading the workbook through a compile's {@link WorkbookGrids}. */
+    Result translate(SourceFile source, WorkbookGrids workbooks) {
         Optional<CompileProblem> refused = refusedFormat(source);
         if (refused.isEmpty()) {
             refused = WorkbookParts.check(source, maxPartBytes);
@@ -59,7 +64,7 @@ final class DecisionTableTranslator {
         } else {
             Map<String, SheetGrid> grids = Map.of();
             try {
-                grids = SheetGrid.read(source.content());
+                grids = workbooks.read(source);
             } catch (IOException | RuntimeException e) {
                 problems.add(CompileProblem.error("unreadable-table", new RuleLocation(source.path(), null, null, null),
                         "cannot read the workbook: " + rootMessage(e)));

@@ -78,7 +78,8 @@ public final class RulesetCompiler {
      * the Drools compiler, so no analyst text is ever compiled into the service unless it can only decide.
      */
     public Ruleset compile(List<SourceFile> sources) {
-        return compile(sources, RulesetVersion.of(sources));
+        WorkbookGrids workbooks = new WorkbookGrids();
+        return compile(sources, RulesetVersion.of(sources, workbooks), workbooks);
     }
 
     /**
@@ -86,13 +87,14 @@ public final class RulesetCompiler {
      * older data knows them by ({@link RulesetVersion#names}), so that replay and rollback find the same version.
      */
     public Ruleset recompile(String version, List<SourceFile> sources) {
-        if (!RulesetVersion.names(version, sources)) {
-            throw new IllegalStateException("archived sources of " + version + " have version " + RulesetVersion.of(sources));
+        WorkbookGrids workbooks = new WorkbookGrids();
+        if (!RulesetVersion.names(version, sources, workbooks)) {
+            throw new IllegalStateException("archived sources of " + version + " have version " + RulesetVersion.of(sources, workbooks));
         }
-        return compile(sources, version);
+        return compile(sources, version, workbooks);
     }
 
-    private Ruleset compile(List<SourceFile> sources, String version) {
+    private Ruleset compile(List<SourceFile> sources, String version, WorkbookGrids workbooks) {
         List<CompileProblem> problems = new ArrayList<>();
         Map<String, RuleLocation> locations = new LinkedHashMap<>();
         Map<String, TableTranslation> tablesByGeneratedPath = new HashMap<>();
@@ -114,7 +116,7 @@ public final class RulesetCompiler {
                     });
                 }
             } else if (source.isTable()) {
-                DecisionTableTranslator.Result result = translator.translate(source);
+                DecisionTableTranslator.Result result = translator.translate(source, workbooks);
                 problems.addAll(result.problems());
                 boolean cellsRefused = result.problems().stream().anyMatch(p -> p.code().equals("not-allowed"));
                 for (TableTranslation sheet : result.sheets()) {

@@ -27,10 +27,15 @@ public final class RulesetVersion {
 
     /** The version of these files: the one function that names a ruleset. */
     public static String of(List<SourceFile> files) {
+        return of(files, new WorkbookGrids());
+    }
+
+    /** {@link #of(List)}, reading the workbooks through a compile's {@link WorkbookGrids}. */
+    static String of(List<SourceFile> files, WorkbookGrids grids) {
         MessageDigest digest = sha256();
         files.stream().sorted(Comparator.comparing(SourceFile::path)).forEach(file -> {
             text(digest, file.path());
-            Map<String, SheetGrid> sheets = cells(file);
+            Map<String, SheetGrid> sheets = cells(file, grids);
             if (sheets == null) {
                 digest.update(BYTES);
                 bytes(digest, file.content());
@@ -49,7 +54,11 @@ public final class RulesetVersion {
      * pointer and recorded decisions of older data know them. Only ever used to recognise such a name.
      */
     public static boolean names(String version, List<SourceFile> files) {
-        return version.equals(of(files)) || version.equals(byteVersion(files));
+        return names(version, files, new WorkbookGrids());
+    }
+
+    static boolean names(String version, List<SourceFile> files, WorkbookGrids grids) {
+        return version.equals(of(files, grids)) || version.equals(byteVersion(files));
     }
 
     private static String byteVersion(List<SourceFile> files) {
@@ -66,7 +75,7 @@ public final class RulesetVersion {
      * A workbook's sheets as the compiler reads them, or null for anything else: a file that is not a workbook, or
      * one that cannot be read or is too large to open (the compiler refuses it; its bytes name it until then).
      */
-    private static Map<String, SheetGrid> cells(SourceFile file) {
+    private static Map<String, SheetGrid> cells(SourceFile file, WorkbookGrids grids) {
         if (!file.path().endsWith(".xlsx") && !file.path().endsWith(".xls")) {
             return null;
         }
@@ -74,7 +83,7 @@ public final class RulesetVersion {
             return null;
         }
         try {
-            return SheetGrid.read(file.content());
+            return grids.read(file);
         } catch (IOException | RuntimeException e) {
             return null;
         }
