@@ -99,8 +99,9 @@ public final class ScaleBenchmark {
                         + "  launches: cds = the production launch (target/app jar + CDS archive, docs/operations.md), "
                         + "classpath = classes from target/classes, no archive (as ./mvnw spring-boot:run)%n",
                 jvm.isBlank() ? "" : " " + jvm, loadBefore));
-        starts.forEach(s -> table.append(String.format(Locale.ROOT, "  %-9s %-10s ready %5.1f s   cases passed %5.1f s%n",
-                s.launch(), s.database(), s.readySeconds(), s.casesPassedSeconds())));
+        starts.forEach(s -> table.append(String.format(Locale.ROOT,
+                "  %-9s %-10s ready %5.1f s (CPU to ready %4.1f s, of it JIT %4.1f s)   cases passed %5.1f s%n",
+                s.launch(), s.database(), s.readySeconds(), s.cpuToReadySeconds(), s.jitToReadySeconds(), s.casesPassedSeconds())));
         for (String launch : launches) {
             table.append(String.format(Locale.ROOT, "  median ready, %s: H2 %.1f s, PostgreSQL %.1f s%n", launch,
                     median(starts, launch, "H2"), median(starts, launch, "PostgreSQL")));
