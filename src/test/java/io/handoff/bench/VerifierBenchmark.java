@@ -92,7 +92,7 @@ public final class VerifierBenchmark {
         for (SourceFile source : sources) {
             if (source.isDrl()) {
                 builder.add(ResourceFactory.newByteArrayResource(source.content()), ResourceType.DRL);
-            } else {
+            } else if (source.isTable()) {
                 try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(source.content()))) {
                     for (Sheet sheet : workbook) {
                         String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(source.content()), sheet.getSheetName());
