@@ -11,27 +11,29 @@ import java.util.Map;
  * repeated compiles still measures every parse. Keyed by the source file itself; not shared between threads.
  */
 final class WorkbookGrids {
-    private final Map<SourceFile, Object> parsed = new IdentityHashMap<>();
+    /** A workbook as read: its sheets, or why it could not be read. */
+    private record Parsed(Map<String, SheetGrid> sheets, Exception failure) {
+    }
+
+    private final Map<SourceFile, Parsed> parsed = new IdentityHashMap<>();
 
     /** Every worksheet of the file's workbook by name ({@link SheetGrid#read}), read at most once per compile. */
     Map<String, SheetGrid> read(SourceFile file) throws IOException {
-        Object known = parsed.get(file);
-        if (known == null) {
-            try {
-                known = SheetGrid.read(file.content());
-            } catch (IOException | RuntimeException e) {
-                known = e;
-            }
-            parsed.put(file, known);
-        }
-        if (known instanceof IOException e) {
+        Parsed known = parsed.computeIfAbsent(file, WorkbookGrids::parse);
+        if (known.failure() instanceof IOException e) {
             throw new IOException(e.getMessage(), e); // a new one each time, with the first as its cause
         }
-        if (known instanceof RuntimeException e) {
+        if (known.failure() instanceof RuntimeException e) {
             throw e;
         }
-        @SuppressWarnings("unchecked")
-        Map<String, SheetGrid> sheets = (Map<String, SheetGrid>) known;
-        return sheets;
+        return known.sheets();
+    }
+
+    private static Parsed parse(SourceFile file) {
+        try {
+            return new Parsed(SheetGrid.read(file.content()), null);
+        } catch (IOException | RuntimeException e) {
+            return new Parsed(null, e);
+        }
     }
 }
