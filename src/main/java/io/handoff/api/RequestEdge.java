@@ -140,8 +140,8 @@ final class RequestEdge extends OncePerRequestFilter {
         try {
             MediaType type = MediaType.parseMediaType(contentType);
             return "application".equalsIgnoreCase(type.getType()) && "zip".equalsIgnoreCase(type.getSubtype());
-        } catch (InvalidMediaTypeException notAType) {
-            return false;
+        } catch (InvalidMediaTypeException unreadableParameters) { // "application/zip; charset=binary": the type still says zip
+            return contentType.split(";", 2)[0].strip().equalsIgnoreCase("application/zip");
         }
     }
 

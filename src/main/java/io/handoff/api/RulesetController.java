@@ -95,7 +95,7 @@ class RulesetController {
         String actor = by.principal();
         String reason = by.reason();
         CandidateReport report;
-        if (type.startsWith("application/zip")) {
+        if (RequestEdge.isZip(type)) { // as the edge decides which bodies it leaves to the zip reader
             Path root = RulesetZip.unpack(zipReader.read(request), workDir);
             try {
                 report = lifecycle.submit(root.resolve("rules"), root.resolve("decision-tables"), actor, reason);

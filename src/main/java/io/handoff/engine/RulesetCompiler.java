@@ -127,6 +127,7 @@ public final class RulesetCompiler {
                 }
             }
         }
+        workbooks.release(); // the grids are not needed by the Drools build: the candidate check's heap is capped
         if (problems.stream().anyMatch(CompileProblem::isError)) {
             // refused before any of it is compiled; Drools' words for a row whose cell is already named say nothing new
             throw new RulesetCompilationException(withoutRepeats(problems));

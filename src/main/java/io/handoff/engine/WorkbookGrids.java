@@ -29,6 +29,11 @@ final class WorkbookGrids {
         return known.sheets();
     }
 
+    /** Lets go of every parse once the translation is done. */
+    void release() {
+        parsed.clear();
+    }
+
     private static Parsed parse(SourceFile file) {
         try {
             return new Parsed(SheetGrid.read(file.content()), null);

@@ -27,6 +27,9 @@ final class CaseText {
             node = yaml.readTree(text);
         } catch (JacksonException e) {
             throw new IllegalArgumentException(at(file, e.getLocation()) + "the YAML cannot be read: " + problem(e), e);
+        } catch (RuntimeException e) { // the YAML reader's own failures (an index out of bounds on long text with emoji)
+            throw new IllegalArgumentException(file + ": the YAML cannot be read (" + e.getClass().getSimpleName()
+                    + " in the YAML reader): check the file's structure and its longest values", e);
         }
         if (node == null || node.isMissingNode() || node.isNull()) {
             throw new IllegalArgumentException(file + ": the file is empty; a case has name, contract and expect (and may have history)");

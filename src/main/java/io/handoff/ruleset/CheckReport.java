@@ -37,7 +37,7 @@ public record CheckReport(String version, boolean passed, List<String> problems,
     private static List<String> cut(List<String> items) {
         List<String> kept = new ArrayList<>();
         for (String item : items.subList(0, Math.min(items.size(), MAX_ITEMS))) {
-            kept.add(item.length() <= MAX_CHARS ? item : item.substring(0, MAX_CHARS) + "…");
+            kept.add(io.handoff.engine.verify.Shortened.to(item, MAX_CHARS, "…"));
         }
         if (items.size() > MAX_ITEMS) {
             kept.add((items.size() - MAX_ITEMS) + " more not shown");

@@ -21,6 +21,6 @@ public final class FirstLine {
             return "";
         }
         String line = text.strip().lines().findFirst().orElse("").replaceAll("\\p{Cntrl}", " ");
-        return line.length() <= maxChars ? line : line.substring(0, maxChars) + "…";
+        return io.handoff.engine.verify.Shortened.to(line, maxChars, "…");
     }
 }

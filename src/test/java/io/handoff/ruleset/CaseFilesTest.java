@@ -20,6 +20,16 @@ class CaseFilesTest {
     @TempDir
     Path temp;
 
+    /** The YAML reader itself fails on a long value of emoji (an index out of bounds): a case-file problem, never a 500. */
+    @Test
+    void aCaseTheYamlReaderCannotReadIsACaseFileProblem() throws IOException {
+        Path file = temp.resolve("long.yaml");
+        Files.writeString(file, "name: x\ncontract: {}\nexpect:\n  route: \"" + "\uD83D\uDE00".repeat(1100) + "\"\n");
+        assertThatThrownBy(() -> CaseRunner.read(file, "rules/cases/long.yaml"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rules/cases/long.yaml").hasMessageContaining("YAML cannot be read");
+    }
+
     @Test
     void refusesAMisspelledExpectationKey() throws IOException {
         Path file = misspelled("posture: green", "postrue: green");

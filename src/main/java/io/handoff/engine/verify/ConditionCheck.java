@@ -176,6 +176,6 @@ final class ConditionCheck {
 
     private static String shorten(String text) {
         String flat = text.replaceAll("\\s+", " ").strip();
-        return flat.length() > 100 ? flat.substring(0, 100) + "..." : flat;
+        return Shortened.to(flat, 100, "...");
     }
 }

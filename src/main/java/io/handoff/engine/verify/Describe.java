@@ -65,7 +65,7 @@ final class Describe {
             text = printed(node);
         }
         text = text.replaceAll("\\s+", " ").strip();
-        return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "..." : text;
+        return Shortened.to(text, MAX_TEXT, "...");
     }
 
     private static String printed(Node node) {

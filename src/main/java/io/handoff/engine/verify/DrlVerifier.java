@@ -200,6 +200,6 @@ public final class DrlVerifier {
 
     private static String shorten(String text) {
         String flat = text.replaceAll("\\s+", " ");
-        return flat.length() > 100 ? flat.substring(0, 100) + "..." : flat;
+        return Shortened.to(flat, 100, "...");
     }
 }

@@ -176,7 +176,7 @@ public final class TableCellCheck {
             // not even an expression: show the text
         }
         String flat = value.replaceAll("\\s+", " ").strip();
-        String shown = flat.length() > 80 ? flat.substring(0, 80) + "..." : flat;
+        String shown = Shortened.to(flat, 80, "...");
         return (mentioned.isEmpty() ? "" : "an expression" + mentioned.replace(" using ", " calling ") + ": ") + "'" + shown + "'";
     }
 
