@@ -92,12 +92,13 @@ public final class ContractValidator {
             if (node == null || node.isMissingNode()) {
                 throw new MalformedContractException("the request body holds no JSON value", 1, 1, null);
             }
-            String unpaired = UnpairedSurrogates.pointer(node);
+            // refused before anything is recorded: a rejection record would keep text that has no UTF-8 form. Over HTTP
+            // the request edge refused it already; this is for contracts from files (the command line, the cases).
+            UnpairedSurrogates.Found unpaired = UnpairedSurrogates.firstEscape(body) < 0 ? null : UnpairedSurrogates.locate(mapper, body);
             if (unpaired != null) {
-                // refused before anything is recorded: a rejection record would keep text that has no UTF-8 form
-                throw new MalformedContractException("the text at " + (unpaired.isEmpty() ? "the top level" : unpaired)
+                throw new MalformedContractException("the text at " + (unpaired.pointer().isEmpty() ? "the top level" : unpaired.pointer())
                         + " holds an unpaired UTF-16 surrogate escape (\\ud800-\\udfff without its pair), which is not"
-                        + " Unicode text: send the character itself or its full surrogate pair", -1, -1, null);
+                        + " Unicode text: send the character itself or its full surrogate pair", unpaired.line(), unpaired.column(), null);
             }
             return node;
         } catch (JacksonException e) {

@@ -1,12 +1,9 @@
 package io.handoff.contract;
 
-import java.util.Map;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -93,34 +90,7 @@ public final class UnpairedSurrogates {
         }
     }
 
-    /** The JSON pointer of the first string or field name holding an unpaired surrogate, or null when there is none. */
-    public static String pointer(JsonNode node) {
-        return find(node, "");
-    }
-
-    private static String find(JsonNode node, String at) {
-        if (node.isString()) {
-            return unpaired(node.asString()) ? at : null;
-        }
-        if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                String found = find(node.get(i), at + "/" + i);
-                if (found != null) {
-                    return found;
-                }
-            }
-        } else if (node.isObject()) {
-            for (Map.Entry<String, JsonNode> field : node.properties()) {
-                String path = at + "/" + field.getKey().replace("~", "~0").replace("/", "~1");
-                String found = unpaired(field.getKey()) ? path : find(field.getValue(), path);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
+    /** Whether the text holds a UTF-16 surrogate that is not half of a whole pair. */
     public static boolean unpaired(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

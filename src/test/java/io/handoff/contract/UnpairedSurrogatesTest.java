@@ -47,6 +47,18 @@ class UnpairedSurrogatesTest {
         assertThat(UnpairedSurrogates.locate(mapper, "not json \\ud800".getBytes(StandardCharsets.UTF_8))).isNull();
     }
 
+    /** A contract that does not come over HTTP (a file for the command line, a case) is refused by the reader itself. */
+    @Test
+    void theContractReaderRefusesItWithPointerLineAndColumn() {
+        byte[] contract = "{\"contractId\": \"HC-1\",\n  \"summary\": \"x\\ud800\"}".getBytes(StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ContractValidator().parse(contract))
+                .isInstanceOfSatisfying(MalformedContractException.class, e -> {
+                    assertThat(e.getMessage()).contains("/summary").contains("unpaired UTF-16 surrogate");
+                    assertThat(e.line()).isEqualTo(2);
+                    assertThat(e.column()).isEqualTo(14);
+                });
+    }
+
     @Test
     void unpairedTextIsTheSameRuleOnDecodedStrings() {
         assertThat(UnpairedSurrogates.unpaired("x\ud800")).isTrue();
