@@ -1,19 +1,33 @@
 #!/usr/bin/env bash
-# The production launch (docs/operations.md, "Class data sharing"): the packaged jar extracted to target/app and a
-# class data sharing archive of the ~18,000 classes a start loads, so a start maps them instead of reading, parsing
-# and verifying each. Run by `./mvnw -Pcds package` (or by hand after `./mvnw package`): scripts/cds-archive.sh [jar]
-# Then: java -XX:+UseSerialGC -XX:SharedArchiveFile=target/app/handoff.jsa -jar target/app/handoff-decisions-<version>.jar
+# The production launch (docs/operations.md, "The production launch"): the packaged jar extracted to target/app and
+# an archive of what a start loads, made by a training run, so a start maps classes (and, on JDK 25+, linked classes
+# and the JIT's method profiles) instead of reading, parsing, verifying and profiling each. Run by
+# `./mvnw -Pcds package` (or by hand after `./mvnw package`): scripts/cds-archive.sh [jar]
 #
-# JDK 17's dynamic archive (-XX:ArchiveClassesAtExit) crashes while it is written (SIGSEGV in
-# SystemDictionaryShared::adjust_lambda_proxy_class_dictionary: a lambda whose class or interface is in a signed jar,
-# ecj, which CDS never archives; JDK-8274944/JDK-8285914, fixed in later JDKs). The static route has the same bug,
-# but its class list is a file: the training run writes it, the lines that trigger the crash are left out, then
-# the archive is dumped from it.
+# The runtime is the JDK the service will run on: RUNTIME_JAVA_HOME, else JAVA_HOME, else java on the PATH. The jar
+# is Java 17 bytecode and runs on either.
+# - JDK 25 or later: an AOT cache (JEP 483/514/515), target/app/handoff.aot, from one training run.
+# - JDK 17: a static class data sharing archive, target/app/handoff.jsa. JDK 17's dynamic archive
+#   (-XX:ArchiveClassesAtExit) crashes while it is written (SIGSEGV in
+#   SystemDictionaryShared::adjust_lambda_proxy_class_dictionary: a lambda whose class or interface is in a signed
+#   jar, ecj, which CDS never archives; JDK-8274944/JDK-8285914, fixed in later JDKs). The static route has the same
+#   bug, but its class list is a file: the training run writes it, the lines that trigger the crash are left out,
+#   then the archive is dumped from it.
+# Either way the script writes target/app/handoff, the launch itself (java, its options, the jar; JAVA_OPTS and
+# --name=value settings pass through), and target/app/launch.args, the same command one word per line (the
+# benchmark reads it).
 set -euo pipefail
 project=$(cd "$(dirname "$0")/.." && pwd)
 jar=${1:-$(ls "$project"/target/handoff-decisions-*.jar | grep -v -- '-original' | head -1)}
 app=${CDS_APP_DIR:-$project/target/app}
-java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+runtime=${RUNTIME_JAVA_HOME:-${JAVA_HOME:-}}
+java=$(command -v "${runtime:+$runtime/bin/}java")
+# JEP 514's one-step training (-XX:AOTCacheOutput) arrived in JDK 25; earlier JDKs get the CDS archive
+if "$java" -XX:+UnlockDiagnosticVMOptions -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q ' AOTCacheOutput '; then
+    route=aot
+else
+    route=cds
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -32,11 +46,17 @@ for signed in "$app"/lib/*.jar; do
 done
 
 # Training run: the shipped rules, an empty H2 database of its own, until ready and the ruleset's cases have passed
-# (so the classes of the context, Flyway, the Drools build, Tomcat and a decision's evaluation are all listed); then
-# stopped. Every class it loaded is listed.
-echo "cds-archive: training run (class list) ..."
+# (so the classes of the context, Flyway, the Drools build, Tomcat and a decision's evaluation are all loaded), then
+# the sample contracts posted over HTTP (the request path's classes and, for the AOT cache, its method profiles);
+# then stopped. The CDS route lists every class it loaded; the AOT route writes the cache as the JVM exits.
+if [ "$route" = aot ]; then
+    training_option=-XX:AOTCacheOutput="$app/handoff.aot"
+else
+    training_option=-XX:DumpLoadedClassList="$work/classes.lst"
+fi
+echo "cds-archive: training run on $("$java" -version 2>&1 | head -1) ($route) ..."
 log="$app/cds-training.log"
-(cd "$project" && exec "$java" -Xmx512m -XX:DumpLoadedClassList="$work/classes.lst" \
+(cd "$project" && exec "$java" -Xmx512m -XX:+UseSerialGC "$training_option" \
     -jar "$main" --server.port=0 --logging.level.root=WARN --logging.level.org.springframework.boot.tomcat=INFO \
     --spring.datasource.url="jdbc:h2:file:$work/training" \
     --handoff.audit.signing.dev-key-dir="$work/signing" --handoff.audit.signing.sink-dir="$work/checkpoints") \
@@ -52,18 +72,44 @@ for _ in $(seq 1 600); do
     sleep 0.5
 done
 [ -n "${port:-}" ] || { cat "$log"; echo "cds-archive: the training run was not ready within 5 minutes"; exit 1; }
+# each sample a few times as a new handoff: its own contract id, as of now (a stale asOf is refused)
+now=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+for round in $(seq 1 20); do
+    for contract in "$project"/src/test/resources/contracts/*.json; do
+        sed -e "s/\"contractId\": *\"\([^\"]*\)\"/\"contractId\": \"\1-T$round\"/" -e "s/\"asOf\": *\"[^\"]*\"/\"asOf\": \"$now\"/" "$contract" |
+            curl -s -o /dev/null -w '%{http_code}\n' -H 'X-API-Key: dev-decider-key' -H 'Content-Type: application/json' \
+                --data-binary @- "http://127.0.0.1:$port/api/v1/decisions" || true
+    done
+done | sort | uniq -c | sed 's/^/cds-archive: training decisions, HTTP status: /'
 kill -TERM $training
 wait $training || true
+trap 'rm -rf "$work"' EXIT
 
-# Left out (the JDK 17 bugs above, each crashed a dump or a start here with 17.0.15):
-# - lambdas that touch ecj (org/eclipse/jdt): with its jar signed they were the dump's SIGSEGV; kept out in case a
-#   signed jar stays (a few dozen lambdas);
-# - @lambda-form-invoker lines: the JVM regenerates the java.lang.invoke holder/species classes from them, and
-#   those regenerated classes crash a start with JFR on (SIGSEGV in KlassFactory::check_shared_class_file_load_hook).
-grep -v -e '^@lambda-form-invoker' -e '^@lambda-proxy.*org/eclipse/jdt/' "$work/classes.lst" > "$app/classes.lst"
+if [ "$route" = aot ]; then
+    [ -s "$app/handoff.aot" ] || { tail -40 "$log"; echo "cds-archive: the training run wrote no AOT cache"; exit 1; }
+    options=(-XX:+UseSerialGC -XX:AOTCache="$app/handoff.aot")
+else
+    # Left out (the JDK 17 bugs above, each crashed a dump or a start here with 17.0.15):
+    # - lambdas that touch ecj (org/eclipse/jdt): with its jar signed they were the dump's SIGSEGV; kept out in case a
+    #   signed jar stays (a few dozen lambdas);
+    # - @lambda-form-invoker lines: the JVM regenerates the java.lang.invoke holder/species classes from them, and
+    #   those regenerated classes crash a start with JFR on (SIGSEGV in KlassFactory::check_shared_class_file_load_hook).
+    grep -v -e '^@lambda-form-invoker' -e '^@lambda-proxy.*org/eclipse/jdt/' "$work/classes.lst" > "$app/classes.lst"
 
-echo "cds-archive: dumping $(grep -vc '^@' "$app/classes.lst") classes ..."
-"$java" -Xshare:dump -XX:SharedClassListFile="$app/classes.lst" -XX:SharedArchiveFile="$app/handoff.jsa" \
-    -jar "$main" > "$app/cds-dump.log" 2>&1 || { tail -40 "$app/cds-dump.log"; exit 1; }
-echo "cds-archive: $app/handoff.jsa ($(du -m "$app/handoff.jsa" | cut -f1) MB); start with"
-echo "  java -XX:+UseSerialGC -XX:SharedArchiveFile=$app/handoff.jsa -jar $main"
+    echo "cds-archive: dumping $(grep -vc '^@' "$app/classes.lst") classes ..."
+    "$java" -Xshare:dump -XX:SharedClassListFile="$app/classes.lst" -XX:SharedArchiveFile="$app/handoff.jsa" \
+        -jar "$main" > "$app/cds-dump.log" 2>&1 || { tail -40 "$app/cds-dump.log"; exit 1; }
+    options=(-XX:+UseSerialGC -XX:SharedArchiveFile="$app/handoff.jsa")
+fi
+
+# The launch: the serial collector on 2 cores or fewer (docs/operations.md, "Memory: the collector").
+printf '%s\n' "$java" "${options[@]}" -jar "$main" > "$app/launch.args"
+{
+    echo '#!/bin/sh'
+    echo "# The production launch of this build, written by scripts/cds-archive.sh ($route, docs/operations.md)."
+    echo '# JVM options in JAVA_OPTS (e.g. JAVA_OPTS=-Xmx512m), service settings as arguments (--server.port=9090).'
+    printf 'exec'; printf " '%s'" "$java" "${options[@]}"; printf ' $JAVA_OPTS'; printf " '%s'" -jar "$main"; echo ' "$@"'
+} > "$app/handoff"
+chmod +x "$app/handoff"
+echo "cds-archive: $(ls "$app"/handoff.aot "$app"/handoff.jsa 2>/dev/null) ($(du -cm "$app"/handoff.aot "$app"/handoff.jsa 2>/dev/null | tail -1 | cut -f1) MB); start with"
+echo "  $app/handoff"

@@ -96,9 +96,10 @@ public final class ScaleBenchmark {
         List<StartupRun.Start> starts = StartupRun.run(postgres, work, Integer.parseInt(System.getProperty("bench.starts", "3")),
                 launches);
         table.append(String.format(Locale.ROOT, "%nSTARTUP (shipped rules, empty database each time, -Xmx512m%s; load average before: %s)%n"
-                        + "  launches: cds = the production launch (target/app jar + CDS archive, docs/operations.md), "
-                        + "classpath = classes from target/classes, no archive (as ./mvnw spring-boot:run)%n",
-                jvm.isBlank() ? "" : " " + jvm, loadBefore));
+                        + "  launches: production = target/app/launch.args (docs/operations.md)%s, "
+                        + "classpath = classes from target/classes on this JVM, no archive (as ./mvnw spring-boot:run)%n",
+                jvm.isBlank() ? "" : " " + jvm, loadBefore,
+                launches.contains(StartupRun.PRODUCTION) ? ": " + ProductionLaunch.describe() : ""));
         starts.forEach(s -> table.append(String.format(Locale.ROOT,
                 "  %-9s %-10s ready %5.1f s (CPU to ready %4.1f s, of it JIT %4.1f s)   cases passed %5.1f s%n",
                 s.launch(), s.database(), s.readySeconds(), s.cpuToReadySeconds(), s.jitToReadySeconds(), s.casesPassedSeconds())));

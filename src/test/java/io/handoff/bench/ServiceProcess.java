@@ -41,22 +41,31 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * The documented production launch (docs/operations.md, "Class data sharing"): the jar extracted to target/app,
-     * started with its CDS archive, as {@code ./mvnw -Pcds package -DskipTests} builds them.
+     * The documented production launch (docs/operations.md, "The production launch"): the jar extracted to
+     * target/app, started on the runtime and with the archive {@code ./mvnw -Pcds package -DskipTests} built them for.
      */
     static ServiceProcess startProduction(Path log, String... properties) throws Exception {
-        return startWith(ProductionLaunch.command(), "512m", log, properties);
+        return startProductionWith(ProductionLaunch.command(), "512m", log, properties);
     }
 
     /** {@link #startProduction} with the test classes after the jar: the {@code bench} profile's echo endpoint. */
     static ServiceProcess startProductionWithTestClasses(Path log, String... properties) throws Exception {
-        return startWith(ProductionLaunch.commandWithTestClasses(), "512m", log, properties);
+        return startProductionWith(ProductionLaunch.commandWithTestClasses(), "512m", log, properties);
     }
 
+    /** {@code launch}: the JVM options and main class or jar, after this JVM's java and the heap option. */
     private static ServiceProcess startWith(List<String> launch, String maxHeap, Path log, String... properties) throws Exception {
+        return startWith(Path.of(System.getProperty("java.home"), "bin", "java").toString(), launch, maxHeap, log, properties);
+    }
+
+    /** {@code javaAndLaunch}: a java executable, then what {@link #startWith(List, String, Path, String...)} takes. */
+    private static ServiceProcess startProductionWith(List<String> javaAndLaunch, String maxHeap, Path log, String... properties) throws Exception {
+        return startWith(javaAndLaunch.get(0), javaAndLaunch.subList(1, javaAndLaunch.size()), maxHeap, log, properties);
+    }
+
+    private static ServiceProcess startWith(String java, List<String> launch, String maxHeap, Path log, String... properties) throws Exception {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + maxHeap));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + maxHeap));
         // extra JVM options for the services, comma-separated: -Dbench.service-jvm=-XX:+UseParallelGC,-Dx=y
         String extra = System.getProperty("bench.service-jvm", "");
         if (!extra.isBlank()) {

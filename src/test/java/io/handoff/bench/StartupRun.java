@@ -12,8 +12,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Startup of the service with the shipped rules, each start on an empty database of its own (H2 file or a fresh
  * PostgreSQL schema, so Flyway migrates every time): process start to health 200 (ready: it takes decisions), and to
  * the ruleset's cases having passed (the health's {@code cases} detail; a decision before that waits for them).
- * Launches ({@code -Dbench.launch=cds,classpath}): {@code cds} is the documented production launch (the extracted
- * jar with its CDS archive, {@link ProductionLaunch}), {@code classpath} the service on this JVM's class path (the
+ * Launches ({@code -Dbench.launch=production,classpath}): {@code production} is the documented production launch (the
+ * extracted jar on the runtime and with the archive it was built for, {@link ProductionLaunch}), {@code classpath}
+ * the service on this JVM's class path (the
  * way {@code ./mvnw spring-boot:run} runs it: classes from a directory, no archive). Without the archive built, only
  * the class path launch is measured, and said so. More JVM options through {@code -Dbench.service-jvm=...}.
  */
@@ -27,7 +28,7 @@ final class StartupRun {
                  double jitToReadySeconds) {
     }
 
-    static final String PRODUCTION = "cds";
+    static final String PRODUCTION = "production";
     static final String CLASSPATH = "classpath";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -44,7 +45,7 @@ final class StartupRun {
         if (ProductionLaunch.built()) {
             return List.of(PRODUCTION, CLASSPATH);
         }
-        System.out.println("  (no CDS archive at " + ProductionLaunch.ARCHIVE + ": the production launch is not built "
+        System.out.println("  (no " + ProductionLaunch.ARGS + ": the production launch is not built "
                 + "(./mvnw -Pcds package -DskipTests); measuring the class path launch only)");
         return List.of(CLASSPATH);
     }
