@@ -52,6 +52,15 @@ class EdgeConfiguration {
         };
     }
 
+    /** A query string Tomcat's parser would throw on is 400 bad-query on every path, before anything reads it. */
+    @Bean
+    FilterRegistrationBean<QueryStrings> queryStrings() {
+        FilterRegistrationBean<QueryStrings> registration = new FilterRegistrationBean<>(new QueryStrings());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<RequestEdge> requestEdge(
             @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings, ApiProperties properties) {

@@ -364,6 +364,53 @@ class DocumentedProblemsTest {
         assertThat(sent).isGreaterThan(500);
     }
 
+    /**
+     * Query strings Tomcat's parameter parser throws on (a bare %, bytes that are not UTF-8, an encoded surrogate, an
+     * encoded NUL, over 1,000 parameters), on every operation, under each of its query parameters' names and under a
+     * name it does not have, and on console and actuator paths: each is 400 bad-query, a documented edge problem,
+     * never a 500. A well-formed UTF-8 value passes the edge (whatever the operation then says of it).
+     */
+    @Test
+    void malformedQueryStringsAreRefusedOnEveryPath() throws Exception {
+        List<String> broken = List.of("%FF", "%ED%A0%80", "%", "a%", "%zz", "%4", "%00", "%C0%AF", "%F0%9F%98", "%E2%82");
+        String tooMany = java.util.stream.IntStream.rangeClosed(1, 1001).mapToObj(i -> "p" + i + "=1")
+                .collect(java.util.stream.Collectors.joining("&"));
+        int sent = 0;
+        for (var path : docs.get("paths").properties()) {
+            for (var op : path.getValue().properties()) {
+                String method = op.getKey().toUpperCase();
+                String key = method + " " + path.getKey();
+                String target = path.getKey().replaceAll("\\{[^}]+}", "no-such-id");
+                String body = op.getValue().has("requestBody") ? goodBody(op.getValue().get("operationId").asString()) : null;
+                List<String> names = new ArrayList<>(List.of("x"));
+                for (JsonNode parameter : op.getValue().path("parameters")) {
+                    if ("query".equals(parameter.path("in").asString())) {
+                        names.add(parameter.path("name").asString());
+                    }
+                }
+                List<String> queries = new ArrayList<>(List.of("%FF=1", "a%ZZb=1", tooMany));
+                for (String name : names) {
+                    broken.forEach(value -> queries.add(name + "=" + value));
+                }
+                for (String query : queries) { // on a socket: client libraries refuse to send a malformed escape
+                    String[] answer = raw(method, (target + "?" + query).getBytes(StandardCharsets.US_ASCII), body);
+                    String what = key + " <- ?" + query.substring(0, Math.min(40, query.length()));
+                    documentedOrEdge(what, op.getValue(), Integer.parseInt(answer[0]), answer[1], answer[2]);
+                    assertThat(ContractFixtures.JSON.readTree(answer[2]).path("code").asString()).as(what).isEqualTo("bad-query");
+                    sent++;
+                }
+                HttpResponse<String> fine = send("admin", method, target + "?x=caf%C3%A9%F0%9F%98%80", body, null);
+                assertThat(fine.body()).as(key + " <- a well-formed UTF-8 value").doesNotContain("bad-query");
+            }
+        }
+        for (String page : List.of("/console/decisions?team=%FF", "/console?x=%", "/actuator/health?x=%ED%A0%80", "/v3/api-docs?x=%00")) {
+            String[] answer = raw("GET", page.getBytes(StandardCharsets.US_ASCII), null);
+            assertThat(answer[0]).as(page + " -> " + answer[2]).isEqualTo("400");
+            assertThat(ContractFixtures.JSON.readTree(answer[2]).path("code").asString()).as(page).isEqualTo("bad-query");
+        }
+        assertThat(sent).isGreaterThan(500);
+    }
+
     private void documentedOrEdge(String what, JsonNode operation, int status, String contentType, String body) {
         assertThat(status).as(what + " -> " + body).isBetween(400, 499);
         assertThat(contentType).as(what + " -> " + body).startsWith("application/problem+json");
