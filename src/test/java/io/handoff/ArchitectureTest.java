@@ -59,6 +59,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void textHelpersDependOnNothingOfTheService() {
+        noClasses().that().resideInAPackage("io.handoff.text..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("io.handoff.text..", "java..")
+                .check(CLASSES);
+    }
+
+    @Test
     void featurePackagesDependOnEachOtherOneWayOnly() {
         slices().matching("io.handoff.(*)..").should().beFreeOfCycles().check(CLASSES);
     }

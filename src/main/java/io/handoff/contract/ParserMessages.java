@@ -1,5 +1,7 @@
 package io.handoff.contract;
 
+import io.handoff.text.Shortened;
+
 import java.util.regex.Pattern;
 
 /**
@@ -27,6 +29,6 @@ public final class ParserMessages {
         if (text.startsWith("Non-standard token")) {
             text += " (JSON has no NaN or Infinity)";
         }
-        return text.length() > MAX ? text.substring(0, MAX) + "…" : text;
+        return Shortened.to(text, MAX, "…");
     }
 }

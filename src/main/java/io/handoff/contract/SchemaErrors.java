@@ -1,5 +1,7 @@
 package io.handoff.contract;
 
+import io.handoff.text.Shortened;
+
 import java.util.Map;
 
 import com.networknt.schema.Error;
@@ -48,7 +50,7 @@ final class SchemaErrors {
         } else if ("wrong-domain-field".equals(code)) {
             message = "field belongs to the other domain and is not allowed in this contract";
         } else if ("too-long".equals(code) && instance != null && instance.isString()) {
-            message = message.length() > 200 ? message.substring(0, 200) + "..." : message;
+            message = Shortened.to(message, 200, "...");
         }
         return new Violation(pointer, code, truncate(message));
     }
@@ -87,6 +89,6 @@ final class SchemaErrors {
     }
 
     private static String truncate(String message) {
-        return message.length() > 300 ? message.substring(0, 300) + "..." : message;
+        return Shortened.to(message, 300, "...");
     }
 }

@@ -1,5 +1,7 @@
 package io.handoff.notify;
 
+import io.handoff.text.Shortened;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -86,7 +88,7 @@ final class OutboxStore {
     }
 
     private static String cut(String error) {
-        return error == null || error.length() <= 2000 ? error : error.substring(0, Character.isHighSurrogate(error.charAt(1998)) ? 1998 : 1999) + "…";
+        return error == null ? null : Shortened.within(error, 2000, "…");
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

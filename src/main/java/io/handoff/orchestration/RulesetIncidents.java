@@ -1,5 +1,7 @@
 package io.handoff.orchestration;
 
+import io.handoff.text.Shortened;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -133,7 +135,7 @@ public final class RulesetIncidents implements RollbackListener {
 
     private static String cut(String text) {
         String t = text == null || text.isBlank() ? "-" : text;
-        return t.length() <= 2000 ? t : t.substring(0, Character.isHighSurrogate(t.charAt(1998)) ? 1998 : 1999) + "…";
+        return Shortened.within(t, 2000, "…");
     }
 
     private static Incident incident(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,7 @@
 package io.handoff.ruleset;
 
+import io.handoff.text.Shortened;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,7 +39,7 @@ public record CheckReport(String version, boolean passed, List<String> problems,
     private static List<String> cut(List<String> items) {
         List<String> kept = new ArrayList<>();
         for (String item : items.subList(0, Math.min(items.size(), MAX_ITEMS))) {
-            kept.add(io.handoff.engine.verify.Shortened.to(item, MAX_CHARS, "…"));
+            kept.add(Shortened.to(item, MAX_CHARS, "…"));
         }
         if (items.size() > MAX_ITEMS) {
             kept.add((items.size() - MAX_ITEMS) + " more not shown");

@@ -1,5 +1,7 @@
 package io.handoff.ruleset;
 
+import io.handoff.text.Shortened;
+
 /**
  * What of a failure's text may reach a report: its first line, control characters removed, bounded. A rule
  * that throws can put anything in its message (lines of a file it read); a report keeps one short line of it.
@@ -21,6 +23,6 @@ public final class FirstLine {
             return "";
         }
         String line = text.strip().lines().findFirst().orElse("").replaceAll("\\p{Cntrl}", " ");
-        return io.handoff.engine.verify.Shortened.to(line, maxChars, "…");
+        return Shortened.to(line, maxChars, "…");
     }
 }

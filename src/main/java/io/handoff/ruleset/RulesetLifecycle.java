@@ -1,5 +1,7 @@
 package io.handoff.ruleset;
 
+import io.handoff.text.Shortened;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -208,7 +210,7 @@ public final class RulesetLifecycle implements RulesetRouting, AutoCloseable {
             String outcome = report.passed() ? report.casesPassed() + " cases passed" : String.join(" | ", report.problems().isEmpty()
                     ? report.caseFailures() : report.problems());
             history.record(version, report.passed() ? "passed" : "rejected", "service",
-                    outcome.length() <= 2000 ? outcome : outcome.substring(0, Character.isHighSurrogate(outcome.charAt(1998)) ? 1998 : 1999) + "…", "{}", clock.instant());
+                    Shortened.within(outcome, 2000, "…"), "{}", clock.instant());
         } catch (RuntimeException e) {
             log.error("outcome of candidate {} ({}) could not be recorded", version, report.status(), e);
         }

@@ -1,5 +1,7 @@
 package io.handoff.engine.verify;
 
+import io.handoff.text.Shortened;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

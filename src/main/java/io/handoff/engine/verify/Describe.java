@@ -1,5 +1,7 @@
 package io.handoff.engine.verify;
 
+import io.handoff.text.Shortened;
+
 import java.util.Set;
 import java.util.TreeSet;
 

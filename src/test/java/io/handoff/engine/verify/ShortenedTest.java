@@ -1,5 +1,7 @@
 package io.handoff.engine.verify;
 
+import io.handoff.text.Shortened;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,6 +30,12 @@ class ShortenedTest {
         assertThat(Shortened.to("abcd", 3, "...")).isEqualTo("abc...");
         assertThat(Shortened.to("ab" + EMOJI, 3, "...")).isEqualTo("ab...");
         assertThat(Shortened.to("abc" + EMOJI, 4, "…")).isEqualTo("abc…");
+        // within: text and tail together fit in max, as the 2,000-character columns of outcomes, incidents and outbox errors
+        assertThat(Shortened.within("x".repeat(2000), 2000, "…")).hasSize(2000).doesNotContain("…");
+        assertThat(Shortened.within("x".repeat(2001), 2000, "…")).hasSize(2000).endsWith("x…");
+        String split = Shortened.within("x".repeat(1998) + EMOJI + "x", 2000, "…");
+        assertThat(split).isEqualTo("x".repeat(1998) + "…");
+        assertThat(holdsHalfAPair(split)).isFalse();
         assertThat(Shortened.to("a" + EMOJI + "b", 3, "…")).isEqualTo("a" + EMOJI + "…");
     }
 
