@@ -5,6 +5,7 @@ import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -54,8 +55,8 @@ class EdgeConfiguration {
 
     /** A query string Tomcat's parser would throw on is 400 bad-query on every path, before anything reads it. */
     @Bean
-    FilterRegistrationBean<QueryStrings> queryStrings() {
-        FilterRegistrationBean<QueryStrings> registration = new FilterRegistrationBean<>(new QueryStrings());
+    FilterRegistrationBean<QueryStrings> queryStrings(@Value("${server.tomcat.max-parameter-count:1000}") int maxParameters) {
+        FilterRegistrationBean<QueryStrings> registration = new FilterRegistrationBean<>(new QueryStrings(maxParameters));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         registration.addUrlPatterns("/*");
         return registration;

@@ -56,7 +56,7 @@ class OpenApiConfiguration {
     static {
         EDGE.put("EdgeBadRequest", new String[] {"400", EDGE_BAD_REQUEST + "; bad-path: a path value the service refuses "
                 + "(;, %25, %2F, %5C, control characters, ..); bad-query: a query string that is not percent-encoded UTF-8 "
-                + "text (a bare %, %FF, an encoded surrogate or NUL) or has over 1,000 parameters"});
+                + "text (a bare %, %FF, an encoded surrogate or NUL), has a parameter without a name (?=x) or over 1,000 parameters"});
         EDGE.put("EdgeNotFound", new String[] {"404", "not-found: no operation has this path"});
         EDGE.put("EdgeMethodNotAllowed", new String[] {"405", "method-not-allowed: the path has no operation for this method (Allow)"});
         EDGE.put("EdgeContentTooLarge", new String[] {"413", "payload-too-large: over the body cap"});

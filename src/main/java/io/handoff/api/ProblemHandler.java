@@ -242,17 +242,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(status).body(problem);
     }
 
-    /**
-     * Parameters the servlet container refused to parse (over its parameter cap, when configured below the edge's):
-     * the caller's request, not a failure. {@link QueryStrings} refuses the rest before this point.
-     */
-    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
-    ResponseEntity<Object> unreadableParameters(org.apache.tomcat.util.http.InvalidParameterException e) {
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "bad-query", "The query string cannot be read",
-                "The request's parameters cannot be read: send percent-encoded UTF-8 text, at most "
-                        + QueryStrings.MAX_PARAMETERS + " parameters."));
-    }
-
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
         String errorId = UUID.randomUUID().toString();

@@ -9,6 +9,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.apache.tomcat.util.http.Parameters;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -19,14 +21,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * on every path (API, console, actuator) and before authentication.
  */
 final class QueryStrings extends OncePerRequestFilter {
-    /** Tomcat's default cap ({@code server.tomcat.max-parameter-count}), refused here rather than failing there. */
+    /** Tomcat's default cap ({@code server.tomcat.max-parameter-count}). */
     static final int MAX_PARAMETERS = 1000;
+
+    private final int maxParameters;
+
+    /** {@code maxParameters}: the container's own cap, so that what passes here its parser takes. */
+    QueryStrings(int maxParameters) {
+        this.maxParameters = maxParameters;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String query = request.getQueryString();
-        String problem = query == null ? null : problem(query);
+        String problem = query == null ? null : problem(query, maxParameters);
         if (problem != null) {
             Problems.write(response, 400, "bad-query", "The query string cannot be read", problem);
             return;
@@ -34,18 +43,46 @@ final class QueryStrings extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /** Why the raw query string {@code raw} (as received, still percent-encoded) is refused, or null when it is not. */
+    /**
+     * Why the raw query string {@code raw} (as received, still percent-encoded) is refused, or null when it is not:
+     * first this class's own reading, which names the parameter and what is wrong with it, then Tomcat's parser itself
+     * (the one every later {@code getParameter} runs), so that nothing it would throw on gets past.
+     */
+    static String problem(String raw, int maxParameters) {
+        String named = named(raw, maxParameters);
+        if (named != null) {
+            return named;
+        }
+        Parameters tomcat = new Parameters();
+        tomcat.setCharset(StandardCharsets.UTF_8);
+        tomcat.setLimit(maxParameters);
+        byte[] bytes = raw.getBytes(StandardCharsets.ISO_8859_1);
+        try {
+            tomcat.processParameters(bytes, 0, bytes.length);
+        } catch (InvalidParameterException e) {
+            return "The query string cannot be read as parameters: send name=value pairs, percent-encoded UTF-8, joined by '&'.";
+        }
+        return null;
+    }
+
     static String problem(String raw) {
+        return problem(raw, MAX_PARAMETERS);
+    }
+
+    private static String named(String raw, int maxParameters) {
         int number = 0;
         for (String pair : raw.split("&", -1)) {
             if (pair.isEmpty()) {
                 continue;
             }
             number++;
-            if (number > MAX_PARAMETERS) {
-                return "The query string has more than " + MAX_PARAMETERS + " parameters.";
+            if (number > maxParameters) {
+                return "The query string has more than " + maxParameters + " parameters.";
             }
             int equals = pair.indexOf('=');
+            if (equals == 0) {
+                return "Parameter " + number + " has no name (it starts with '='): send name=value.";
+            }
             String rawName = equals < 0 ? pair : pair.substring(0, equals);
             String name = text(rawName);
             String which = name == null ? "parameter " + number + " (its name cannot be read)"

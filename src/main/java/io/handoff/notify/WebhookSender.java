@@ -1,5 +1,7 @@
 package io.handoff.notify;
 
+import io.handoff.text.Shortened;
+
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -91,7 +93,7 @@ final class WebhookSender implements AutoCloseable {
                 return;
             }
             String answer = response.body() == null ? "" : response.body();
-            error = "HTTP " + status + (answer.isBlank() ? "" : ": " + answer.substring(0, Math.min(200, answer.length())));
+            error = "HTTP " + status + (answer.isBlank() ? "" : ": " + Shortened.to(answer, 200, ""));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             error = "interrupted while sending (the service is stopping)";

@@ -23,7 +23,10 @@ class QueryStringsTest {
         assertThat(QueryStrings.problem("x=a%00b")).contains("NUL");
         assertThat(QueryStrings.problem("%FF=1")).contains("The name of parameter 1 (its name cannot be read)");
         assertThat(QueryStrings.problem("x\u00FF=1")).as("a raw byte is a byte").contains("not UTF-8");
+        assertThat(QueryStrings.problem("=x")).contains("no name");
+        assertThat(QueryStrings.problem("a=1&=2")).contains("Parameter 2 has no name");
         assertThat(QueryStrings.problem("p=1&".repeat(QueryStrings.MAX_PARAMETERS))).isNull();
+        assertThat(QueryStrings.problem("p=1&p=2&p=3", 2)).as("the container's configured cap").contains("more than 2");
         assertThat(QueryStrings.problem("p=1&".repeat(QueryStrings.MAX_PARAMETERS + 1))).contains("more than 1000");
     }
 }
