@@ -19,9 +19,12 @@
 set -euo pipefail
 project=$(cd "$(dirname "$0")/.." && pwd)
 jar=${1:-$(ls "$project"/target/handoff-decisions-*.jar | grep -v -- '-original' | head -1)}
-app=${CDS_APP_DIR:-$project/target/app}
+app=$(realpath -m "${CDS_APP_DIR:-$project/target/app}")
 runtime=${RUNTIME_JAVA_HOME:-${JAVA_HOME:-}}
-java=$(command -v "${runtime:+$runtime/bin/}java")
+java=$(command -v "${runtime:+$runtime/bin/}java" || true)
+[ -n "$java" ] && [ -x "$java" ] || { echo "cds-archive: no java at ${runtime:+$runtime/bin/}java (RUNTIME_JAVA_HOME / JAVA_HOME)"; exit 1; }
+# the launch names the JDK itself, not a link the system's alternatives may later point at another one
+java=$(readlink -f "$java")
 # JEP 514's one-step training (-XX:AOTCacheOutput) arrived in JDK 25; earlier JDKs get the CDS archive
 if "$java" -XX:+UnlockDiagnosticVMOptions -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q ' AOTCacheOutput '; then
     route=aot
@@ -71,16 +74,48 @@ for _ in $(seq 1 600); do
     fi
     sleep 0.5
 done
-[ -n "${port:-}" ] || { cat "$log"; echo "cds-archive: the training run was not ready within 5 minutes"; exit 1; }
-# each sample a few times as a new handoff: its own contract id, as of now (a stale asOf is refused)
-now=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+if [ -z "${port:-}" ] || ! curl -sf -H 'X-API-Key: dev-admin-key' "http://127.0.0.1:$port/actuator/health" | grep -q '"cases":"passed"'; then
+    tail -60 "$log"; echo "cds-archive: the training run was not ready with its cases passed within 5 minutes"; exit 1
+fi
+# Each sample a few times as a new handoff: a contract id of its own, and every time in it moved by the same amount so
+# that its asOf is now (a stale asOf is refused) and its due, SLA and release dates keep their distance from it. Every
+# answer must be a decision: a refused sample would train the error path instead of the decision's.
+shifted() {
+    local file=$1 text as_of offset days ts i=0 moved
+    text=$(cat "$file")
+    as_of=$(grep -oE '"asOf": *"[^"]+"' "$file" | grep -oE '[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z')
+    offset=$(( $(date -u +%s) - $(date -u -d "$as_of" +%s) ))
+    days=$(( (offset + 43200) / 86400 ))
+    local -a moves=()
+    for ts in $(grep -oE '"[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}:[0-9]{2}Z)?"' "$file" | tr -d '"' | sort -u); do
+        if [[ $ts == *T* ]]; then
+            moved=$(date -u -d "@$(( $(date -u -d "$ts" +%s) + offset ))" +%Y-%m-%dT%H:%M:%SZ)
+        else
+            moved=$(date -u -d "$ts + $days days" +%Y-%m-%d)
+        fi
+        text=${text//\"$ts\"/\"@@$i@@\"}   # placeholders first: a moved time may equal another original one
+        moves+=("$moved")
+        i=$((i + 1))
+    done
+    for i in "${!moves[@]}"; do
+        text=${text//@@$i@@/${moves[$i]}}
+    done
+    printf '%s' "$text"
+}
+refused=0
 for round in $(seq 1 20); do
     for contract in "$project"/src/test/resources/contracts/*.json; do
-        sed -e "s/\"contractId\": *\"\([^\"]*\)\"/\"contractId\": \"\1-T$round\"/" -e "s/\"asOf\": *\"[^\"]*\"/\"asOf\": \"$now\"/" "$contract" |
-            curl -s -o /dev/null -w '%{http_code}\n' -H 'X-API-Key: dev-decider-key' -H 'Content-Type: application/json' \
-                --data-binary @- "http://127.0.0.1:$port/api/v1/decisions" || true
+        answer=$(shifted "$contract" | sed -e "s/\"contractId\": *\"\([^\"]*\)\"/\"contractId\": \"\1-T$round\"/" |
+            curl -s -w '\n%{http_code}' -H 'X-API-Key: dev-decider-key' -H 'Content-Type: application/json' \
+                --data-binary @- "http://127.0.0.1:$port/api/v1/decisions")
+        if [ "$(tail -1 <<< "$answer")" != 200 ]; then
+            refused=$((refused + 1))
+            [ $refused -gt 1 ] || echo "cds-archive: training decision refused: $(basename "$contract"): $(head -c 600 <<< "$answer")"
+        fi
     done
-done | sort | uniq -c | sed 's/^/cds-archive: training decisions, HTTP status: /'
+done
+[ $refused -eq 0 ] || { echo "cds-archive: $refused training decision(s) refused (above): fix the samples"; exit 1; }
+echo "cds-archive: training decisions: $(( round * $(ls "$project"/src/test/resources/contracts/*.json | wc -l) )), all decided"
 kill -TERM $training
 wait $training || true
 trap 'rm -rf "$work"' EXIT
