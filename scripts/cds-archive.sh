@@ -116,6 +116,13 @@ for round in $(seq 1 20); do
 done
 [ $refused -eq 0 ] || { echo "cds-archive: $refused training decision(s) refused (above): fix the samples"; exit 1; }
 echo "cds-archive: training decisions: $(( round * $(ls "$project"/src/test/resources/contracts/*.json | wc -l) )), all decided"
+# an auditor's calls too (search by contract id, the whole chain verified, the export), so their classes are in the archive
+for _ in 1 2 3; do
+    for path in "/api/v1/decisions?contractId=HC-2026-0001-T1" /api/v1/audit/verify /api/v1/decisions/export; do
+        curl -sf -o /dev/null -H 'X-API-Key: dev-auditor-key' "http://127.0.0.1:$port$path" \
+            || { echo "cds-archive: training call $path failed"; exit 1; }
+    done
+done
 kill -TERM $training
 wait $training || true
 trap 'rm -rf "$work"' EXIT

@@ -46,7 +46,8 @@ final class LogScale {
     private LogScale() {
     }
 
-    static Result run(String postgresUrl, int records, int contracts, Path work) throws Exception {
+    /** {@code launch}: a {@link StartupRun} launch, the one the service verifying and searching runs. */
+    static Result run(String postgresUrl, int records, int contracts, Path work, String launch) throws Exception {
         String schema = "bench_log_" + System.nanoTime();
         String url = postgresUrl + (postgresUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         try (HikariDataSource dataSource = new HikariDataSource()) {
@@ -61,11 +62,10 @@ final class LogScale {
             System.out.printf(Locale.ROOT, "  appending %,d records to PostgreSQL schema %s ...%n", records, schema);
             double perSecond = BulkRecords.append(jdbc, transactions, templates(), records, contracts, 5000);
             jdbc.execute("ANALYZE audit_record");
-            try (ServiceProcess service = ServiceProcess.start(work.resolve("log-scale-service.log"), "spring.datasource.url=" + url,
-                    "spring.flyway.schemas=" + schema, "handoff.audit.retention-interval=1000d",
-                    // a sink of its own: the project's ./data sink holds checkpoints of other databases, which this chain
-                    // would (rightly) fail against
-                    "handoff.audit.signing.sink-dir=" + work.resolve("log-scale-checkpoints-" + System.nanoTime()).toAbsolutePath())) {
+            // the deployed process (the production launch when it is built, as for RSS), with a checkpoint sink of its
+            // own: the project's ./data sink holds checkpoints of other databases, which this chain would (rightly) fail against
+            try (ServiceProcess service = StartupRun.service(launch, work, work.resolve("log-scale-service.log"),
+                    "spring.datasource.url=" + url, "spring.flyway.schemas=" + schema, "handoff.audit.retention-interval=1000d")) {
                 HttpClient http = HttpClient.newHttpClient();
                 Random random = new Random(42);
                 for (int i = 0; i < 200; i++) {

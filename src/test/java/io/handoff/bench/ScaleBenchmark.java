@@ -328,14 +328,15 @@ public final class ScaleBenchmark {
     private void log() throws Exception {
         int records = Integer.parseInt(System.getProperty("bench.records", "1000000"));
         String loadBefore = loadAverage();
-        LogScale.Result r = LogScale.run(postgres, records, Math.max(1, records / 10), work);
+        String launch = StartupRun.launches().get(0);
+        LogScale.Result r = LogScale.run(postgres, records, Math.max(1, records / 10), work, launch);
         table.append(String.format(Locale.ROOT, """
 
-                LOG SCALE (PostgreSQL, %,d real decision records over %,d contract ids, through the service's HTTP API; load average before: %s)
+                LOG SCALE (PostgreSQL, %,d real decision records over %,d contract ids, through the service's HTTP API, %s launch; load average before: %s)
                   bulk append through the audit store        %,10.0f records/s
                   search by contract id (%d random ids)     p50 %.1f ms, p99 %.1f ms
                   verify the whole chain                     %.1f s for %,d records (%,.0f records/s): %s
-                """, r.records(), Math.max(1, records / 10), loadBefore, r.appendPerSecond(), r.queries(), r.queryP50Millis(), r.queryP99Millis(),
+                """, r.records(), Math.max(1, records / 10), launch, loadBefore, r.appendPerSecond(), r.queries(), r.queryP50Millis(), r.queryP99Millis(),
                 r.verifySeconds(), r.verified(), r.verifyRecordsPerSecond(), r.verifyStatus()));
         json.set("logScale", JSON.valueToTree(r));
         target("verify " + String.format(Locale.ROOT, "%,d", records) + " records <= 10 s", String.format(Locale.ROOT, "%.1f s, %s",
