@@ -20,7 +20,16 @@ final class Anchors {
     private long lastReached;
     private long reached;
 
+    /** What a re-chained problem adds about the checkpoint it failed against (where it came from); empty for nothing. */
+    private final java.util.function.Function<SignedCheckpoint, String> provenance;
+
     Anchors(List<SignedCheckpoint> checkpoints, Map<String, PublicKey> trusted) {
+        this(checkpoints, trusted, c -> "");
+    }
+
+    Anchors(List<SignedCheckpoint> checkpoints, Map<String, PublicKey> trusted,
+            java.util.function.Function<SignedCheckpoint, String> provenance) {
+        this.provenance = provenance;
         for (SignedCheckpoint c : new LinkedHashSet<>(checkpoints)) {
             PublicKey key = trusted.get(c.keyId());
             if (key == null) {
@@ -54,7 +63,7 @@ final class Anchors {
                 return new VerifyReport.Problem(seq, decisionId, VerifyReport.Problem.RE_CHAINED, after + ": record " + seq
                         + " hashes to " + hash.substring(0, 12) + "…, not to the " + c.hash().substring(0, 12) + "… signed at "
                         + c.signedAt() + "; a record in " + (lastReached + 1) + ".." + seq
-                        + " was rewritten and the hashes after it recomputed");
+                        + " was rewritten and the hashes after it recomputed" + provenance.apply(c));
             }
         }
         lastReached = seq;

@@ -94,16 +94,25 @@ final class ChainVerifier {
     /** Checkpoints from the database and the sink; an unreadable sink is a problem, not a reason to skip the rest. */
     private Anchors anchors(List<VerifyReport.Problem> problems) {
         List<SignedCheckpoint> all = new ArrayList<>(signed.all());
+        java.util.Set<SignedCheckpoint> inDatabase = java.util.Set.copyOf(all);
         Map<String, PublicKey> trusted = signing == null ? Map.of() : signing.trustedKeys();
+        String sinkOnly = null;
         if (signing != null) {
             try {
                 all.addAll(signing.sink().readAll());
+                // a checkpoint the sink holds and the database does not: the database's copy was removed, or the sink
+                // belongs to another database (the default sink is a folder beside the working directory, not the data)
+                sinkOnly = " (this checkpoint is held only by the external checkpoints in " + signing.sink().describe()
+                        + ", not by the database: either the database's copy was removed, or those external checkpoints belong to"
+                        + " another database, e.g. one this database replaced; a new database needs a sink of its own,"
+                        + " handoff.audit.signing.sink-dir)";
             } catch (RuntimeException e) {
                 problems.add(new VerifyReport.Problem(0, null, VerifyReport.Problem.SINK,
                         "the external checkpoints could not be read (" + signing.sink().describe() + "): " + e.getMessage()));
             }
         }
-        Anchors anchors = new Anchors(all, trusted);
+        String note = sinkOnly;
+        Anchors anchors = new Anchors(all, trusted, c -> note != null && !inDatabase.contains(c) ? note : "");
         problems.addAll(anchors.problems());
         return anchors;
     }

@@ -97,9 +97,36 @@ abstract class SignedChainContract {
         assertThat(report.status()).isEqualTo("broken");
         assertThat(report.firstBad().code()).isEqualTo("re-chained");
         assertThat(report.firstBad().problem()).startsWith("re-chained after signed checkpoint seq 10: record 20 ")
-                .contains("a record in 11..20 was rewritten");
+                .contains("a record in 11..20 was rewritten")
+                .contains("held only by the external checkpoints", "either the database's copy was removed");
         assertThat(report.firstBad().seq()).isEqualTo(20);
         assertThat(report.checked()).as("every record up to the checkpoint is consistent in itself").isEqualTo(19);
+    }
+
+    /**
+     * The trap of a sink that outlives its database: a new, empty database started beside the old checkpoint sink (the
+     * default sink is a folder under the working directory) is broken against the old checkpoints, rightly, and the
+     * problem says where those checkpoints come from and which setting gives a new database a sink of its own.
+     */
+    @Test
+    void aSinkLeftByAReplacedDatabaseIsNamedAsSuch() {
+        decide(10);
+        assertThat(log.signCheckpoint()).hasValueSatisfying(c -> assertThat(c.seq()).isEqualTo(10));
+        log.close();
+        db.close();
+        db = database();
+        log = open(1_000_000, Duration.ofHours(1));
+        decide(10);
+
+        VerifyReport report = log.verify(null, null);
+        assertThat(report.status()).isEqualTo("broken");
+        assertThat(report.firstBad().code()).isEqualTo("re-chained");
+        assertThat(report.firstBad().seq()).isEqualTo(10);
+        assertThat(report.firstBad().problem()).contains(dir.resolve("sink").toString())
+                .contains("another database", "handoff.audit.signing.sink-dir");
+        // the database's own checkpoints carry no such note: the chain they anchor is this database's
+        assertThat(log.signCheckpoint()).isPresent();
+        assertThat(log.verify(null, null).problems()).filteredOn(p -> p.problem().contains("another database")).hasSize(1);
     }
 
     /** A record's hash covers its searchable columns (format 2): a changed column is a changed record. */
