@@ -144,7 +144,7 @@ else
     options=(-XX:+UseSerialGC -XX:SharedArchiveFile="$app/handoff.jsa")
 fi
 
-# The launch: the serial collector on 2 cores or fewer (docs/operations.md, "Memory: the collector").
+# The launch: the serial collector, for the 2-core machine it is measured on (docs/operations.md, "Memory: the collector").
 printf '%s\n' "$java" "${options[@]}" -jar "$main" > "$app/launch.args"
 {
     echo '#!/bin/sh'
