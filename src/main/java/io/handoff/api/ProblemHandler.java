@@ -295,6 +295,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /** Spring's own failures (404, 405, 415, ...) get a stable code too. */
+    /** A body without a Content-Type: said as such, not as Spring's "Content-Type 'null' is not supported". */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(org.springframework.web.HttpMediaTypeNotSupportedException ex,
+                                                                     HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (ex.getContentType() == null) {
+            ex.getBody().setDetail("This operation takes a body with Content-Type "
+                    + (ex.getSupportedMediaTypes().isEmpty() ? "application/json" : MediaType.toString(ex.getSupportedMediaTypes()))
+                    + "; the request named none.");
+        }
+        return super.handleHttpMediaTypeNotSupported(ex, headers, status, request);
+    }
+
     /** A path no operation has: said in the API's words, not Spring's ("No static resource ..."). */
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(org.springframework.web.servlet.resource.NoResourceFoundException ex,

@@ -21,7 +21,8 @@ public final class ProblemReportValve extends ErrorReportValve {
         String code = status == 400 ? "bad-request" : "http-" + status;
         String body = "{\"type\":\"" + ProblemHandler.TYPE_BASE + code + "\",\"title\":\"The request was refused\",\"status\":"
                 + status + ",\"code\":\"" + code + "\",\"detail\":\"The server cannot read this request: check the path for "
-                + "encoded control characters such as %00.\"}";
+                + "encoded control characters such as %00, and the request line for bytes outside ASCII (percent-encode them as "
+                + "UTF-8).\"}";
         try {
             response.resetBuffer(true);
             response.setContentType("application/problem+json");

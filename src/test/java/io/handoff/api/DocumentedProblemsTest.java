@@ -412,6 +412,20 @@ class DocumentedProblemsTest {
         assertThat(sent).isGreaterThan(500);
     }
 
+    /** Answers that named "null" or only the path: a body without a Content-Type, a raw non-ASCII byte in a query. */
+    @Test
+    void unreadableRequestsAreSaidInTheirOwnTerms() throws Exception {
+        HttpResponse<String> untyped = HTTP.send(TestKeys.as("admin", uri("/api/v1/admin/flags"))
+                .method("PUT", HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(untyped.statusCode()).isEqualTo(415);
+        assertThat(ContractFixtures.JSON.readTree(untyped.body()).path("detail").asString())
+                .contains("application/json", "named none").doesNotContain("'null'");
+        String[] raw = raw("GET", new byte[] {'/', 'a', 'p', 'i', '/', 'v', '1', '/', 'd', 'e', 'c', 'i', 's', 'i', 'o', 'n', 's', '?',
+                'x', '=', (byte) 0xC3, (byte) 0xA9}, null);
+        assertThat(raw[0]).isEqualTo("400");
+        assertThat(ContractFixtures.JSON.readTree(raw[2]).path("detail").asString()).contains("outside ASCII");
+    }
+
     /**
      * A form body no one parses as such: a malformed one ('%', '%FF', '=x') sent with every method of every operation
      * and to paths no operation has is never a 500 (Spring's form filter answered PUT, PATCH and DELETE ones with 500s).
