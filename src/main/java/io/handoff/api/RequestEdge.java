@@ -117,16 +117,9 @@ final class RequestEdge extends OncePerRequestFilter {
      * from it would not be what was received, and its exported record would fail offline verification.
      */
     static String unpairedSurrogate(byte[] body) {
-        if (UnpairedSurrogates.firstEscape(body) < 0) {
-            return null;
-        }
         UnpairedSurrogates.Found found = UnpairedSurrogates.locate(SCAN, body);
-        if (found == null) {
-            return null; // not JSON, or a field name the parser itself refuses: its reader refuses the body
-        }
-        return "the text at " + (found.pointer().isEmpty() ? "the top level" : found.pointer()) + " (line " + found.line()
-                + ", column " + found.column() + ") holds an unpaired UTF-16 surrogate escape (\\ud800-\\udfff without its"
-                + " pair), which is not Unicode text: send the character itself or its full surrogate pair. Nothing was recorded.";
+        // null: none, or not JSON (or a field name the parser itself refuses): its reader refuses the body
+        return found == null ? null : found.problem() + ". Nothing was recorded.";
     }
 
     /**

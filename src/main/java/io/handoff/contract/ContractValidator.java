@@ -94,11 +94,9 @@ public final class ContractValidator {
             }
             // refused before anything is recorded: a rejection record would keep text that has no UTF-8 form. Over HTTP
             // the request edge refused it already; this is for contracts from files (the command line, the cases).
-            UnpairedSurrogates.Found unpaired = UnpairedSurrogates.firstEscape(body) < 0 ? null : UnpairedSurrogates.locate(mapper, body);
+            UnpairedSurrogates.Found unpaired = UnpairedSurrogates.locate(mapper, body);
             if (unpaired != null) {
-                throw new MalformedContractException("the text at " + (unpaired.pointer().isEmpty() ? "the top level" : unpaired.pointer())
-                        + " holds an unpaired UTF-16 surrogate escape (\\ud800-\\udfff without its pair), which is not"
-                        + " Unicode text: send the character itself or its full surrogate pair", unpaired.line(), unpaired.column(), null);
+                throw new MalformedContractException(unpaired.problem(), unpaired.line(), unpaired.column(), null);
             }
             return node;
         } catch (JacksonException e) {

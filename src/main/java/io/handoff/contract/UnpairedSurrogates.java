@@ -1,5 +1,7 @@
 package io.handoff.contract;
 
+import io.handoff.text.Surrogates;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -67,19 +69,28 @@ public final class UnpairedSurrogates {
 
     /** Where a JSON text spells half a surrogate pair: the JSON pointer of the string or field name, its line and column. */
     public record Found(String pointer, int line, int column) {
+        /** The refusal, in the same words wherever a JSON text is refused for it (the request edge, the contract reader). */
+        public String problem() {
+            return "the text at " + (pointer.isEmpty() ? "the top level" : pointer) + " (line " + line + ", column " + column
+                    + ") holds an unpaired UTF-16 surrogate escape (\\ud800-\\udfff without its pair), which is not Unicode"
+                    + " text: send the character itself or its full surrogate pair";
+        }
     }
 
     /**
      * The first string or field name of a JSON text that holds an unpaired surrogate, as the parser meets it (a field
      * given twice is reported where it holds one), or null when there is none or the text is not JSON (its reader
-     * refuses it then). Only run when {@link #firstEscape} found a candidate: it parses the whole text.
+     * refuses it then). The text is parsed only when {@link #firstEscape} finds a candidate escape in its bytes.
      */
     public static Found locate(JsonMapper mapper, byte[] json) {
+        if (firstEscape(json) < 0) {
+            return null;
+        }
         try (JsonParser parser = mapper.createParser(json)) {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                 String text = token == JsonToken.PROPERTY_NAME ? parser.currentName()
                         : token == JsonToken.VALUE_STRING ? parser.getString() : null;
-                if (text != null && unpaired(text)) {
+                if (text != null && Surrogates.unpaired(text)) {
                     TokenStreamLocation at = parser.currentTokenLocation();
                     return new Found(parser.streamReadContext().pathAsPointer().toString(), at.getLineNr(), at.getColumnNr());
                 }
@@ -88,21 +99,5 @@ public final class UnpairedSurrogates {
         } catch (JacksonException notJson) {
             return null;
         }
-    }
-
-    /** Whether the text holds a UTF-16 surrogate that is not half of a whole pair. */
-    public static boolean unpaired(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
-                    return true;
-                }
-                i++; // a pair: one code point
-            } else if (Character.isLowSurrogate(c)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,5 +1,7 @@
 package io.handoff.engine;
 
+import io.handoff.text.Surrogates;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,7 @@ final class TableLayoutChecks {
         for (int r = table.top(); r < table.end(); r++) {
             for (int c = table.left(); c < table.width(); c++) {
                 SheetGrid.Cell cell = grid.cell(r, c);
-                if (cell.value() != null && cell.value().codePoints().anyMatch(cp -> cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE)) {
+                if (cell.value() != null && Surrogates.unpaired(cell.value())) {
                     // Excel's escape _xD800_ reads as half a surrogate pair: text with no UTF-8 form, which every decision
                     // firing the row would record (and the export of that record would no longer verify offline)
                     problems.add(CompileProblem.error("unpaired-surrogate", table.cell(file, r, c), "the cell holds half a"

@@ -61,8 +61,8 @@ class UnpairedSurrogatesTest {
 
     @Test
     void unpairedTextIsTheSameRuleOnDecodedStrings() {
-        assertThat(UnpairedSurrogates.unpaired("x\ud800")).isTrue();
-        assertThat(UnpairedSurrogates.unpaired("\udc00x")).isTrue();
-        assertThat(UnpairedSurrogates.unpaired("\ud83d\ude00")).isFalse();
+        assertThat(io.handoff.text.Surrogates.unpaired("x\ud800")).isTrue();
+        assertThat(io.handoff.text.Surrogates.unpaired("\udc00x")).isTrue();
+        assertThat(io.handoff.text.Surrogates.unpaired("\ud83d\ude00")).isFalse();
     }
 }
