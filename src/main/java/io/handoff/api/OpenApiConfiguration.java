@@ -91,6 +91,11 @@ class OpenApiConfiguration {
             Schema<?> auditRecord = components.getSchemas().get("AuditRecord");
             if (auditRecord != null) {
                 auditRecord.getProperties().put("record", WireSchemas.ref(WireSchemas.AUDIT_BODY));
+                Schema<?> packed = auditRecord.getProperties().get("packed");
+                if (packed != null) {
+                    packed.description("Only in an export, only for format 3: the body as stored, a zlib stream (RFC 1950), base64."
+                            + " The hash covers these bytes; they inflate to `record` written compactly (docs/audit.md).");
+                }
             }
             components.addSecuritySchemes(API_KEY, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
                             .in(SecurityScheme.In.HEADER).name("X-API-Key").description("An API key; its roles decide what it may call."))

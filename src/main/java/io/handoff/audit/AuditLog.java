@@ -57,7 +57,7 @@ public final class AuditLog implements AutoCloseable {
      * waiting for it: the decision path gives back its evaluation slot there, since waiting uses no CPU.
      */
     public AuditRecord append(AuditEntry entry, Alongside alongside, Object payload, Runnable queued) {
-        return writer.append(new AuditStore.Prepared(entry, entry.body(), alongside, payload), queued);
+        return writer.append(AuditStore.Prepared.of(entry, alongside, payload), queued);
     }
 
     /**
@@ -67,7 +67,7 @@ public final class AuditLog implements AutoCloseable {
      * takes away the log and nothing else.
      */
     public void applyWithoutRecord(Alongside alongside, Object payload, Runnable queued) {
-        writer.append(new AuditStore.Prepared(null, null, alongside, payload), queued);
+        writer.append(AuditStore.Prepared.of(null, alongside, payload), queued);
     }
 
     /**
@@ -77,7 +77,7 @@ public final class AuditLog implements AutoCloseable {
      * chain head before anything else and no two wait on each other.
      */
     public AuditRecord appendNow(AuditEntry entry) {
-        return store.append(List.of(new AuditStore.Prepared(entry, entry.body(), null, null))).get(0);
+        return store.append(List.of(AuditStore.Prepared.of(entry, null, null))).get(0);
     }
 
     /** Takes the chain-head lock in the caller's transaction; see {@link #appendNow(AuditEntry)}. */

@@ -20,12 +20,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** JDBC access to the log tables; the same SQL on H2 and PostgreSQL. Appends and retention are its only writes. */
 public final class AuditStore {
     private static final String COLUMNS = "seq, decision_id, kind, contract_id, domain, handoff_type, outcome, posture, "
-            + "ruleset_version, input_hash, recorded_at, fired_rules, gates, body, prev_hash, hash, record_format";
+            + "ruleset_version, input_hash, recorded_at, fired_rules, gates, body, prev_hash, hash, record_format, body_packed";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcTemplate jdbc;
@@ -37,13 +38,17 @@ public final class AuditStore {
     }
 
     /**
-     * A record ready to be appended: everything but its chain position. {@code alongside}, when given, is
-     * handed {@code payload} in the same transaction right after the insert (state that must commit or fail
-     * with the record), together with the payloads of the batch's other records for the same writer.
+     * A record ready to be appended: everything but its chain position, its body already packed ({@link PackedBody}).
+     * {@code alongside}, when given, is handed {@code payload} in the same transaction right after the insert (state
+     * that must commit or fail with the record), together with the payloads of the batch's other records for the same
+     * writer.
      */
-    record Prepared(AuditEntry entry, String body, Alongside alongside, Object payload) {
+    record Prepared(AuditEntry entry, byte[] packed, Alongside alongside, Object payload) {
+        /** Packs the entry's body here, on the caller's thread, not in the writer's transaction. */
+        static Prepared of(AuditEntry entry, Alongside alongside, Object payload) {
+            return new Prepared(entry, entry == null ? null : PackedBody.pack(entry.body()), alongside, payload);
+        }
     }
-
 
 
     /**
@@ -85,11 +90,11 @@ public final class AuditStore {
 
     /** The columns {@link #rows} fills, in order. */
     static final String INSERT_COLUMNS = COLUMNS;
-    static final String INSERT = "INSERT INTO audit_record (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    static final String INSERT = "INSERT INTO audit_record (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
     /**
-     * The batch's records numbered and linked after {@code head}, each hashed in format 2 over its columns as they will
-     * be stored; null in place of a state-only item.
+     * The batch's records numbered and linked after {@code head}, each hashed in format 3 over its columns as they will
+     * be stored and its packed body; null in place of a state-only item.
      */
     static List<AuditRecord> chain(Head head, List<Prepared> batch) {
         List<AuditRecord> records = new ArrayList<>(batch.size());
@@ -103,16 +108,16 @@ public final class AuditStore {
             }
             seq++;
             Instant recordedAt = HashedColumns.stored(e.recordedAt());
-            String hash = ChainHash.of(seq, prev, hashedColumns(e, recordedAt), p.body().getBytes(StandardCharsets.UTF_8));
+            String hash = ChainHash.of(ChainHash.FORMAT_PACKED, seq, prev, hashedColumns(e, recordedAt), p.packed());
             records.add(new AuditRecord(seq, e.decisionId(), e.kind(), e.contractId(), e.domain(), e.handoffType(),
                     e.outcome(), e.posture(), e.rulesetVersion(), e.inputHash(), recordedAt, null, prev, hash,
-                    ChainHash.FORMAT_COLUMNS_AND_BODY, e.ruleIds(), e.gateIds()));
+                    ChainHash.FORMAT_PACKED, e.ruleIds(), e.gateIds()));
             prev = hash;
         }
         return records;
     }
 
-    /** The chained records as rows of {@link #INSERT_COLUMNS}, state-only items left out. */
+    /** The chained records as rows of {@link #INSERT_COLUMNS}, state-only items left out: no text body, the packed one. */
     static List<Object[]> rows(List<AuditRecord> records, List<Prepared> batch) {
         List<Object[]> rows = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
@@ -123,7 +128,7 @@ public final class AuditStore {
             rows.add(new Object[] {r.seq(), r.decisionId(), r.kind(), r.contractId(), r.domain(), r.handoffType(),
                     r.outcome(), r.posture(), r.rulesetVersion(), r.inputHash(),
                     OffsetDateTime.ofInstant(r.recordedAt(), ZoneOffset.UTC), HashedColumns.idList(r.firedRules()),
-                    HashedColumns.idList(r.gates()), batch.get(i).body(), r.prevHash(), r.hash(), r.format()});
+                    HashedColumns.idList(r.gates()), null, r.prevHash(), r.hash(), r.format(), batch.get(i).packed()});
         }
         return rows;
     }
@@ -161,7 +166,10 @@ public final class AuditStore {
                 AuditStore::map, sql.params().toArray());
     }
 
-    /** Streams every matching record, oldest first, without holding them in memory. */
+    /**
+     * Streams every matching record, oldest first, without holding them in memory; a format-3 record comes with its
+     * packed body as stored ({@link AuditRecord#packed()}), which its hash covers, for an export to carry.
+     */
     public void stream(AuditQuery query, Consumer<AuditRecord> sink) {
         Sql sql = where(query);
         transactions.executeWithoutResult(status -> jdbc.query(connection -> {
@@ -172,15 +180,17 @@ public final class AuditStore {
                 statement.setObject(i + 1, sql.params().get(i));
             }
             return statement;
-        }, (RowCallbackHandler) rs -> sink.accept(map(rs, 0))));
+        }, (RowCallbackHandler) rs -> sink.accept(map(rs, true))));
     }
 
     /**
      * A stored row as verification sees it: the searchable columns and the body as the stored bytes (read as bytes:
-     * never decoded to text and encoded again, never re-serialized); the columns in {@link HashedColumns}' order,
-     * {@code recorded_at} as its microseconds in ASCII.
+     * never decoded to text and encoded again, never re-serialized, a packed body never inflated); the columns in
+     * {@link HashedColumns}' order, {@code recorded_at} as its microseconds in ASCII. {@code body} is the column its
+     * format hashes ({@code body_packed} for format 3, {@code body} before); {@code stray} is true when the other one
+     * holds a value, which no hash covers and no writer leaves.
      */
-    record StoredRow(long seq, int format, byte[][] columnBytes, byte[] body, String prevHash, String hash) {
+    record StoredRow(long seq, int format, byte[][] columnBytes, byte[] body, String prevHash, String hash, boolean stray) {
         String decisionId() {
             return text(0);
         }
@@ -197,7 +207,7 @@ public final class AuditStore {
     }
 
     private static final String STORED_ROW = "SELECT seq, record_format, decision_id, kind, contract_id, domain, handoff_type, "
-            + "outcome, posture, ruleset_version, input_hash, recorded_at, fired_rules, gates, body, prev_hash, hash "
+            + "outcome, posture, ruleset_version, input_hash, recorded_at, fired_rules, gates, body, prev_hash, hash, body_packed "
             + "FROM audit_record WHERE seq >= ? AND seq <= ? ORDER BY seq";
 
     /**
@@ -231,7 +241,12 @@ public final class AuditStore {
                 .getBytes(StandardCharsets.US_ASCII);
         columns[10] = rs.getBytes(13);
         columns[11] = rs.getBytes(14);
-        return new StoredRow(rs.getLong(1), rs.getInt(2), columns, rs.getBytes(15), rs.getString(16), rs.getString(17));
+        int format = rs.getInt(2);
+        byte[] text = rs.getBytes(15);
+        byte[] packed = rs.getBytes(18);
+        boolean isPacked = format == ChainHash.FORMAT_PACKED;
+        return new StoredRow(rs.getLong(1), format, columns, isPacked ? packed : text, rs.getString(16), rs.getString(17),
+                isPacked ? text != null : packed != null);
     }
 
     /** The ruleset version column of a decision or rejection, for the steps that name it. */
@@ -290,11 +305,20 @@ public final class AuditStore {
     }
 
     static AuditRecord map(ResultSet rs, int row) throws SQLException {
+        return map(rs, false);
+    }
+
+    /** A record as read: a packed body inflated for {@code record}, and kept as stored when {@code withPacked}. */
+    private static AuditRecord map(ResultSet rs, boolean withPacked) throws SQLException {
+        int format = rs.getInt("record_format");
+        byte[] packed = format == ChainHash.FORMAT_PACKED ? rs.getBytes("body_packed") : null;
+        JsonNode record = packed != null ? JSON.readTree(PackedBody.unpack(packed)) : JSON.readTree(rs.getString("body"));
         return new AuditRecord(rs.getLong("seq"), rs.getString("decision_id"), rs.getString("kind"),
                 rs.getString("contract_id"), rs.getString("domain"), rs.getString("handoff_type"), rs.getString("outcome"),
                 rs.getString("posture"), rs.getString("ruleset_version"), rs.getString("input_hash"),
-                rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), JSON.readTree(rs.getString("body")),
-                rs.getString("prev_hash"), rs.getString("hash"), rs.getInt("record_format"),
-                HashedColumns.ids(rs.getString("fired_rules")), HashedColumns.ids(rs.getString("gates")));
+                rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), record,
+                rs.getString("prev_hash"), rs.getString("hash"), format,
+                HashedColumns.ids(rs.getString("fired_rules")), HashedColumns.ids(rs.getString("gates")),
+                withPacked ? packed : null);
     }
 }

@@ -13,13 +13,17 @@ import java.util.List;
  * <li>Format 2: {@code hash = SHA-256("handoff-audit-record/2\n" seq "\n" prevHash "\n" column... body)}, each of the
  * twelve searchable columns (in {@link HashedColumns}' order) written as {@code <UTF-8 byte length>:<value>\n}, a null
  * as {@code -\n}. The prefix keeps the two formats apart: a format-1 input starts with a digit.</li>
+ * <li>Format 3: as format 2 with the prefix {@code "handoff-audit-record/3\n"}, over the body as stored packed
+ * ({@link PackedBody}: the zlib stream of its UTF-8 text), not over its text.</li>
  * </ul>
  */
 public final class ChainHash {
     public static final String GENESIS = "0".repeat(64);
     public static final int FORMAT_BODY_ONLY = 1;
     public static final int FORMAT_COLUMNS_AND_BODY = 2;
+    public static final int FORMAT_PACKED = 3;
     private static final byte[] V2_PREFIX = "handoff-audit-record/2\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] V3_PREFIX = "handoff-audit-record/3\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NULL_FIELD = "-\n".getBytes(StandardCharsets.US_ASCII);
     private static final HexFormat HEX = HexFormat.of();
 
@@ -41,21 +45,32 @@ public final class ChainHash {
 
     /** Format 2: seq, link, every searchable column and the body's stored bytes. */
     public static String of(long seq, String prevHash, HashedColumns columns, byte[] body) {
+        return of(FORMAT_COLUMNS_AND_BODY, seq, prevHash, columns, body);
+    }
+
+    /** Format 2 or 3: seq, link, every searchable column and the body's stored bytes (its text, or packed). */
+    static String of(int format, long seq, String prevHash, HashedColumns columns, byte[] body) {
         List<String> values = columns.inHashOrder();
         byte[][] bytes = new byte[values.size()][];
         for (int i = 0; i < bytes.length; i++) {
             bytes[i] = values.get(i) == null ? null : values.get(i).getBytes(StandardCharsets.UTF_8);
         }
-        return of(seq, prevHash, bytes, body);
+        return of(format, seq, prevHash, bytes, body);
     }
 
-    /** Format 2 over the columns' UTF-8 bytes as stored, in {@link HashedColumns}' order (null for a null column). */
-    static String of(long seq, String prevHash, byte[][] columns, byte[] body) {
+    /**
+     * Format 2 or 3 over the columns' UTF-8 bytes as stored, in {@link HashedColumns}' order (null for a null column),
+     * and the body's stored bytes.
+     */
+    static String of(int format, long seq, String prevHash, byte[][] columns, byte[] body) {
+        if (format != FORMAT_COLUMNS_AND_BODY && format != FORMAT_PACKED) {
+            throw new IllegalArgumentException("record format " + format + " does not hash columns");
+        }
         // verify hashes every record through here: the digest and the header's buffer are reused per thread, and the
         // header (prefix, seq, link, the columns' fields) goes to the digest in one update
         Scratch scratch = SCRATCH.get();
         scratch.length = 0;
-        scratch.put(V2_PREFIX);
+        scratch.put(format == FORMAT_PACKED ? V3_PREFIX : V2_PREFIX);
         scratch.putDecimal(seq);
         scratch.put((byte) '\n');
         scratch.putAscii(prevHash);

@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Verifies an NDJSON export ({@code GET /api/v1/decisions/export?kind=all}) without the service or its database:
  * every line's hash recomputed as its {@code format} prescribes (1, or absent: from its seq, prevHash and {@code record};
  * 2: from those and its column fields; {@code record} written as compact JSON, fields in their exported order: the
- * bytes the service hashed), each link to the line before, consecutive seqs, the columns against the
+ * bytes the service hashed; 3: from seq, prevHash, the column fields and {@code packed}, the stored packed body, which
+ * must inflate to exactly that compact {@code record}), each link to the line before, consecutive seqs, the columns against the
  * record, the checkpoint signatures, and that every signed checkpoint inside the exported range is reached.
  */
 public final class ExportVerifier {
@@ -82,12 +83,12 @@ public final class ExportVerifier {
                 (System.nanoTime() - started) / 1_000_000, anchors.reached(), problems);
     }
 
-    /** The hash the line's format prescribes; null for a format this verifier does not know. */
-    private static String expectedHash(JsonNode node, int format, long seq, String prevHash, byte[] record) {
+    /** The hash the line's format prescribes over {@code body} (the record, or format 3's packed body); null for a format this verifier does not know. */
+    private static String expectedHash(JsonNode node, int format, long seq, String prevHash, byte[] body) {
         if (format == ChainHash.FORMAT_BODY_ONLY) {
-            return ChainHash.of(seq, prevHash, record);
+            return ChainHash.of(seq, prevHash, body);
         }
-        if (format != ChainHash.FORMAT_COLUMNS_AND_BODY) {
+        if (format != ChainHash.FORMAT_COLUMNS_AND_BODY && format != ChainHash.FORMAT_PACKED) {
             return null;
         }
         HashedColumns columns = new HashedColumns(RecordColumns.text(node, "decisionId"), RecordColumns.text(node, "kind"),
@@ -95,7 +96,7 @@ public final class ExportVerifier {
                 RecordColumns.text(node, "outcome"), RecordColumns.text(node, "posture"), RecordColumns.text(node, "rulesetVersion"),
                 RecordColumns.text(node, "inputHash"), HashedColumns.micros(Instant.parse(RecordColumns.text(node, "recordedAt"))),
                 HashedColumns.idList(ids(node, "firedRules")), HashedColumns.idList(ids(node, "gates")));
-        return ChainHash.of(seq, prevHash, columns, record);
+        return ChainHash.of(format, seq, prevHash, columns, body);
     }
 
     private static List<String> ids(JsonNode node, String field) {
@@ -120,14 +121,40 @@ public final class ExportVerifier {
         }
         int format = node.has("format") ? node.get("format").asInt() : ChainHash.FORMAT_BODY_ONLY; // exports before V29 lack it
         String expected;
+        byte[] recordBytes = JSON.writeValueAsBytes(record);
+        byte[] packed = null;
+        if (format == ChainHash.FORMAT_PACKED) {
+            JsonNode packedText = node.get("packed");
+            try {
+                packed = java.util.Base64.getDecoder().decode(packedText == null || !packedText.isString() ? "" : packedText.asString());
+            } catch (IllegalArgumentException notBase64) {
+                packed = new byte[0];
+            }
+            if (packed.length == 0) {
+                return new VerifyReport.Problem(seq, decisionId, VerifyReport.Problem.NOT_JSON,
+                        "a format-3 line needs packed: the stored packed body, base64, which its hash covers");
+            }
+        }
         try {
-            expected = expectedHash(node, format, seq, prevHash, JSON.writeValueAsBytes(record));
+            expected = expectedHash(node, format, seq, prevHash, packed != null ? packed : recordBytes);
         } catch (RuntimeException malformed) {
             return new VerifyReport.Problem(seq, decisionId, VerifyReport.Problem.NOT_JSON,
                     "the record's columns cannot be read: " + malformed.getMessage());
         }
         if (!hash.equals(expected)) {
             return new VerifyReport.Problem(seq, decisionId, VerifyReport.Problem.HASH, "hash does not match the exported record");
+        }
+        if (packed != null) {
+            String unlike;
+            try {
+                unlike = java.util.Arrays.equals(PackedBody.unpack(packed), recordBytes) ? null
+                        : "record is not what the packed body holds (the packed body is what was hashed)";
+            } catch (IllegalArgumentException unreadable) {
+                unlike = unreadable.getMessage();
+            }
+            if (unlike != null) {
+                return new VerifyReport.Problem(seq, decisionId, VerifyReport.Problem.HASH, unlike);
+            }
         }
         // format 2 hashes the columns; comparing them with the record as well costs nothing here (the line is parsed)
         RecordColumns.Columns columns = new RecordColumns.Columns(decisionId, RecordColumns.text(node, "kind"),

@@ -17,8 +17,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What can be checked of a record on its own, without the records around it (format 2: its hash recomputed from seq,
- * link, columns and stored body bytes, no JSON read; format 1: its hash from seq, link and body, its columns against
+ * What can be checked of a record on its own, without the records around it (formats 2 and 3: its hash recomputed from
+ * seq, link, columns and stored body bytes, no JSON read, a packed body not inflated; format 1: its hash from seq, link and body, its columns against
  * the body's top-level fields), checked for a range in parallel: the range is cut into chunks of consecutive seqs,
  * each chunk read (on a connection of its own, one query per chunk) and checked on a worker thread, and the results
  * handed back in seq order to the walk, which joins the chain (links, gaps, signed checkpoints) one record after the
@@ -96,17 +96,28 @@ final class RowChecks {
         };
     }
 
-    /** Format 2: the hash covers the columns and the stored bytes; nothing is parsed. An unknown format never matches. */
+    /**
+     * Formats 2 and 3: the hash covers the columns and the stored bytes (3: the packed body, never inflated); nothing is
+     * parsed. An unknown format never matches.
+     */
     private static Checked checkColumnsAndBody(AuditStore.StoredRow row) {
-        boolean matches = row.format() == ChainHash.FORMAT_COLUMNS_AND_BODY
-                && ChainHash.of(row.seq(), row.prevHash(), row.columnBytes(), row.body()).equals(row.hash());
-        return checked(row, matches, null);
+        boolean matches = (row.format() == ChainHash.FORMAT_COLUMNS_AND_BODY || row.format() == ChainHash.FORMAT_PACKED)
+                && row.body() != null && ChainHash.of(row.format(), row.seq(), row.prevHash(), row.columnBytes(), row.body()).equals(row.hash());
+        return checked(row, matches, matches ? strayProblem(row) : null);
     }
 
     /** Format 1: the hash covers the body; the columns are compared with the body's top-level fields. */
     private Checked checkBodyOnly(AuditStore.StoredRow row) {
-        boolean matches = ChainHash.of(row.seq(), row.prevHash(), row.body()).equals(row.hash());
-        return checked(row, matches, matches ? columnsProblem(row) : null);
+        boolean matches = row.body() != null && ChainHash.of(row.seq(), row.prevHash(), row.body()).equals(row.hash());
+        String problem = matches ? strayProblem(row) : null;
+        return checked(row, matches, matches && problem == null ? columnsProblem(row) : problem);
+    }
+
+    /** A body column the record's format does not hash holds a value: text no hash covers, which no writer leaves. */
+    private static String strayProblem(AuditStore.StoredRow row) {
+        return !row.stray() ? null : row.format() == ChainHash.FORMAT_PACKED
+                ? "body holds text beside the packed body: a format-3 record's evidence is body_packed alone, the text is covered by no hash"
+                : "body_packed holds bytes beside the body: a format-" + row.format() + " record's evidence is its body alone, the bytes are covered by no hash";
     }
 
     private static Checked checked(AuditStore.StoredRow row, boolean hashMatches, String columnsProblem) {

@@ -1,5 +1,6 @@
 package io.handoff.api;
 
+import io.handoff.audit.StoredBodies;
 import io.handoff.TestKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -98,10 +99,9 @@ class AuditApiTest {
         JsonNode decision = json(post("/api/v1/decisions", ContractFixtures.contract("pm-spec-to-engineering.json")));
         String id = decision.get("decisionId").asString();
         int attempts = decision.at("/retryPolicy/maxAttempts").asInt();
-        String original = jdbc.queryForObject("SELECT body FROM audit_record WHERE decision_id = ?", String.class, id);
+        String original = StoredBodies.read(jdbc, id);
         try { // the record says one more attempt than the rules give: only the retry policy differs
-            jdbc.update("UPDATE audit_record SET body = ? WHERE decision_id = ?",
-                    original.replace("\"maxAttempts\":" + attempts + ",", "\"maxAttempts\":" + (attempts + 1) + ","), id);
+            StoredBodies.write(jdbc, id, original.replace("\"maxAttempts\":" + attempts + ",", "\"maxAttempts\":" + (attempts + 1) + ","));
             JsonNode replay = json(postEmpty("/api/v1/decisions/" + id + "/replay"));
             assertThat(replay.get("status").asString()).isEqualTo("different");
             assertThat(replay.get("differences").valueStream().map(d -> d.get("pointer").asString()).toList())
@@ -109,7 +109,7 @@ class AuditApiTest {
             assertThat(replay.get("changes").valueStream().map(JsonNode::asString).toList()).singleElement().asString()
                     .startsWith("retryPolicy " + (attempts + 1) + " attempts, ").contains(" -> " + attempts + " attempts, ");
         } finally {
-            jdbc.update("UPDATE audit_record SET body = ? WHERE decision_id = ?", original, id);
+            StoredBodies.write(jdbc, id, original);
         }
     }
 
@@ -118,14 +118,14 @@ class AuditApiTest {
         JsonNode decision = json(post("/api/v1/decisions", ContractFixtures.contract("pm-spec-to-engineering.json")));
         assertThat(json(get("/api/v1/audit/verify")).get("status").asString()).isEqualTo("intact");
         String id = decision.get("decisionId").asString();
-        String original = jdbc.queryForObject("SELECT body FROM audit_record WHERE decision_id = ?", String.class, id);
+        String original = StoredBodies.read(jdbc, id);
         try {
-            jdbc.update("UPDATE audit_record SET body = ? WHERE decision_id = ?", original.replace("\"score\":", "\"score\":9"), id);
+            StoredBodies.write(jdbc, id, original.replace("\"score\":", "\"score\":9"));
             JsonNode report = json(get("/api/v1/audit/verify"));
             assertThat(report.get("status").asString()).isEqualTo("broken");
             assertThat(report.at("/firstBad/decisionId").asString()).isEqualTo(id);
         } finally {
-            jdbc.update("UPDATE audit_record SET body = ? WHERE decision_id = ?", original, id);
+            StoredBodies.write(jdbc, id, original);
         }
         assertThat(json(get("/api/v1/audit/verify")).get("status").asString()).isEqualTo("intact");
     }

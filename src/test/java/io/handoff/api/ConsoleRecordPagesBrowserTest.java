@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.handoff.audit.StoredBodies;
 import io.handoff.ServiceTest;
 import io.handoff.TestApi;
 
@@ -125,10 +126,10 @@ class ConsoleRecordPagesBrowserTest extends ConsoleBrowserSupport {
                 .get("items");
         long seq = items.get(0).get("seq").asLong();
         String id = items.get(0).get("decisionId").asString();
-        String body = jdbc.queryForObject("SELECT body FROM audit_record WHERE seq = ?", String.class, seq);
+        String body = StoredBodies.read(jdbc, seq);
         browser.signIn("dev-auditor-key");
         try {
-            jdbc.update("UPDATE audit_record SET body = ? WHERE seq = ?", body.replace("\"score\":", "\"score\":1"), seq);
+            StoredBodies.write(jdbc, seq, body.replace("\"score\":", "\"score\":1"));
             browser.open("/console/records/" + id);
             assertThat(browser.text("#integrity-warning")).contains("does not match the hash chain");
             assertThat(browser.text("#chain-check")).isEqualTo("BROKEN");
@@ -137,7 +138,7 @@ class ConsoleRecordPagesBrowserTest extends ConsoleBrowserSupport {
             browser.waitFor(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(org.openqa.selenium.By.id("broken-record")));
             assertThat(browser.find("#broken-record").getDomAttribute("href")).isEqualTo("/console/records/" + id);
         } finally {
-            jdbc.update("UPDATE audit_record SET body = ? WHERE seq = ?", body, seq);
+            StoredBodies.write(jdbc, seq, body);
         }
         browser.open("/console/records/" + id);
         assertThat(browser.all("#integrity-warning")).isEmpty();

@@ -147,7 +147,7 @@ abstract class AuditLogContract {
     @Test
     void changedByteInStoredRecordIsNamedByVerify() throws Exception {
         List<String> ids = decideConcurrently(30);
-        db.jdbc.update("UPDATE audit_record SET body = REPLACE(body, '\"score\":', '\"score\":1') WHERE seq = 17");
+        StoredBodies.rewrite(db.jdbc, 17, body -> body.replace("\"score\":", "\"score\":1"));
         VerifyReport report = log.verify(null, null);
         assertThat(report.status()).isEqualTo("broken");
         assertThat(report.firstBad().seq()).isEqualTo(17);
@@ -173,7 +173,7 @@ abstract class AuditLogContract {
         assertThat(relinked.firstBad().seq()).isEqualTo(17);
         assertThat(relinked.firstBad().code()).isEqualTo(VerifyReport.Problem.LINK);
 
-        db.jdbc.update("UPDATE audit_record SET body = REPLACE(body, '\"score\":', '\"score\":1') WHERE seq = 16");
+        StoredBodies.rewrite(db.jdbc, 16, body -> body.replace("\"score\":", "\"score\":1"));
         VerifyReport changed = chunksOfEight.verify(null, null);
         assertThat(changed.firstBad().seq()).isEqualTo(16);
         assertThat(changed.firstBad().code()).isEqualTo(VerifyReport.Problem.HASH);
@@ -195,7 +195,7 @@ abstract class AuditLogContract {
         decideConcurrently(20);
         ChainVerifier chunksOfEight = new ChainVerifier(new AuditStore(db.jdbc, db.transactions), new SignedCheckpointStore(db.jdbc),
                 null, 8, 2);
-        assertThat(db.jdbc.queryForList("SELECT DISTINCT record_format FROM audit_record", Integer.class)).containsExactly(2);
+        assertThat(db.jdbc.queryForList("SELECT DISTINCT record_format FROM audit_record", Integer.class)).containsExactly(3);
         Map<String, String> changes = new java.util.LinkedHashMap<>();
         changes.put("decision_id", "decision_id = 'forged-id'");
         changes.put("kind", "kind = 'rejection'");
@@ -210,8 +210,10 @@ abstract class AuditLogContract {
         changes.put("fired_rules", "fired_rules = ' GUARD-XX-999 '");
         changes.put("gates", "gates = ' other-gate '");
         changes.put("record_format", "record_format = 1");
+        changes.put("record_format ", "record_format = 2");
         for (long seq : new long[] {9, 16}) {
             for (Map.Entry<String, String> change : changes.entrySet()) {
+                String column = change.getKey().strip(); // "record_format " is a second change of the same column
                 Map<String, Object> before = db.jdbc.queryForMap("SELECT * FROM audit_record WHERE seq = ?", seq);
                 if (change.getKey().equals("recorded_at")) {
                     db.jdbc.update("UPDATE audit_record SET " + change.getValue() + " WHERE seq = " + seq,
@@ -223,10 +225,27 @@ abstract class AuditLogContract {
                 assertThat(report.firstBad()).as(change.getKey() + " at " + seq).isNotNull();
                 assertThat(report.firstBad().seq()).as(change.getKey() + " at " + seq).isEqualTo(seq);
                 assertThat(report.firstBad().code()).as(change.getKey() + " at " + seq).isEqualTo(VerifyReport.Problem.HASH);
-                db.jdbc.update("UPDATE audit_record SET " + change.getKey() + " = ? WHERE seq = ?", before.get(change.getKey()), seq);
+                db.jdbc.update("UPDATE audit_record SET " + column + " = ? WHERE seq = ?", before.get(column), seq);
                 assertThat(chunksOfEight.verify(null, null).intact()).as("restored " + change.getKey()).isTrue();
             }
         }
+        // format 3 keeps its evidence in body_packed alone: text put in body beside it is named, though no hash covers it
+        byte[] packed = db.jdbc.queryForObject("SELECT body_packed FROM audit_record WHERE seq = 12", byte[].class);
+        db.jdbc.update("UPDATE audit_record SET body = ? WHERE seq = 12", StoredBodies.read(db.jdbc, 12));
+        assertThat(chunksOfEight.verify(null, null).firstBad()).satisfies(bad -> {
+            assertThat(bad.seq()).isEqualTo(12);
+            assertThat(bad.code()).isEqualTo(VerifyReport.Problem.COLUMNS);
+            assertThat(bad.problem()).contains("body holds text beside the packed body");
+        });
+        db.jdbc.update("UPDATE audit_record SET body = NULL WHERE seq = 12");
+        // packed bytes that are no zlib stream, or none at all: a hash mismatch, not a failed verify
+        db.jdbc.update("UPDATE audit_record SET body_packed = ? WHERE seq = 12", (Object) new byte[] {1, 2, 3});
+        assertThat(chunksOfEight.verify(null, null).firstBad().code()).isEqualTo(VerifyReport.Problem.HASH);
+        db.jdbc.update("UPDATE audit_record SET body_packed = NULL WHERE seq = 12");
+        assertThat(chunksOfEight.verify(null, null).firstBad().code()).isEqualTo(VerifyReport.Problem.HASH);
+        assertThat(chunksOfEight.verify(null, null).firstBad().seq()).isEqualTo(12);
+        db.jdbc.update("UPDATE audit_record SET body_packed = ? WHERE seq = 12", (Object) packed);
+        assertThat(chunksOfEight.verify(null, null).intact()).isTrue();
         // seqs swapped at a chunk edge: the record now at 8 does not link to 7
         db.jdbc.update("UPDATE audit_record SET seq = -1 WHERE seq = 8");
         db.jdbc.update("UPDATE audit_record SET seq = 8 WHERE seq = 9");
@@ -237,12 +256,13 @@ abstract class AuditLogContract {
     }
 
     /**
-     * Existing databases hold format-1 rows (written before V29): after the migration they verify the old way (hash
-     * of seq, link and body; columns against the body's JSON), new records continue the same chain in format 2, and
+     * Existing databases hold format-1 rows (written before V29) and format-2 rows (V29 to V31): after the migrations
+     * they verify as they always did (format 1: hash of seq, link and body, columns against the body's JSON; format 2:
+     * hash of seq, link, columns and body text), new records continue the same chain in format 3 (packed body), and
      * the whole chain verifies online and from an export.
      */
     @Test
-    void formatOneRowsWrittenBeforeV29StillVerifyAndTheChainContinuesInFormatTwo() throws Exception {
+    void olderFormatRowsStillVerifyAndTheChainContinuesInFormatThree() throws Exception {
         try (TestDatabase old = database("28")) {
             List<AuditEntry> entries = new ArrayList<>();
             DecisionService before = new DecisionService(new ContractValidator(), RulesetRouting.fixed(ShippedRuleset::ruleset), clock,
@@ -250,7 +270,15 @@ abstract class AuditLogContract {
             for (int i = 0; i < 12; i++) {
                 before.decide(CONTRACTS.get(i % CONTRACTS.size()));
             }
-            FormatOneRows.append(old.jdbc, entries); // as the code before V29 wrote them
+            OlderFormatRows.formatOne(old.jdbc, entries); // as the code before V29 wrote them
+            old.migrate("31");
+            List<AuditEntry> formatTwo = new ArrayList<>();
+            DecisionService between = new DecisionService(new ContractValidator(), RulesetRouting.fixed(ShippedRuleset::ruleset), clock,
+                    (entry, decision, contract, submittedBy) -> formatTwo.add(entry), log.masking());
+            for (int i = 0; i < 6; i++) {
+                between.decide(CONTRACTS.get((i + 3) % CONTRACTS.size()));
+            }
+            OlderFormatRows.formatTwo(old.jdbc, formatTwo); // as the code from V29 to V31 wrote them
             old.migrate();
             AuditLog upgraded = new AuditLog(old.jdbc, old.transactions, new AuditProperties(true,
                     List.of("/case/customer/email", "/case/customer/name"), 64, 1000, Duration.ofSeconds(10),
@@ -262,22 +290,27 @@ abstract class AuditLogContract {
                     after.decide(CONTRACTS.get(i % CONTRACTS.size()));
                 }
                 assertThat(old.jdbc.queryForList("SELECT record_format FROM audit_record ORDER BY seq", Integer.class))
-                        .containsExactlyElementsOf(java.util.stream.Stream.concat(java.util.Collections.nCopies(12, 1).stream(),
-                                java.util.Collections.nCopies(10, 2).stream()).toList());
+                        .containsExactlyElementsOf(java.util.stream.Stream.of(java.util.Collections.nCopies(12, 1),
+                                java.util.Collections.nCopies(6, 2), java.util.Collections.nCopies(10, 3)).flatMap(List::stream).toList());
+                assertThat(old.jdbc.queryForObject("SELECT COUNT(*) FROM audit_record WHERE (record_format = 3) = (body IS NULL)"
+                        + " AND (record_format = 3) = (body_packed IS NOT NULL)", Integer.class)).isEqualTo(28);
                 ChainVerifier chunksOfFive = new ChainVerifier(new AuditStore(old.jdbc, old.transactions),
                         new SignedCheckpointStore(old.jdbc), null, 5, 2);
                 VerifyReport report = chunksOfFive.verify(null, null);
                 assertThat(report.status()).as(report.toString()).isEqualTo("intact");
-                assertThat(report.checked()).isEqualTo(22);
+                assertThat(report.checked()).isEqualTo(28);
                 assertThat(upgraded.verify(null, null).intact()).isTrue();
                 assertThat(upgraded.find(entries.get(3).decisionId()).orElseThrow().format()).isEqualTo(1);
+                AuditRecord two = upgraded.find(formatTwo.get(2).decisionId()).orElseThrow();
+                assertThat(two.format()).isEqualTo(2);
+                assertThat(JSON.writeValueAsString(two.record())).isEqualTo(formatTwo.get(2).body());
 
                 StringBuilder export = new StringBuilder();
                 upgraded.stream(AuditQuery.all().ofKind(AuditQuery.ALL_KINDS), r -> export.append(JSON.writeValueAsString(r)).append('\n'));
                 VerifyReport offline = new ExportVerifier(List.of(), List.of()).verify(new java.io.BufferedReader(
                         new java.io.StringReader(export.toString())));
                 assertThat(offline.status()).as(offline.toString()).isEqualTo("intact");
-                assertThat(offline.checked()).isEqualTo(22);
+                assertThat(offline.checked()).isEqualTo(28);
 
                 // a format-1 row is still checked the old way: a column against its body, a body byte against its hash
                 old.jdbc.update("UPDATE audit_record SET contract_id = 'HC-OTHER' WHERE seq = 6");
@@ -296,6 +329,21 @@ abstract class AuditLogContract {
                 old.jdbc.update("UPDATE audit_record SET record_format = 2 WHERE seq = 11");
                 assertThat(chunksOfFive.verify(null, null).firstBad()).satisfies(bad -> {
                     assertThat(bad.seq()).isEqualTo(11);
+                    assertThat(bad.code()).isEqualTo(VerifyReport.Problem.HASH);
+                });
+                old.jdbc.update("UPDATE audit_record SET record_format = 1 WHERE seq = 11");
+                // a format-2 row is checked by its hash over the text: a changed body byte, or the row passed off as format 3
+                StoredBodies.rewrite(old.jdbc, 15, body -> body.replace("\"score\":", "\"score\":1"));
+                assertThat(chunksOfFive.verify(null, null).firstBad()).satisfies(bad -> {
+                    assertThat(bad.seq()).isEqualTo(15);
+                    assertThat(bad.code()).isEqualTo(VerifyReport.Problem.HASH);
+                });
+                old.jdbc.update("UPDATE audit_record SET body = ? WHERE seq = 15", formatTwo.get(2).body());
+                assertThat(chunksOfFive.verify(null, null).intact()).isTrue();
+                old.jdbc.update("UPDATE audit_record SET record_format = 3, body_packed = ? WHERE seq = 15",
+                        (Object) PackedBody.pack(formatTwo.get(2).body()));
+                assertThat(chunksOfFive.verify(null, null).firstBad()).satisfies(bad -> {
+                    assertThat(bad.seq()).isEqualTo(15);
                     assertThat(bad.code()).isEqualTo(VerifyReport.Problem.HASH);
                 });
             } finally {

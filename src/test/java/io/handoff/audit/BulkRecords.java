@@ -40,7 +40,7 @@ public final class BulkRecords {
             String body = t.body().replace(t.decisionId(), decisionId).replace("\"" + t.contractId() + "\"", "\"" + contractId + "\"");
             AuditEntry e = new AuditEntry(decisionId, t.kind(), contractId, t.domain(), t.handoffType(), t.outcome(), t.posture(),
                     t.rulesetVersion(), t.inputHash(), at.plusMillis(i), body, t.ruleIds(), t.gateIds());
-            batch.add(new AuditStore.Prepared(e, body, null, null));
+            batch.add(AuditStore.Prepared.of(e, null, null));
             if (batch.size() == batchSize || i == count - 1) {
                 List<AuditRecord> records = AuditStore.chain(head[0], batch);
                 String copy = copyText(AuditStore.rows(records, batch));
@@ -77,6 +77,10 @@ public final class BulkRecords {
                 Object value = row[c];
                 if (value == null) {
                     out.append("\\N");
+                    continue;
+                }
+                if (value instanceof byte[] bytes) { // bytea in COPY's text format: \x and hex, its backslash escaped
+                    out.append("\\\\x").append(java.util.HexFormat.of().formatHex(bytes));
                     continue;
                 }
                 String text = value.toString();

@@ -26,10 +26,11 @@ final class DocumentedHash {
                         throw new IllegalStateException("no record " + seq);
                     }
                     ByteArrayOutputStream in = new ByteArrayOutputStream();
-                    if (rs.getInt(1) == 1) {
+                    int format = rs.getInt(1);
+                    if (format == 1) {
                         in.writeBytes((seq + "\n" + prev + "\n").getBytes(StandardCharsets.UTF_8));
                     } else {
-                        in.writeBytes(("handoff-audit-record/2\n" + seq + "\n" + prev + "\n").getBytes(StandardCharsets.UTF_8));
+                        in.writeBytes(("handoff-audit-record/" + format + "\n" + seq + "\n" + prev + "\n").getBytes(StandardCharsets.UTF_8));
                         for (int column = 2; column <= 13; column++) {
                             String value = column == 11
                                     ? Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, rs.getObject(column, OffsetDateTime.class).toInstant()))
@@ -44,7 +45,10 @@ final class DocumentedHash {
                             }
                         }
                     }
-                    in.writeBytes(rs.getString(14).getBytes(StandardCharsets.UTF_8));
+                    // format 3: the packed body's stored bytes; before: the body's text
+                    in.writeBytes(format == 3 // (a database before V32 has no body_packed column)
+                            ? jdbc.queryForObject("SELECT body_packed FROM audit_record WHERE seq = ?", byte[].class, seq)
+                            : rs.getString(14).getBytes(StandardCharsets.UTF_8));
                     return sha256(in.toByteArray());
                 }, seq);
     }

@@ -17,14 +17,14 @@ import io.handoff.ruleset.CaseRunner;
 import io.handoff.ruleset.RuleCase;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The scale benchmark's COPY loader writes real format-2 records: chained, verifiable, and tampering still named. */
+/** The scale benchmark's COPY loader writes real format-3 records (packed bodies through COPY): chained, verifiable, and tampering still named. */
 @EnabledIfEnvironmentVariable(named = TestDatabase.POSTGRES_ENV, matches = ".+",
         disabledReason = "PostgreSQL tests skipped: set HANDOFF_TEST_POSTGRES_URL=jdbc:postgresql://127.0.0.1:5432/test?user=root (.ci/run does)")
 class PostgresBulkRecordsTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
-    void bulkRecordsAreChainedVerifiableFormatTwoRecords() {
+    void bulkRecordsAreChainedVerifiableFormatThreeRecords() {
         try (TestDatabase db = TestDatabase.postgresOrNull()) {
             List<AuditEntry> templates = new ArrayList<>();
             DecisionService decisions = new DecisionService(new ContractValidator(), RulesetRouting.fixed(ShippedRuleset::ruleset),
@@ -33,7 +33,9 @@ class PostgresBulkRecordsTest {
 
             BulkRecords.append(db.jdbc, db.transactions, templates, 2_500, 100, 1000);
 
-            assertThat(db.jdbc.queryForList("SELECT DISTINCT record_format FROM audit_record", Integer.class)).containsExactly(2);
+            assertThat(db.jdbc.queryForList("SELECT DISTINCT record_format FROM audit_record", Integer.class)).containsExactly(3);
+            assertThat(db.jdbc.queryForObject("SELECT COUNT(*) FROM audit_record WHERE body IS NULL AND body_packed IS NOT NULL",
+                    Integer.class)).isEqualTo(2_500);
             ChainVerifier verifier = new ChainVerifier(new AuditStore(db.jdbc, db.transactions), new SignedCheckpointStore(db.jdbc), null,
                     1000, 2);
             VerifyReport report = verifier.verify(null, null);

@@ -86,10 +86,9 @@ abstract class SignedChainContract {
         // and remove the database's copy of the checkpoints; only the external sink still holds them
         long seq = db.jdbc.queryForObject("SELECT MIN(seq) FROM audit_record WHERE seq BETWEEN 13 AND 20 AND outcome <> 'accept'",
                 Long.class);
-        String body = db.jdbc.queryForObject("SELECT body FROM audit_record WHERE seq = ?", String.class, seq);
         String outcome = db.jdbc.queryForObject("SELECT outcome FROM audit_record WHERE seq = ?", String.class, seq);
-        db.jdbc.update("UPDATE audit_record SET body = ?, outcome = 'accept' WHERE seq = ?",
-                body.replace("\"outcome\":\"" + outcome + "\"", "\"outcome\":\"accept\""), seq);
+        StoredBodies.rewrite(db.jdbc, seq, body -> body.replace("\"outcome\":\"" + outcome + "\"", "\"outcome\":\"accept\""));
+        db.jdbc.update("UPDATE audit_record SET outcome = 'accept' WHERE seq = ?", seq);
         reChainFrom(seq);
         db.jdbc.update("DELETE FROM audit_signed_checkpoint");
 
@@ -213,6 +212,35 @@ abstract class SignedChainContract {
         Run renamedRule = verifyExport(export, publicKey);
         assertThat(renamedRule.exit()).isEqualTo(1);
         assertThat(renamedRule.out()).startsWith("BROKEN at seq 3 (").contains("[hash-mismatch]");
+
+        // format 3 hashes the packed body: a record changed and packed again to match is a hash mismatch, a line without
+        // its packed body cannot be checked, and packed bytes that are no zlib stream are named as such
+        lines.set(2, third);
+        var node = (tools.jackson.databind.node.ObjectNode) JSON.readTree(line);
+        assertThat(node.get("format").asInt()).isEqualTo(3);
+        String recordText = JSON.writeValueAsString(node.get("record"));
+        int at = recordText.indexOf("\"recordedAt\":\"2026") + "\"recordedAt\":\"202".length();
+        String altered = recordText.substring(0, at) + "7" + recordText.substring(at + 1);
+        var forged = node.deepCopy();
+        forged.set("record", JSON.readTree(altered));
+        forged.put("packed", java.util.Base64.getEncoder().encodeToString(PackedBody.pack(altered)));
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put(JSON.writeValueAsString(forged), "[hash-mismatch]");
+        cases.put(JSON.writeValueAsString(node.deepCopy().put("packed", java.util.Base64.getEncoder().encodeToString(new byte[] {1, 2}))),
+                "[hash-mismatch]");
+        var withoutPacked = node.deepCopy();
+        withoutPacked.remove("packed");
+        cases.put(JSON.writeValueAsString(withoutPacked), "[not-json]: a format-3 line needs packed");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            lines.set(4, c.getKey());
+            Files.write(export, lines);
+            Run forgedRun = verifyExport(export, publicKey);
+            assertThat(forgedRun.exit()).isEqualTo(1);
+            assertThat(forgedRun.out()).startsWith("BROKEN at seq 5 (").contains(c.getValue());
+        }
+        lines.set(4, line);
+        Files.write(export, lines);
+        assertThat(verifyExport(export, publicKey).exit()).isZero();
     }
 
     private void decide(int count) {

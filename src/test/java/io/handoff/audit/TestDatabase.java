@@ -46,7 +46,8 @@ final class TestDatabase implements AutoCloseable {
         migrate(null);
     }
 
-    private void migrate(String target) {
+    /** Runs the migrations up to {@code target} not yet applied (null: all). */
+    void migrate(String target) {
         var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
                 .schemas(schema == null ? new String[0] : new String[] {schema});
         if (target != null) {

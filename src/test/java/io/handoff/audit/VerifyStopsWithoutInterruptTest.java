@@ -41,9 +41,9 @@ class VerifyStopsWithoutInterruptTest {
                     AuditEntry t = templates.get(i % templates.size());
                     String id = UUID.randomUUID().toString();
                     String body = t.body().replace(t.decisionId(), id);
-                    batch.add(new AuditStore.Prepared(new AuditEntry(id, t.kind(), t.contractId(), t.domain(), t.handoffType(),
+                    batch.add(AuditStore.Prepared.of(new AuditEntry(id, t.kind(), t.contractId(), t.domain(), t.handoffType(),
                             t.outcome(), t.posture(), t.rulesetVersion(), t.inputHash(), at.plusMillis(b * 1000L + i), body,
-                            t.ruleIds(), t.gateIds()), body, null, null));
+                            t.ruleIds(), t.gateIds()), null, null));
                 }
                 List<AuditRecord> records = AuditStore.chain(head, batch);
                 db.jdbc.batchUpdate(AuditStore.INSERT,
