@@ -308,11 +308,31 @@ public final class AuditStore {
         return map(rs, false);
     }
 
+    /**
+     * The body as JSON. One that cannot be read (packed bytes rewritten into no zlib stream, text that is no JSON: only
+     * someone writing to the database does that) is shown as {@code {"unreadable": why}}, so the record can still be
+     * listed, opened and verified (its hash no longer matches), never a failed request.
+     */
+    private static JsonNode body(byte[] packed, String text) {
+        try {
+            if (packed != null) {
+                return JSON.readTree(PackedBody.unpack(packed));
+            }
+            return text == null ? unreadable("the record holds no body") : JSON.readTree(text);
+        } catch (IllegalArgumentException | tools.jackson.core.JacksonException e) {
+            return unreadable(e.getMessage());
+        }
+    }
+
+    private static JsonNode unreadable(String why) {
+        return JSON.createObjectNode().put("unreadable", why);
+    }
+
     /** A record as read: a packed body inflated for {@code record}, and kept as stored when {@code withPacked}. */
     private static AuditRecord map(ResultSet rs, boolean withPacked) throws SQLException {
         int format = rs.getInt("record_format");
         byte[] packed = format == ChainHash.FORMAT_PACKED ? rs.getBytes("body_packed") : null;
-        JsonNode record = packed != null ? JSON.readTree(PackedBody.unpack(packed)) : JSON.readTree(rs.getString("body"));
+        JsonNode record = body(packed, format == ChainHash.FORMAT_PACKED ? null : rs.getString("body"));
         return new AuditRecord(rs.getLong("seq"), rs.getString("decision_id"), rs.getString("kind"),
                 rs.getString("contract_id"), rs.getString("domain"), rs.getString("handoff_type"), rs.getString("outcome"),
                 rs.getString("posture"), rs.getString("ruleset_version"), rs.getString("input_hash"),

@@ -3,6 +3,8 @@ package io.handoff.audit;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -21,7 +23,11 @@ final class PackedBody {
      * {@code handoff.api.max-body-size}), low enough that a row rewritten to a zlib bomb cannot exhaust the heap.
      */
     static final int MAX_INFLATED = 64 << 20;
-    private static final ThreadLocal<Deflater> DEFLATER = ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED));
+    /**
+     * Idle deflaters, reused: each holds about 256 KB of native zlib state, so they are pooled (no more than the cores
+     * can use at once are kept) rather than one per request thread.
+     */
+    private static final BlockingQueue<Deflater> IDLE = new ArrayBlockingQueue<>(2 * Runtime.getRuntime().availableProcessors());
 
     private PackedBody() {
     }
@@ -29,20 +35,29 @@ final class PackedBody {
     /** The body's UTF-8 text, packed. */
     static byte[] pack(String body) {
         byte[] text = body.getBytes(StandardCharsets.UTF_8);
-        Deflater deflater = DEFLATER.get();
-        deflater.reset();
-        deflater.setInput(text);
-        deflater.finish();
-        // zlib's bound for stored blocks: the input, 5 bytes per 16 KB block, header and trailer
-        byte[] out = new byte[text.length + (text.length >> 12) + 64];
-        int length = 0;
-        while (!deflater.finished()) {
-            if (length == out.length) {
-                out = Arrays.copyOf(out, out.length * 2);
-            }
-            length += deflater.deflate(out, length, out.length - length);
+        Deflater deflater = IDLE.poll();
+        if (deflater == null) {
+            deflater = new Deflater(Deflater.BEST_SPEED);
         }
-        return Arrays.copyOf(out, length);
+        try {
+            deflater.setInput(text);
+            deflater.finish();
+            // zlib's bound for stored blocks: the input, 5 bytes per 16 KB block, header and trailer
+            byte[] out = new byte[text.length + (text.length >> 12) + 64];
+            int length = 0;
+            while (!deflater.finished()) {
+                if (length == out.length) {
+                    out = Arrays.copyOf(out, out.length * 2);
+                }
+                length += deflater.deflate(out, length, out.length - length);
+            }
+            return Arrays.copyOf(out, length);
+        } finally {
+            deflater.reset();
+            if (!IDLE.offer(deflater)) {
+                deflater.end();
+            }
+        }
     }
 
     /** The body's UTF-8 text; {@link IllegalArgumentException} when the bytes are not a whole zlib stream within the cap. */
@@ -54,7 +69,7 @@ final class PackedBody {
             byte[] buffer = new byte[16 * 1024];
             while (!inflater.finished()) {
                 int n = inflater.inflate(buffer);
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                if (n == 0 && !inflater.finished()) { // it needs input (or a dictionary) the bytes do not have
                     throw new IllegalArgumentException("the packed body is not a whole zlib stream");
                 }
                 if (out.size() + n > MAX_INFLATED) {

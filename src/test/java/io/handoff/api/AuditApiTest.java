@@ -1,6 +1,5 @@
 package io.handoff.api;
 
-import io.handoff.audit.StoredBodies;
 import io.handoff.TestKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.handoff.ServiceTest;
+import io.handoff.audit.StoredBodies;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -111,6 +111,29 @@ class AuditApiTest {
         } finally {
             StoredBodies.write(jdbc, id, original);
         }
+    }
+
+    /** A record whose stored body was rewritten into bytes that do not read is still listed, fetched and named by verify. */
+    @Test
+    void aRecordWhoseBodyNoLongerReadsIsShownAsSuchNotAFailure() throws Exception {
+        JsonNode decision = json(post("/api/v1/decisions", ContractFixtures.contract("pm-spec-to-engineering.json")));
+        String id = decision.get("decisionId").asString();
+        long seq = jdbc.queryForObject("SELECT seq FROM audit_record WHERE decision_id = ?", Long.class, id);
+        byte[] packed = jdbc.queryForObject("SELECT body_packed FROM audit_record WHERE seq = ?", byte[].class, seq);
+        try {
+            jdbc.update("UPDATE audit_record SET body_packed = ? WHERE seq = ?", (Object) new byte[] {0x78, 0x01, 7, 7}, seq);
+            HttpResponse<String> fetched = get("/api/v1/decisions/" + id);
+            assertThat(fetched.statusCode()).isEqualTo(200);
+            assertThat(json(fetched).at("/record/unreadable").asString()).contains("zlib");
+            assertThat(get("/api/v1/decisions?contractId=" + decision.get("contractId").asString()).statusCode()).isEqualTo(200);
+            assertThat(get("/api/v1/decisions/export?kind=all").statusCode()).isEqualTo(200);
+            JsonNode report = json(get("/api/v1/audit/verify"));
+            assertThat(report.get("status").asString()).isEqualTo("broken");
+            assertThat(report.at("/firstBad/seq").asLong()).isEqualTo(seq);
+        } finally {
+            jdbc.update("UPDATE audit_record SET body_packed = ? WHERE seq = ?", packed, seq);
+        }
+        assertThat(json(get("/api/v1/audit/verify")).get("status").asString()).isEqualTo("intact");
     }
 
     @Test

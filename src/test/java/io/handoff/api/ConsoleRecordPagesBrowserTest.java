@@ -7,9 +7,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.handoff.audit.StoredBodies;
 import io.handoff.ServiceTest;
 import io.handoff.TestApi;
+import io.handoff.audit.StoredBodies;
 
 /**
  * Every audit record kind has a console page that answers 200 and shows what that kind holds (a rejected contract
