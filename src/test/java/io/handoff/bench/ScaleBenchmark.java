@@ -156,7 +156,8 @@ public final class ScaleBenchmark {
                 "spring.datasource.url=" + pgUrl, "spring.flyway.schemas=" + pgSchema, "handoff.audit.retention-interval=1000d");
         double pgStartup = (System.nanoTime() - startPg) / 1e9;
         AtomicLong maxRss = new AtomicLong();
-        Thread rss = rssSampler(maxRss, h2.pid(), pg.pid());
+        java.util.concurrent.atomic.AtomicReference<String> maxRssParts = new java.util.concurrent.atomic.AtomicReference<>("");
+        Thread rss = rssSampler(maxRss, maxRssParts, h2.pid(), pg.pid());
         List<LoadRun.Result> rows = new ArrayList<>();
         try (h2; pg) {
             LoadRun.run("warm-up", h2.uri("/bench/echo"), bodies, 16, warmup, Duration.ofSeconds(1), -1, false, false);
@@ -193,11 +194,11 @@ public final class ScaleBenchmark {
             table.append(String.format(Locale.ROOT, """
                       open loop at 70%% of peak: H2 %,.0f/s -> p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms (%d errors, %d shed = %.2f%%)
                                                 PostgreSQL %,.0f/s -> p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms (%d errors, %d shed = %.2f%%)
-                      startup to ready (process start to health 200, %s launch): H2 %.1f s, PostgreSQL %.1f s; max RSS under load %d MB
+                      startup to ready (process start to health 200, %s launch): H2 %.1f s, PostgreSQL %.1f s; max RSS under load %d MB (%s)
                     """, h2Paced.targetPerSecond(), h2Paced.p50Millis(),
                     h2Paced.p99Millis(), h2Paced.p999Millis(), h2Paced.errors(), h2Paced.shed(), 100 * h2Paced.shedShare(),
                     pgPaced.targetPerSecond(), pgPaced.p50Millis(), pgPaced.p99Millis(), pgPaced.p999Millis(), pgPaced.errors(),
-                    pgPaced.shed(), 100 * pgPaced.shedShare(), launch, h2Startup, pgStartup, maxRss.get() / 1024));
+                    pgPaced.shed(), 100 * pgPaced.shedShare(), launch, h2Startup, pgStartup, maxRss.get() / 1024, maxRssParts.get()));
             ObjectNode http = json.putObject("http");
             http.set("closedLoop", JSON.valueToTree(rows));
             http.put("echoPeak", echoPeak).put("h2Peak", h2Peak).put("postgresPeak", pgPeak);
@@ -406,16 +407,26 @@ public final class ScaleBenchmark {
         return rows.stream().filter(r -> r.label().startsWith(prefix)).mapToDouble(LoadRun.Result::perSecond).max().orElse(0);
     }
 
-    /** Samples VmRSS of the given processes every 250 ms and keeps the largest, in kB. */
-    private static Thread rssSampler(AtomicLong max, long... pids) {
+    /**
+     * Samples VmRSS of the given processes every 250 ms and keeps the largest, in kB, and what it was made of then
+     * (anonymous memory: heap, JIT code, metaspace, native; file pages: the mapped jars and the CDS/AOT archive).
+     */
+    private static Thread rssSampler(AtomicLong max, java.util.concurrent.atomic.AtomicReference<String> parts, long... pids) {
         Thread thread = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 for (long pid : pids) {
                     try {
+                        Map<String, Long> kb = new java.util.HashMap<>();
                         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
-                            if (line.startsWith("VmRSS:")) {
-                                max.accumulateAndGet(Long.parseLong(line.replaceAll("[^0-9]", "")), Math::max);
+                            if (line.startsWith("VmRSS:") || line.startsWith("RssAnon:") || line.startsWith("RssFile:")) {
+                                kb.put(line.substring(0, line.indexOf(':')), Long.parseLong(line.replaceAll("[^0-9]", "")));
                             }
+                        }
+                        long rss = kb.getOrDefault("VmRSS", 0L);
+                        if (rss > max.get()) {
+                            max.set(rss);
+                            parts.set(String.format(Locale.ROOT, "%s: anonymous %d MB, file pages %d MB", pid == pids[0] ? "H2" : "PostgreSQL",
+                                    kb.getOrDefault("RssAnon", 0L) / 1024, kb.getOrDefault("RssFile", 0L) / 1024));
                         }
                     } catch (Exception gone) {
                         // process ended
