@@ -56,7 +56,8 @@ final class ApiOperations {
         op("GET", "/api/v1/decisions", "searchAuditRecords", ok());
         op("GET", "/api/v1/decisions/export", "exportAuditRecords", ok());
         op("GET", "/api/v1/decisions/{decisionId}", "getAuditRecord", ok(), "404", "decision-not-found");
-        op("POST", "/api/v1/decisions/{decisionId}/replay", "replayDecision", ok(), "404", "decision-not-found");
+        op("POST", "/api/v1/decisions/{decisionId}/replay", "replayDecision", ok(), "404", "decision-not-found",
+                "409", "record-unreadable (the stored evidence was rewritten into bytes that do not read; verify names it)");
         op("GET", "/api/v1/audit/verify", "verifyAuditChain", ok());
         op("GET", "/api/v1/audit/checkpoints", "listAuditCheckpoints", ok());
         op("GET", "/api/v1/schemas/handoff-contract", "getContractSchema", ok(WireSchemas.JSON_SCHEMA));

@@ -56,7 +56,7 @@ class AuditController {
     Page search(@RequestParam Map<String, String> params) {
         AuditQuery query = AuditQueryParameters.parse(params);
         int limit = AuditQueryParameters.limit(params);
-        List<AuditRecord> records = log.search(query, limit + 1);
+        List<AuditRecord> records = log.summaries(query, limit + 1);
         List<DecisionSummary> items = records.stream().limit(limit).map(DecisionSummary::of).toList();
         String next = records.size() > limit ? String.valueOf(items.get(items.size() - 1).seq()) : null;
         return new Page(items, next);
@@ -76,7 +76,7 @@ class AuditController {
                     .header("Content-Disposition", "attachment; filename=\"decisions.csv\"")
                     .body(out -> {
                         try (SequenceWriter writer = CSV_MAPPER.writer(CSV_SCHEMA).writeValues(out)) {
-                            log.stream(query, record -> writer.write(DecisionSummary.of(record)));
+                            log.streamSummaries(query, record -> writer.write(DecisionSummary.of(record)));
                         }
                     });
         }

@@ -54,7 +54,7 @@ class ConsoleRecordPages implements ConsolePage {
         filters.values().removeIf(String::isBlank);
         AuditQuery query = AuditQueryParameters.parse(filters);
         int limit = AuditQueryParameters.limit(filters);
-        List<AuditRecord> records = log.search(query, limit + 1);
+        List<AuditRecord> records = log.summaries(query, limit + 1);
         List<DecisionSummary> items = records.stream().limit(limit).map(DecisionSummary::of).toList();
         Map<String, String> exportFilters = new LinkedHashMap<>(filters);
         exportFilters.remove("cursor");
@@ -148,7 +148,7 @@ class ConsoleRecordPages implements ConsolePage {
     @GetMapping("/audit")
     String audit(@RequestParam(required = false) Long from, @RequestParam(required = false) Long to, Model model,
                  Authentication who) {
-        long head = log.search(AuditQuery.all().ofKind(AuditQuery.ALL_KINDS), 1).stream().mapToLong(AuditRecord::seq).findFirst().orElse(0);
+        long head = log.summaries(AuditQuery.all().ofKind(AuditQuery.ALL_KINDS), 1).stream().mapToLong(AuditRecord::seq).findFirst().orElse(0);
         model.addAttribute("head", head);
         model.addAttribute("from", from == null ? 1 : from);
         model.addAttribute("to", to == null ? head : to);

@@ -90,7 +90,7 @@ class ConsoleRulesetPages implements ConsolePage {
                 for (TableRows.GridRow row : grid.rows()) {
                     if (row.ruleId() != null) {
                         int n = hits.getOrDefault(row.ruleId(), 0);
-                        Instant last = n == 0 ? null : log.search(new AuditQuery(null, null, null, null, active.version(),
+                        Instant last = n == 0 ? null : log.summaries(new AuditQuery(null, null, null, null, active.version(),
                                 row.ruleId(), null, null, null, null), 1).stream().map(AuditRecord::recordedAt).findFirst().orElse(null);
                         use.put(row.ruleId(), new RowUse(n, last, most == 0 || n == 0 ? 0 : Math.max(1, (int) Math.ceil(4.0 * n / most))));
                     }

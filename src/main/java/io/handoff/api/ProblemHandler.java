@@ -227,6 +227,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(status).body(problem);
     }
 
+    @ExceptionHandler(io.handoff.decision.UnreadableRecordException.class)
+    ResponseEntity<Object> unreadable(io.handoff.decision.UnreadableRecordException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT,
+                io.handoff.decision.UnreadableRecordException.CODE, "The recorded evidence cannot be read", e.getMessage()));
+    }
+
     @ExceptionHandler(KeyRequestException.class)
     ResponseEntity<Object> keyRequest(KeyRequestException e) {
         HttpStatus status = switch (e.code()) {

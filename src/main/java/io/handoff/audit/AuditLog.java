@@ -97,8 +97,18 @@ public final class AuditLog implements AutoCloseable {
         return store.search(query, limit);
     }
 
+    /** Newest first, without bodies ({@code record} null): for listings, which show the columns only. */
+    public List<AuditRecord> summaries(AuditQuery query, int limit) {
+        return store.search(query, limit, false);
+    }
+
     public void stream(AuditQuery query, Consumer<AuditRecord> sink) {
-        store.stream(query, sink);
+        store.stream(query, true, sink);
+    }
+
+    /** Oldest first, without bodies ({@code record} null): for exports of summaries. */
+    public void streamSummaries(AuditQuery query, Consumer<AuditRecord> sink) {
+        store.stream(query, false, sink);
     }
 
     public VerifyReport verify(Long fromSeq, Long toSeq) {

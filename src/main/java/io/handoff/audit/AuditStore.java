@@ -27,6 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
 public final class AuditStore {
     private static final String COLUMNS = "seq, decision_id, kind, contract_id, domain, handoff_type, outcome, posture, "
             + "ruleset_version, input_hash, recorded_at, fired_rules, gates, body, prev_hash, hash, record_format, body_packed";
+    /** Every column but the bodies: what a listing shows (a summary reads no body, so it inflates nothing). */
+    private static final String SUMMARY_COLUMNS = "seq, decision_id, kind, contract_id, domain, handoff_type, outcome, posture, "
+            + "ruleset_version, input_hash, recorded_at, fired_rules, gates, prev_hash, hash, record_format";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcTemplate jdbc;
@@ -161,26 +164,35 @@ public final class AuditStore {
 
     /** Newest first, at most {@code limit}; page on with {@link AuditQuery#before(long)} and the last seq. */
     public List<AuditRecord> search(AuditQuery query, int limit) {
+        return search(query, limit, true);
+    }
+
+    /**
+     * As {@link #search(AuditQuery, int)}, with {@code record} null unless {@code withBodies}: a listing of summaries
+     * reads no body, so a page of 500 records neither inflates nor parses 500 of them.
+     */
+    public List<AuditRecord> search(AuditQuery query, int limit, boolean withBodies) {
         Sql sql = where(query);
-        return jdbc.query("SELECT " + COLUMNS + " FROM audit_record r" + sql.where() + " ORDER BY seq DESC LIMIT " + limit,
-                AuditStore::map, sql.params().toArray());
+        return jdbc.query("SELECT " + (withBodies ? COLUMNS : SUMMARY_COLUMNS) + " FROM audit_record r" + sql.where()
+                + " ORDER BY seq DESC LIMIT " + limit, (rs, n) -> map(rs, false, withBodies), sql.params().toArray());
     }
 
     /**
      * Streams every matching record, oldest first, without holding them in memory; a format-3 record comes with its
-     * packed body as stored ({@link AuditRecord#packed()}), which its hash covers, for an export to carry.
+     * packed body as stored ({@link AuditRecord#packed()}), which its hash covers, for an export to carry. Without
+     * {@code withBodies}, {@code record} is null and nothing is inflated (a CSV export of summaries).
      */
-    public void stream(AuditQuery query, Consumer<AuditRecord> sink) {
+    public void stream(AuditQuery query, boolean withBodies, Consumer<AuditRecord> sink) {
         Sql sql = where(query);
         transactions.executeWithoutResult(status -> jdbc.query(connection -> {
-            var statement = connection.prepareStatement("SELECT " + COLUMNS + " FROM audit_record r" + sql.where()
+            var statement = connection.prepareStatement("SELECT " + (withBodies ? COLUMNS : SUMMARY_COLUMNS) + " FROM audit_record r" + sql.where()
                     + " ORDER BY seq", ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             statement.setFetchSize(500);
             for (int i = 0; i < sql.params().size(); i++) {
                 statement.setObject(i + 1, sql.params().get(i));
             }
             return statement;
-        }, (RowCallbackHandler) rs -> sink.accept(map(rs, true))));
+        }, (RowCallbackHandler) rs -> sink.accept(map(rs, withBodies, withBodies))));
     }
 
     /**
@@ -305,7 +317,7 @@ public final class AuditStore {
     }
 
     static AuditRecord map(ResultSet rs, int row) throws SQLException {
-        return map(rs, false);
+        return map(rs, false, true);
     }
 
     /**
@@ -329,10 +341,10 @@ public final class AuditStore {
     }
 
     /** A record as read: a packed body inflated for {@code record}, and kept as stored when {@code withPacked}. */
-    private static AuditRecord map(ResultSet rs, boolean withPacked) throws SQLException {
+    private static AuditRecord map(ResultSet rs, boolean withPacked, boolean withBody) throws SQLException {
         int format = rs.getInt("record_format");
-        byte[] packed = format == ChainHash.FORMAT_PACKED ? rs.getBytes("body_packed") : null;
-        JsonNode record = body(packed, format == ChainHash.FORMAT_PACKED ? null : rs.getString("body"));
+        byte[] packed = withBody && format == ChainHash.FORMAT_PACKED ? rs.getBytes("body_packed") : null;
+        JsonNode record = !withBody ? null : body(packed, format == ChainHash.FORMAT_PACKED ? null : rs.getString("body"));
         return new AuditRecord(rs.getLong("seq"), rs.getString("decision_id"), rs.getString("kind"),
                 rs.getString("contract_id"), rs.getString("domain"), rs.getString("handoff_type"), rs.getString("outcome"),
                 rs.getString("posture"), rs.getString("ruleset_version"), rs.getString("input_hash"),

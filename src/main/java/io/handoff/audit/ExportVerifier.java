@@ -24,7 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
  * record, the checkpoint signatures, and that every signed checkpoint inside the exported range is reached.
  */
 public final class ExportVerifier {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /**
+     * Duplicate keys are refused: a line holding a field twice reads differently to a first-wins and a last-wins reader,
+     * and what an auditor reads must be what was checked.
+     */
+    private static final JsonMapper JSON = JsonMapper.builder().enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private final Map<String, PublicKey> trusted;
     private final List<SignedCheckpoint> checkpoints;
 
@@ -53,7 +57,8 @@ public final class ExportVerifier {
             try {
                 node = JSON.readTree(text);
             } catch (JacksonException e) {
-                bad = new VerifyReport.Problem(last + 1, null, VerifyReport.Problem.NOT_JSON, "line " + line + " is not JSON");
+                bad = new VerifyReport.Problem(last + 1, null, VerifyReport.Problem.NOT_JSON, "line " + line + " is not JSON: "
+                        + io.handoff.text.Shortened.to(String.valueOf(e.getOriginalMessage()), 200, "..."));
                 break;
             }
             long seq = node.path("seq").asLong();
@@ -119,20 +124,33 @@ public final class ExportVerifier {
         if (expectedPrev != null && !expectedPrev.equals(prevHash)) {
             return new VerifyReport.Problem(seq, decisionId, VerifyReport.Problem.LINK, "prevHash does not link to the record before");
         }
-        int format = node.has("format") ? node.get("format").asInt() : ChainHash.FORMAT_BODY_ONLY; // exports before V29 lack it
+        JsonNode formatField = node.get("format");
+        if (formatField != null && !formatField.isIntegralNumber()) {
+            return new VerifyReport.Problem(seq, decisionId, VerifyReport.Problem.NOT_JSON, "format must be a whole number");
+        }
+        int format = formatField != null ? formatField.asInt() : ChainHash.FORMAT_BODY_ONLY; // exports before V29 lack it
+        if (format != ChainHash.FORMAT_PACKED && node.has("packed")) {
+            return new VerifyReport.Problem(seq, decisionId, VerifyReport.Problem.NOT_JSON,
+                    "only a format-3 line carries packed; this one is format " + format);
+        }
         String expected;
         byte[] recordBytes = JSON.writeValueAsBytes(record);
         byte[] packed = null;
         if (format == ChainHash.FORMAT_PACKED) {
             JsonNode packedText = node.get("packed");
-            try {
-                packed = java.util.Base64.getDecoder().decode(packedText == null || !packedText.isString() ? "" : packedText.asString());
-            } catch (IllegalArgumentException notBase64) {
-                packed = new byte[0];
-            }
-            if (packed.length == 0) {
+            if (packedText == null || !packedText.isString() || packedText.asString().isEmpty()) {
                 return new VerifyReport.Problem(seq, decisionId, VerifyReport.Problem.NOT_JSON,
                         "a format-3 line needs packed: the stored packed body, base64, which its hash covers");
+            }
+            try {
+                packed = java.util.Base64.getDecoder().decode(packedText.asString());
+            } catch (IllegalArgumentException notBase64) {
+                return new VerifyReport.Problem(seq, decisionId, VerifyReport.Problem.NOT_JSON,
+                        "packed is not base64 (RFC 4648, standard alphabet, no line breaks): " + notBase64.getMessage());
+            }
+            if (!java.util.Base64.getEncoder().encodeToString(packed).equals(packedText.asString())) {
+                return new VerifyReport.Problem(seq, decisionId, VerifyReport.Problem.NOT_JSON,
+                        "packed is not written as the export writes it (base64 with its padding, unused bits zero)");
             }
         }
         try {
@@ -153,7 +171,7 @@ public final class ExportVerifier {
                 unlike = unreadable.getMessage();
             }
             if (unlike != null) {
-                return new VerifyReport.Problem(seq, decisionId, VerifyReport.Problem.HASH, unlike);
+                return new VerifyReport.Problem(seq, decisionId, VerifyReport.Problem.RECORD_DIFFERS, unlike);
             }
         }
         // format 2 hashes the columns; comparing them with the record as well costs nothing here (the line is parsed)

@@ -39,5 +39,7 @@ public record VerifyReport(String status, long fromSeq, long toSeq, long checked
         public static final String BEYOND = "checkpoint-beyond-chain";
         public static final String SINK = "checkpoint-sink-unreadable";
         public static final String NOT_JSON = "not-json";
+        /** Offline, format 3: the hash matches the packed body, but the line's record is not what it inflates to (or it does not inflate). */
+        public static final String RECORD_DIFFERS = "record-differs";
     }
 }

@@ -20,13 +20,14 @@ import tools.jackson.databind.JsonNode;
  * caller's request belonged to, nothing about who the caller is; the decision the caller received does not carry it.
  */
 @JsonPropertyOrder({"decisionId", "kind", "contractId", "domain", "handoffType", "outcome", "posture", "rulesetVersion",
-        "inputHash", "supersedes", "recordedAt", "submittedBy", "traceId", "contract", "maskedPointers", "decision", "violations",
+        "inputHash", "supersedes", "recordedAt", "submittedBy", "traceId", "contract", "maskedPointers", "decision", "violations", "violationsOmitted",
         "timings"})
 record AuditBody(String decisionId, String kind, String contractId, String domain, String handoffType, String outcome,
                  String posture, String rulesetVersion, String inputHash,
                  @JsonInclude(JsonInclude.Include.NON_NULL) String supersedes, Instant recordedAt, String submittedBy,
                  @JsonInclude(JsonInclude.Include.NON_NULL) String traceId, JsonNode contract,
-                 List<String> maskedPointers, @JsonRawValue String decision, List<Violation> violations, Timings timings) {
+                 List<String> maskedPointers, @JsonRawValue String decision, List<Violation> violations,
+                 @JsonInclude(JsonInclude.Include.NON_NULL) Integer violationsOmitted, Timings timings) {
 
     record Timings(long validateMicros, long evaluateMicros) {
     }

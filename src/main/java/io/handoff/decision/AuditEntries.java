@@ -11,6 +11,13 @@ import tools.jackson.databind.JsonNode;
 
 /** Builds the audit entry of a decision or of a rejected attempt: masked contract, evidence, timings. */
 final class AuditEntries {
+    /**
+     * A rejection's record keeps its first this-many violations (in the validator's order, by pointer) and how many more
+     * there were ({@code violationsOmitted}): a contract of one long array of wrong items has a violation per item,
+     * about 50 times its own size, and every record must stay readable whole.
+     */
+    static final int RECORDED_VIOLATIONS = 1_000;
+
     private AuditEntries() {
     }
 
@@ -20,7 +27,7 @@ final class AuditEntries {
         String body = new AuditBody(decision.decisionId(), AuditEntry.DECISION, decision.contractId(), decision.domain(),
                 decision.handoffType(), decision.outcome(), decision.posture(), decision.rulesetVersion(),
                 decision.inputHash(), decision.supersedes(), decision.recordedAt(), submittedBy, traceId, masked.document(),
-                masked.maskedPointers(), decisionJson, null,
+                masked.maskedPointers(), decisionJson, null, null,
                 new AuditBody.Timings(validateNanos / 1000, evaluateNanos / 1000)).toJson();
         return new AuditEntry(decision.decisionId(), AuditEntry.DECISION, decision.contractId(), decision.domain(),
                 decision.handoffType(), decision.outcome(), decision.posture(), decision.rulesetVersion(),
@@ -37,7 +44,9 @@ final class AuditEntries {
         String inputHash = CanonicalJson.sha256(document);
         Masking.Masked masked = masking.apply(document);
         String body = new AuditBody(decisionId, AuditEntry.REJECTION, contractId, domain, handoffType, "invalid-contract",
-                null, rulesetVersion, inputHash, null, recordedAt, submittedBy, traceId, masked.document(), masked.maskedPointers(), null, violations,
+                null, rulesetVersion, inputHash, null, recordedAt, submittedBy, traceId, masked.document(), masked.maskedPointers(), null,
+                violations.size() > RECORDED_VIOLATIONS ? violations.subList(0, RECORDED_VIOLATIONS) : violations,
+                violations.size() > RECORDED_VIOLATIONS ? violations.size() - RECORDED_VIOLATIONS : null,
                 new AuditBody.Timings(validateNanos / 1000, 0)).toJson();
         return new AuditEntry(decisionId, AuditEntry.REJECTION, contractId, domain, handoffType, "invalid-contract", null,
                 rulesetVersion, inputHash, recordedAt, body, List.of(), List.of());

@@ -45,6 +45,9 @@ public final class ReplayService {
 
     private ReplayResult replay(AuditRecord record) {
         JsonNode body = record.record();
+        if (body == null || body.has("unreadable") || !body.path("contract").isObject()) {
+            throw new UnreadableRecordException(record.decisionId(), body == null ? "no body" : body.path("unreadable").asString("no contract in it"));
+        }
         JsonNode contract = body.get("contract");
         List<ReplayResult.Difference> differences = new ArrayList<>();
         List<String> changes = new ArrayList<>();
@@ -56,7 +59,11 @@ public final class ReplayService {
         }
         if (AuditEntry.REJECTION.equals(record.kind())) {
             List<Violation> now = decisions.validator().violations(contract);
-            JsonDiff.diff("/violations", body.get("violations"), JSON.valueToTree(now), differences);
+            // the record keeps the first violations and the count of the others (AuditEntries): compared the same way
+            int kept = AuditEntries.RECORDED_VIOLATIONS;
+            JsonDiff.diff("/violations", body.get("violations"), JSON.valueToTree(now.size() > kept ? now.subList(0, kept) : now), differences);
+            JsonDiff.diff("/violationsOmitted", body.get("violationsOmitted"),
+                    now.size() > kept ? JSON.getNodeFactory().numberNode(now.size() - kept) : null, differences);
         } else {
             Ruleset ruleset = rulesetFor(record.rulesetVersion());
             ContractValidator validator = decisions.validator();

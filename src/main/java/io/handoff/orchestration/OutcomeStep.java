@@ -10,6 +10,7 @@ import io.handoff.audit.AuditEntry;
 import io.handoff.audit.AuditLog;
 import io.handoff.audit.AuditQuery;
 import io.handoff.audit.AuditRecord;
+import tools.jackson.databind.JsonNode;
 
 /** Outcomes: what happened after a handoff, joined to the decision in force when it happened. */
 final class OutcomeStep {
@@ -47,7 +48,7 @@ final class OutcomeStep {
             }
             String decisionId = decisionInForce(h, occurred);
             Boolean met = command.checkAgainst(h.domain(), OutcomeKinds.SUCCESS_METRIC_REPORTED.equals(kind)
-                    ? auditLog.find(decisionId).map(r -> r.record().path("contract")).orElse(null) : null);
+                    ? auditLog.find(decisionId).map(r -> r.record().path("contract")).filter(JsonNode::isObject).orElse(null) : null);
             Instant at = steps.now();
             Records.OutcomeReport report = new Records.OutcomeReport(UUID.randomUUID().toString(), contractId, decisionId, kind,
                     occurred, details.note(), caller, at, details.reasonCode(), details.slipDays(), details.metric(),
@@ -64,7 +65,7 @@ final class OutcomeStep {
         if (!h.decidedAt().isAfter(occurredAt)) {
             return h.decisionId();
         }
-        return auditLog.search(new AuditQuery(h.contractId(), null, null, null, null, null, null, null, occurredAt.plusMillis(1),
+        return auditLog.summaries(new AuditQuery(h.contractId(), null, null, null, null, null, null, null, occurredAt.plusMillis(1),
                         null).ofKind(AuditEntry.DECISION), 1).stream()
                 .map(AuditRecord::decisionId).findFirst().orElse(h.decisionId());
     }

@@ -49,6 +49,29 @@ class AuditApiTest {
         assertThat(json(missing).get("code").asString()).isEqualTo("decision-not-found");
     }
 
+    /**
+     * A contract of one long array of wrong items has a violation per item: the 422 names every one, the record keeps the
+     * first 1,000 and how many more there were, so no record grows past what a reader inflates.
+     */
+    @Test
+    void aRejectionWithThousandsOfViolationsKeepsTheFirstThousandAndTheCount() throws Exception {
+        ObjectNode contract = ContractFixtures.contract("pm-spec-to-engineering.json", "HC-VIOLATIONS-1");
+        var criteria = ((ObjectNode) contract.get("workItem")).putArray("acceptanceCriteria");
+        for (int i = 0; i < 1_500; i++) {
+            criteria.add(i);
+        }
+        HttpResponse<String> refused = post("/api/v1/decisions", ContractFixtures.JSON.writeValueAsBytes(contract));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        JsonNode answer = json(refused);
+        assertThat(answer.get("errors").size()).isGreaterThanOrEqualTo(1_500);
+        JsonNode record = json(get("/api/v1/decisions/" + answer.get("decisionId").asString())).get("record");
+        assertThat(record.get("violations").size()).isEqualTo(1_000);
+        assertThat(record.get("violationsOmitted").asInt()).isEqualTo(answer.get("errors").size() - 1_000);
+        assertThat(record.at("/violations/0/pointer")).isEqualTo(answer.at("/errors/0/pointer"));
+        JsonNode replay = json(postEmpty("/api/v1/decisions/" + answer.get("decisionId").asString() + "/replay"));
+        assertThat(replay.get("status").asString()).as(replay.toString()).isEqualTo("identical");
+    }
+
     @Test
     void searchesWithFiltersAndPagesWithACursor() throws Exception {
         for (int i = 0; i < 5; i++) { // five revisions of one contract: the same body again would record nothing new
@@ -127,6 +150,10 @@ class AuditApiTest {
             assertThat(json(fetched).at("/record/unreadable").asString()).contains("zlib");
             assertThat(get("/api/v1/decisions?contractId=" + decision.get("contractId").asString()).statusCode()).isEqualTo(200);
             assertThat(get("/api/v1/decisions/export?kind=all").statusCode()).isEqualTo(200);
+            assertThat(get("/api/v1/decisions/export?format=csv").statusCode()).isEqualTo(200);
+            HttpResponse<String> replay = postEmpty("/api/v1/decisions/" + id + "/replay");
+            assertThat(replay.statusCode()).isEqualTo(409);
+            assertThat(json(replay).get("code").asString()).isEqualTo("record-unreadable");
             JsonNode report = json(get("/api/v1/audit/verify"));
             assertThat(report.get("status").asString()).isEqualTo("broken");
             assertThat(report.at("/firstBad/seq").asLong()).isEqualTo(seq);

@@ -389,6 +389,9 @@ abstract class AuditLogContract {
             query = query.before(page.get(page.size() - 1).seq());
         }
         assertThat(paged).hasSize(ids.size()).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(ids);
+        // a listing reads the columns only: the same records, no body read (nothing inflated)
+        assertThat(log.summaries(AuditQuery.all(), 500)).allSatisfy(r -> assertThat(r.record()).isNull())
+                .extracting(AuditRecord::hash).containsExactlyElementsOf(log.search(AuditQuery.all(), 500).stream().map(AuditRecord::hash).toList());
 
         assertThat(log.search(new AuditQuery("HC-CASE-001", null, null, null, null, null, null, null, null, null), 100))
                 .hasSize(2).allSatisfy(r -> assertThat(r.contractId()).isEqualTo("HC-CASE-001"));

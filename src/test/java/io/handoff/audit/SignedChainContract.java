@@ -201,7 +201,8 @@ abstract class SignedChainContract {
         Files.write(export, lines);
         Run broken = verifyExport(export, publicKey);
         assertThat(broken.exit()).isEqualTo(1);
-        assertThat(broken.out()).startsWith("BROKEN at seq 5 (").contains("[hash-mismatch]");
+        assertThat(broken.out()).as("format 3: the record is not what the hashed packed body holds")
+                .startsWith("BROKEN at seq 5 (").contains("[record-differs]");
 
         // format 2 hashes the columns: a search column changed in the export (not in the record) is named too
         lines.set(4, line);
@@ -231,12 +232,22 @@ abstract class SignedChainContract {
         var withoutPacked = node.deepCopy();
         withoutPacked.remove("packed");
         cases.put(JSON.writeValueAsString(withoutPacked), "[not-json]: a format-3 line needs packed");
+        String packedText = node.get("packed").asString();
+        if (packedText.endsWith("=")) { // the same bytes, spelled without their padding
+            cases.put(line.replace(packedText, packedText.replace("=", "")), "[not-json]: packed is not written as the export writes it");
+        }
+        cases.put(line.replace(packedText, packedText.substring(0, 4) + "*" + packedText.substring(4)), "[not-json]: packed is not base64");
+        cases.put(line.replace("\"format\":3", "\"format\":\"3\""), "[not-json]: format must be a whole number");
+        // a field twice reads differently to a first-wins and a last-wins reader: refused, whichever comes first
+        cases.put(line.replace("\"record\":{", "\"record\":" + JSON.writeValueAsString(forged.get("record")) + ",\"record\":{"),
+                "[not-json]: line 5 is not JSON: Duplicate Object property \"record\"");
+        cases.put(line.replace("\"seq\":5,", "\"seq\":5,\"seq\":6,"), "[not-json]: line 5 is not JSON: Duplicate Object property \"seq\"");
         for (Map.Entry<String, String> c : cases.entrySet()) {
             lines.set(4, c.getKey());
             Files.write(export, lines);
             Run forgedRun = verifyExport(export, publicKey);
             assertThat(forgedRun.exit()).isEqualTo(1);
-            assertThat(forgedRun.out()).startsWith("BROKEN at seq 5 (").contains(c.getValue());
+            assertThat(forgedRun.out()).startsWith("BROKEN at seq 5 ").contains(c.getValue());
         }
         lines.set(4, line);
         Files.write(export, lines);
