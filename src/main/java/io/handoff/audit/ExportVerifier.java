@@ -109,7 +109,12 @@ public final class ExportVerifier {
         if (list == null || !list.isArray()) {
             throw new IllegalArgumentException(field + " must be a list of ids");
         }
-        return list.valueStream().map(JsonNode::asString).toList();
+        // the stored list joins ids with spaces: ["A B"] would hash like ["A", "B"], so an id holding a space is no id
+        List<String> ids = list.valueStream().map(id -> id.isString() ? id.asString() : "").toList();
+        if (ids.stream().anyMatch(id -> id.isEmpty() || id.chars().anyMatch(Character::isWhitespace))) {
+            throw new IllegalArgumentException(field + " must be a list of ids, each a non-empty string without spaces");
+        }
+        return ids;
     }
 
     private static VerifyReport.Problem checkLine(JsonNode node, long seq, String decisionId, String expectedPrev,

@@ -25,6 +25,7 @@ import io.handoff.decision.DecisionService;
 import io.handoff.decision.RulesetRouting;
 import io.handoff.ruleset.CaseRunner;
 import io.handoff.ruleset.RuleCase;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -213,6 +214,18 @@ abstract class SignedChainContract {
         Run renamedRule = verifyExport(export, publicKey);
         assertThat(renamedRule.exit()).isEqualTo(1);
         assertThat(renamedRule.out()).startsWith("BROKEN at seq 3 (").contains("[hash-mismatch]");
+        // the stored id list joins ids with spaces: two ids written as one would hash alike, so an id with a space is refused
+        JsonNode thirdNode = JSON.readTree(third);
+        List<String> fired = thirdNode.get("firedRules").valueStream().map(JsonNode::asString).toList();
+        assertThat(fired).as("the third record fired two rules or more").hasSizeGreaterThan(1);
+        var joined = (tools.jackson.databind.node.ObjectNode) thirdNode.deepCopy();
+        joined.putArray("firedRules").add(fired.get(0) + " " + fired.get(1)).addAll(fired.subList(2, fired.size()).stream()
+                .map(tools.jackson.databind.node.StringNode::valueOf).toList());
+        lines.set(2, JSON.writeValueAsString(joined));
+        Files.write(export, lines);
+        Run joinedIds = verifyExport(export, publicKey);
+        assertThat(joinedIds.exit()).isEqualTo(1);
+        assertThat(joinedIds.out()).startsWith("BROKEN at seq 3 (").contains("[not-json]").contains("without spaces");
 
         // format 3 hashes the packed body: a record changed and packed again to match is a hash mismatch, a line without
         // its packed body cannot be checked, and packed bytes that are no zlib stream are named as such
