@@ -59,11 +59,14 @@ public final class ReplayService {
         }
         if (AuditEntry.REJECTION.equals(record.kind())) {
             List<Violation> now = decisions.validator().violations(contract);
-            // the record keeps the first violations and the count of the others (AuditEntries): compared the same way
-            int kept = AuditEntries.RECORDED_VIOLATIONS;
+            // a record with violationsOmitted kept its first violations and the count of the others (AuditEntries): compared
+            // the same way; a record without it (older ones, or at most the kept number) holds them all
+            int kept = body.has("violationsOmitted") ? body.path("violations").size() : Integer.MAX_VALUE;
             JsonDiff.diff("/violations", body.get("violations"), JSON.valueToTree(now.size() > kept ? now.subList(0, kept) : now), differences);
-            JsonDiff.diff("/violationsOmitted", body.get("violationsOmitted"),
-                    now.size() > kept ? JSON.getNodeFactory().numberNode(now.size() - kept) : null, differences);
+            if (now.size() > kept || body.has("violationsOmitted")) {
+                JsonDiff.diff("/violationsOmitted", body.get("violationsOmitted"),
+                        now.size() > kept ? JSON.getNodeFactory().numberNode(now.size() - kept) : null, differences);
+            }
         } else {
             Ruleset ruleset = rulesetFor(record.rulesetVersion());
             ContractValidator validator = decisions.validator();
