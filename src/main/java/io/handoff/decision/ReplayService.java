@@ -44,11 +44,8 @@ public final class ReplayService {
     }
 
     private ReplayResult replay(AuditRecord record) {
+        JsonNode contract = UnreadableRecordException.contractOf(record);
         JsonNode body = record.record();
-        if (body == null || body.has("unreadable") || !body.path("contract").isObject()) {
-            throw new UnreadableRecordException(record.decisionId(), body == null ? "no body" : body.path("unreadable").asString("no contract in it"));
-        }
-        JsonNode contract = body.get("contract");
         List<ReplayResult.Difference> differences = new ArrayList<>();
         List<String> changes = new ArrayList<>();
         List<String> notes = new ArrayList<>();

@@ -121,10 +121,7 @@ public final class Recovery {
     private Redecision redecision(HandoffState h, Actor actor) {
         AuditRecord current = auditLog.find(h.decisionId()).orElseThrow(() -> new IllegalStateException(
                 "decision " + h.decisionId() + " of handoff " + h.contractId() + " is not in the audit log"));
-        if (!current.record().path("contract").isObject()) { // a stored body rewritten into bytes that do not read
-            throw new io.handoff.decision.UnreadableRecordException(h.decisionId(), current.record().path("unreadable").asString("no contract in it"));
-        }
-        return new Redecision(h.contractId(), current.record().get("contract"), current.inputHash(), h.decisionId(),
+        return new Redecision(h.contractId(), io.handoff.decision.UnreadableRecordException.contractOf(current), current.inputHash(), h.decisionId(),
                 actor.principal(), HandoffHistory.recorded(current.record().get("decision")));
     }
 
