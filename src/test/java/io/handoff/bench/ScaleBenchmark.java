@@ -18,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The one benchmark command of issue 8: engine (JMH: traced path, bare execute, the Scoring sheet by Drools and by
  * hand), HTTP (decisions recorded on H2 and on PostgreSQL against a bare echo endpoint, at several concurrency
- * levels, then open-loop at 70% of peak; startup time and RSS; a JFR profile of where the CPU goes), ruleset scale (100/1,000/3,000 generated rows) and
+ * levels, beside the same decisions with nothing written as a reference, then open-loop at 70% of peak; startup time and RSS; a JFR profile of where the CPU goes), ruleset scale (100/1,000/3,000 generated rows) and
  * log scale (1M records: search by contract id, verify). Prints a table of figures, ratios and targets; writes
  * target/bench/scale.json.
  * Run: {@code ./mvnw -q -Pbench test-compile exec:exec -Dbench.main=io.handoff.bench.ScaleBenchmark}; options in
@@ -155,21 +155,29 @@ public final class ScaleBenchmark {
         ServiceProcess pg = StartupRun.service(launch, true, work, work.resolve("scale-pg.log"), "spring.profiles.active=bench",
                 "spring.datasource.url=" + pgUrl, "spring.flyway.schemas=" + pgSchema, "handoff.audit.retention-interval=1000d");
         double pgStartup = (System.nanoTime() - startPg) / 1e9;
+        // the same decisions with nothing written (no audit record, no handoff state, no history read): the decision
+        // in-process behind the same HTTP stack, so the gap to echo splits into deciding and recording (not in RSS)
+        ServiceProcess unwritten = StartupRun.service(launch, true, work, work.resolve("scale-unwritten.log"), "spring.profiles.active=bench",
+                "spring.datasource.url=" + BenchH2.url(work.resolve("scale-unwritten-" + System.nanoTime())),
+                "handoff.audit.recording=false", "handoff.orchestration.open-on-decision=false");
         AtomicLong maxRss = new AtomicLong();
         java.util.concurrent.atomic.AtomicReference<String> maxRssParts = new java.util.concurrent.atomic.AtomicReference<>("");
         Thread rss = rssSampler(maxRss, maxRssParts, h2.pid(), pg.pid());
         List<LoadRun.Result> rows = new ArrayList<>();
-        try (h2; pg) {
+        try (h2; pg; unwritten) {
             LoadRun.run("warm-up", h2.uri("/bench/echo"), bodies, 16, warmup, Duration.ofSeconds(1), -1, false, false);
+            LoadRun.run("warm-up", unwritten.uri("/api/v1/decisions"), bodies, 16, warmup.multipliedBy(2), Duration.ofSeconds(1), -1, false, false);
             LoadRun.run("warm-up", h2.uri("/api/v1/decisions"), bodies, 16, warmup.multipliedBy(2), Duration.ofSeconds(1), -1, false, false);
             LoadRun.run("warm-up", pg.uri("/api/v1/decisions"), bodies, 16, warmup.multipliedBy(2), Duration.ofSeconds(1), -1, false, false);
             for (int c : levels) {
                 rows.add(LoadRun.run("echo (no decision)", h2.uri("/bench/echo"), bodies, c, Duration.ofSeconds(1), measure, h2.pid(), false, false));
+                rows.add(LoadRun.run("decisions, nothing written", unwritten.uri("/api/v1/decisions"), bodies, c, Duration.ofSeconds(1),
+                        measure, unwritten.pid(), false, false));
                 rows.add(LoadRun.run("decisions, H2 recorded", h2.uri("/api/v1/decisions"), bodies, c, Duration.ofSeconds(1), measure,
                         h2.pid(), false, false));
                 rows.add(LoadRun.run("decisions, PostgreSQL rec.", pg.uri("/api/v1/decisions"), bodies, c, Duration.ofSeconds(1), measure,
                         pg.pid(), true, false));
-                rows.subList(rows.size() - 3, rows.size()).forEach(r -> System.out.println(r.row()));
+                rows.subList(rows.size() - 4, rows.size()).forEach(r -> System.out.println(r.row()));
             }
             double echoPeak = peak(rows, "echo");
             double h2Peak = peak(rows, "decisions, H2");
@@ -185,9 +193,10 @@ public final class ScaleBenchmark {
                       peak req/s: echo %,.0f, H2 recorded %,.0f (ratio %.2f), PostgreSQL recorded %,.0f (ratio %.2f)
                     """, echoPeak, h2Peak, h2Peak / echoPeak, pgPeak, pgPeak / echoPeak));
             for (int c : levels) {
-                table.append(String.format(Locale.ROOT, "      c=%-3d decisions/s vs echo: H2 %.2f, PostgreSQL %.2f; CPU per request: echo %.0f us, "
-                        + "H2 %.0f us, PostgreSQL %.0f us + %.0f us in the database%n", c, ratio(rows, "decisions, H2", c),
-                        ratio(rows, "decisions, PostgreSQL", c), at(rows, "echo", c).serviceCpuMicros(),
+                table.append(String.format(Locale.ROOT, "      c=%-3d decisions/s vs echo: H2 %.2f, PostgreSQL %.2f (nothing written %.2f); "
+                        + "CPU per request: echo %.0f us, nothing written %.0f us, H2 %.0f us, PostgreSQL %.0f us + %.0f us in the database%n",
+                        c, ratio(rows, "decisions, H2", c), ratio(rows, "decisions, PostgreSQL", c), ratio(rows, "decisions, nothing", c),
+                        at(rows, "echo", c).serviceCpuMicros(), at(rows, "decisions, nothing", c).serviceCpuMicros(),
                         at(rows, "decisions, H2", c).serviceCpuMicros(), at(rows, "decisions, PostgreSQL", c).serviceCpuMicros(),
                         at(rows, "decisions, PostgreSQL", c).databaseCpuMicros()));
             }
@@ -213,7 +222,7 @@ public final class ScaleBenchmark {
             for (int c : levels.stream().filter(c -> c >= 16).toList()) {
                 double h2Ratio = ratio(rows, "decisions, H2", c);
                 double pgRatio = ratio(rows, "decisions, PostgreSQL", c);
-                ratios.put("h2 c=" + c, h2Ratio).put("postgres c=" + c, pgRatio);
+                ratios.put("h2 c=" + c, h2Ratio).put("postgres c=" + c, pgRatio).put("nothing written c=" + c, ratio(rows, "decisions, nothing", c));
                 measured.append(String.format(Locale.ROOT, "%sc=%d H2 %.2f PG %.2f", measured.isEmpty() ? "" : "; ", c, h2Ratio, pgRatio));
                 worst = Math.min(worst, Math.min(h2Ratio, pgRatio));
             }
