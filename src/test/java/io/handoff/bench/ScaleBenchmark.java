@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
  * log scale (1M records: search by contract id, verify). Prints a table of figures, ratios and targets; writes
  * target/bench/scale.json.
  * Run: {@code ./mvnw -q -Pbench test-compile exec:exec -Dbench.main=io.handoff.bench.ScaleBenchmark}; options in
- * -Dbench.args="...": -Dbench.sections=engine,startup,http,profile,ruleset,log -Dbench.starts=3 -Dbench.concurrency=4,16,64 -Dbench.seconds=5
+ * -Dbench.args="...": -Dbench.sections=engine,startup,http,profile,ruleset,log -Dbench.starts=3 -Dbench.concurrency=4,16,64 -Dbench.seconds=5 -Dbench.warmup=3
  * -Dbench.records=1000000 -Dbench.rows=100,1000,3000 -Dbench.contracts=fresh (default; cases: the case contracts under their own ids,
  * unchanged resubmissions after the first round). PostgreSQL from HANDOFF_TEST_POSTGRES_URL, default
  * jdbc:postgresql://127.0.0.1:5432/test?user=root.
@@ -138,7 +138,9 @@ public final class ScaleBenchmark {
         List<Integer> levels = Arrays.stream(System.getProperty("bench.concurrency", "4,16,64").split(",")).map(String::trim)
                 .map(Integer::valueOf).toList();
         Duration measure = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.seconds", "5")));
-        Duration warmup = Duration.ofSeconds(3);
+        // echo warms this long, each decision service twice as long (-Dbench.warmup=60: the JIT settled, as a service that has
+        // run for a while; the default leaves part of the compilation inside the measured seconds)
+        Duration warmup = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.warmup", "3")));
         List<byte[]> cases = BenchContracts.caseContracts().stream().map(BenchContracts::bytes).toList();
         LoadRun.Bodies bodies = workload(cases);
         String loadBefore = loadAverage();
@@ -185,8 +187,9 @@ public final class ScaleBenchmark {
             PacedRun.Result h2Paced = PacedRun.run(h2.uri("/api/v1/decisions"), bodies, 0.7 * h2Peak, Duration.ofSeconds(10));
             PacedRun.Result pgPaced = PacedRun.run(pg.uri("/api/v1/decisions"), bodies, 0.7 * pgPeak, Duration.ofSeconds(10));
             rss.interrupt();
-            table.append(String.format(Locale.ROOT, "%nHTTP (closed loop, %d s per level after 1 s warm-up; load generator on the same 2 cores; "
-                    + "load average before: %s; contracts: %s)%n%s   shed%n", measure.toSeconds(), loadBefore,
+            table.append(String.format(Locale.ROOT, "%nHTTP (closed loop, %d s per level after 1 s warm-up, the services warmed %d s (echo) and %d s "
+                    + "(decisions) first; load generator on the same 2 cores; load average before: %s; contracts: %s)%n%s   shed%n",
+                    measure.toSeconds(), warmup.toSeconds(), warmup.multipliedBy(2).toSeconds(), loadBefore,
                     System.getProperty("bench.contracts", "fresh"), LoadRun.Result.header()));
             rows.forEach(r -> table.append(r.row()).append(String.format(Locale.ROOT, " %6d%n", r.shed())));
             table.append(String.format(Locale.ROOT, """
