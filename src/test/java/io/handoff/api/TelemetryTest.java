@@ -35,7 +35,7 @@ class TelemetryTest {
                 .containsPattern("handoff_audit_batch_size_count [1-9]")
                 .containsPattern("handoff_decision_latency_seconds_bucket")
                 .containsPattern("handoff_ruleset_active\\{version=\"[0-9a-f]{64}\"} 1.0")
-                // the request's own observation stays; Spring Security's per-filter ones are off (application.properties)
+                // the request's own observation stays; Spring Security's are off (application.properties)
                 .containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/api/v1/decisions\"[^}]*} [1-9]")
                 .doesNotContain("spring_security_");
         assertThat(get("/actuator/health/readiness")).contains("\"auditStore\"").contains("\"ruleset\"").contains("\"status\":\"UP\"");

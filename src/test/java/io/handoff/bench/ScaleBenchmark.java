@@ -18,13 +18,13 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The one benchmark command of issue 8: engine (JMH: traced path, bare execute, the Scoring sheet by Drools and by
  * hand), HTTP (decisions recorded on H2 and on PostgreSQL against a bare echo endpoint, at several concurrency
- * levels, beside the same decisions with nothing written as a reference, then open-loop at 70% of peak; startup time and RSS; a JFR profile of where the CPU goes), ruleset scale (100/1,000/3,000 generated rows) and
- * log scale (1M records: search by contract id, verify). Prints a table of figures, ratios and targets; writes
- * target/bench/scale.json.
+ * levels, beside the same decisions with nothing written as a reference, then open-loop at 70% of peak; startup time
+ * and RSS; a JFR profile of where the CPU goes), ruleset scale (100/1,000/3,000 generated rows) and log scale (1M
+ * records: search by contract id, verify). Prints a table of figures, ratios and targets; writes target/bench/scale.json.
  * Run: {@code ./mvnw -q -Pbench test-compile exec:exec -Dbench.main=io.handoff.bench.ScaleBenchmark}; options in
- * -Dbench.args="...": -Dbench.sections=engine,startup,http,profile,ruleset,log -Dbench.starts=3 -Dbench.concurrency=4,16,64 -Dbench.seconds=5 -Dbench.warmup=3
- * -Dbench.records=1000000 -Dbench.rows=100,1000,3000 -Dbench.contracts=fresh (default; cases: the case contracts under their own ids,
- * unchanged resubmissions after the first round). PostgreSQL from HANDOFF_TEST_POSTGRES_URL, default
+ * -Dbench.args="...": -Dbench.sections=engine,startup,http,profile,ruleset,log -Dbench.starts=3 -Dbench.concurrency=4,16,64
+ * -Dbench.seconds=5 -Dbench.warmup=3 -Dbench.records=1000000 -Dbench.rows=100,1000,3000 -Dbench.contracts=fresh (default;
+ * cases: the case contracts under their own ids, unchanged resubmissions after the first round). PostgreSQL from HANDOFF_TEST_POSTGRES_URL, default
  * jdbc:postgresql://127.0.0.1:5432/test?user=root.
  */
 public final class ScaleBenchmark {
