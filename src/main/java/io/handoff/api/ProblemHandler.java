@@ -31,6 +31,7 @@ import io.handoff.decision.NotEnabledException;
 import io.handoff.decision.PreflightFailedException;
 import io.handoff.decision.RejectedContractException;
 import io.handoff.decision.ResubmissionException;
+import io.handoff.decision.UnreadableRecordException;
 import io.handoff.orchestration.OrchestrationException;
 import io.handoff.orchestration.TooEarlyException;
 import io.handoff.ruleset.CandidateQueueFullException;
@@ -227,10 +228,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(status).body(problem);
     }
 
-    @ExceptionHandler(io.handoff.decision.UnreadableRecordException.class)
-    ResponseEntity<Object> unreadable(io.handoff.decision.UnreadableRecordException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT,
-                io.handoff.decision.UnreadableRecordException.CODE, "The recorded evidence cannot be read", e.getMessage()));
+    @ExceptionHandler(UnreadableRecordException.class)
+    ResponseEntity<Object> unreadable(UnreadableRecordException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, UnreadableRecordException.CODE, "The recorded evidence cannot be read", e.getMessage()));
     }
 
     @ExceptionHandler(KeyRequestException.class)

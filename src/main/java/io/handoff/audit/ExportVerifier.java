@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.handoff.text.Shortened;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,7 +30,7 @@ public final class ExportVerifier {
      * Duplicate keys are refused: a line holding a field twice reads differently to a first-wins and a last-wins reader,
      * and what an auditor reads must be what was checked.
      */
-    private static final JsonMapper JSON = JsonMapper.builder().enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private final Map<String, PublicKey> trusted;
     private final List<SignedCheckpoint> checkpoints;
 
@@ -58,7 +60,7 @@ public final class ExportVerifier {
                 node = JSON.readTree(text);
             } catch (JacksonException e) {
                 bad = new VerifyReport.Problem(last + 1, null, VerifyReport.Problem.NOT_JSON, "line " + line + " is not JSON: "
-                        + io.handoff.text.Shortened.to(String.valueOf(e.getOriginalMessage()), 200, "..."));
+                        + Shortened.to(String.valueOf(e.getOriginalMessage()), 200, "..."));
                 break;
             }
             long seq = node.path("seq").asLong();

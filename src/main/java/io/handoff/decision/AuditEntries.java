@@ -43,10 +43,10 @@ final class AuditEntries {
         String handoffType = field(document, "handoffType", 32);
         String inputHash = CanonicalJson.sha256(document);
         Masking.Masked masked = masking.apply(document);
+        boolean capped = violations.size() > RECORDED_VIOLATIONS;
         String body = new AuditBody(decisionId, AuditEntry.REJECTION, contractId, domain, handoffType, "invalid-contract",
                 null, rulesetVersion, inputHash, null, recordedAt, submittedBy, traceId, masked.document(), masked.maskedPointers(), null,
-                violations.size() > RECORDED_VIOLATIONS ? violations.subList(0, RECORDED_VIOLATIONS) : violations,
-                violations.size() > RECORDED_VIOLATIONS ? violations.size() - RECORDED_VIOLATIONS : null,
+                capped ? violations.subList(0, RECORDED_VIOLATIONS) : violations, capped ? violations.size() - RECORDED_VIOLATIONS : null,
                 new AuditBody.Timings(validateNanos / 1000, 0)).toJson();
         return new AuditEntry(decisionId, AuditEntry.REJECTION, contractId, domain, handoffType, "invalid-contract", null,
                 rulesetVersion, inputHash, recordedAt, body, List.of(), List.of());

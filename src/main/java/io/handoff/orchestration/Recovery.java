@@ -17,6 +17,7 @@ import io.handoff.decision.Decided;
 import io.handoff.decision.DecisionService;
 import io.handoff.decision.HandoffHistory;
 import io.handoff.decision.Redecision;
+import io.handoff.decision.UnreadableRecordException;
 
 /**
  * Recovery after a rollback: the open handoffs that still stand on a decision of the rolled-back version are decided
@@ -121,7 +122,7 @@ public final class Recovery {
     private Redecision redecision(HandoffState h, Actor actor) {
         AuditRecord current = auditLog.find(h.decisionId()).orElseThrow(() -> new IllegalStateException(
                 "decision " + h.decisionId() + " of handoff " + h.contractId() + " is not in the audit log"));
-        return new Redecision(h.contractId(), io.handoff.decision.UnreadableRecordException.contractOf(current), current.inputHash(), h.decisionId(),
+        return new Redecision(h.contractId(), UnreadableRecordException.contractOf(current), current.inputHash(), h.decisionId(),
                 actor.principal(), HandoffHistory.recorded(current.record().get("decision")));
     }
 

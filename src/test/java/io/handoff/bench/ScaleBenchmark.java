@@ -24,8 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Run: {@code ./mvnw -q -Pbench test-compile exec:exec -Dbench.main=io.handoff.bench.ScaleBenchmark}; options in
  * -Dbench.args="...": -Dbench.sections=engine,startup,http,profile,ruleset,log -Dbench.starts=3 -Dbench.concurrency=4,16,64
  * -Dbench.seconds=5 -Dbench.warmup=3 -Dbench.records=1000000 -Dbench.rows=100,1000,3000 -Dbench.contracts=fresh (default;
- * cases: the case contracts under their own ids, unchanged resubmissions after the first round). PostgreSQL from HANDOFF_TEST_POSTGRES_URL, default
- * jdbc:postgresql://127.0.0.1:5432/test?user=root.
+ * cases: the case contracts under their own ids, unchanged resubmissions after the first round). PostgreSQL from
+ * HANDOFF_TEST_POSTGRES_URL, default jdbc:postgresql://127.0.0.1:5432/test?user=root.
  */
 public final class ScaleBenchmark {
     private static final JsonMapper JSON = JsonMapper.builder().build();
