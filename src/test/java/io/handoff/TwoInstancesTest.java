@@ -22,6 +22,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
@@ -31,6 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationContextInitializedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import tools.jackson.databind.JsonNode;
@@ -68,17 +72,26 @@ class TwoInstancesTest {
         try (Connection c = DriverManager.getConnection(URL); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + SCHEMA);
         }
-        CompletableFuture<ConfigurableApplicationContext> first = CompletableFuture.supplyAsync(() -> start(true));
-        CompletableFuture<ConfigurableApplicationContext> second = CompletableFuture.supplyAsync(() -> start(false));
+        // the two start together (Flyway, the ruleset and the rest overlap), but B only once A has set up logging: two
+        // contexts in one JVM initialising the one logging system at once fail (a ConcurrentModificationException in
+        // Boot's LoggingApplicationListener), which two processes never meet
+        CountDownLatch firstLogging = new CountDownLatch(1);
+        CompletableFuture<ConfigurableApplicationContext> first = CompletableFuture.supplyAsync(() -> start(true, firstLogging));
+        firstLogging.await(120, TimeUnit.SECONDS);
+        CompletableFuture<ConfigurableApplicationContext> second = CompletableFuture.supplyAsync(() -> start(false, new CountDownLatch(1)));
         a = first.join();
         b = second.join();
     }
 
-    /** A listens for NOTIFY; B only polls the pointer (the fallback), so both ways of following are exercised. */
-    private static ConfigurableApplicationContext start(boolean listen) {
+    /**
+     * A listens for NOTIFY; B only polls the pointer (the fallback), so both ways of following are exercised.
+     * {@code loggingReady} counts down once the context is initialised (the logging system set up before it).
+     */
+    private static ConfigurableApplicationContext start(boolean listen, CountDownLatch loggingReady) {
         String url = URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
         // command-line arguments: they win over application.properties, as an operator's per-instance settings do
-        return new SpringApplicationBuilder(HandoffApplication.class).run(
+        return new SpringApplicationBuilder(HandoffApplication.class)
+                .listeners((ApplicationListener<ApplicationContextInitializedEvent>) event -> loggingReady.countDown()).run(
                 "--server.port=0", "--spring.datasource.url=" + url, "--spring.flyway.schemas=" + SCHEMA,
                 "--handoff.audit.retention-interval=1000d", "--handoff.ruleset.sync.interval=1s",
                 "--handoff.ruleset.sync.listen=" + listen, "--logging.level.root=WARN",
